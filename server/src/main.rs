@@ -1,0 +1,36 @@
+//! `dispatch-server --root DIR [--port N]`: serves a built site like the CDN.
+//!
+//! It prints `Serving DIR on http://127.0.0.1:PORT` once it listens; with
+//! port 0 the system picks a free port, which that line reports, so tests
+//! can run several servers side by side.
+
+use std::{net::SocketAddr, path::PathBuf, process::ExitCode};
+
+use dispatch_server::{app, Settings};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let settings = match Settings::from_args(std::env::args().skip(1)) {
+        Ok(settings) => settings,
+        Err(message) => {
+            eprintln!("dispatch-server: {message}\nusage: dispatch-server --root DIR [--port N]");
+            return ExitCode::from(2);
+        }
+    };
+    let address = SocketAddr::from(([127, 0, 0, 1], settings.port));
+    let listener = match tokio::net::TcpListener::bind(address).await {
+        Ok(listener) => listener,
+        Err(err) => {
+            eprintln!("dispatch-server: cannot listen on {address}: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let bound = listener.local_addr().expect("a bound socket has an address");
+    let root: PathBuf = settings.root.clone();
+    println!("Serving {} on http://{bound}", root.display());
+    if let Err(err) = axum::serve(listener, app(settings)).await {
+        eprintln!("dispatch-server: {err}");
+        return ExitCode::FAILURE;
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,45 @@
+use dispatch_model::{AuthorCard, SectionRef};
+use leptos::prelude::*;
+
+use crate::text;
+
+/// Section label, headline, deck, and the byline row with reading time
+/// and dates.
+#[component]
+pub fn ArticleHeader(
+    section: SectionRef,
+    headline: String,
+    deck: String,
+    reading_minutes: u32,
+    published: String,
+    updated: Option<String>,
+    authors: Vec<AuthorCard>,
+) -> impl IntoView {
+    let names: Vec<String> = authors.into_iter().map(|author| author.name).collect();
+    let byline = (!names.is_empty()).then(|| {
+        view! {
+            <p class="article-byline">
+                {text::BY} " " <span class="byline-names">{text::join_names(&names)}</span>
+            </p>
+        }
+    });
+    let updated = updated.filter(|stamp| text::date(stamp) != text::date(&published));
+    view! {
+        <header class="article-header">
+            <p class="article-section">{section.name}</p>
+            <h1 class="article-headline" tabindex="-1">{headline}</h1>
+            <p class="article-deck">{deck}</p>
+            <div class="article-meta">
+                <span class="byline-reading-time">{text::min_read(reading_minutes)}</span>
+                <span class="article-dates">
+                    <time datetime=published.clone()>{text::date(&published)}</time>
+                    {updated.map(|stamp| view! {
+                        " · " {text::UPDATED} " "
+                        <time class="article-updated" datetime=stamp.clone()>{text::date(&stamp)}</time>
+                    })}
+                </span>
+            </div>
+            {byline}
+        </header>
+    }
+}

@@ -1,0 +1,42 @@
+use dispatch_model::{is_safe_href, Image};
+use leptos::prelude::*;
+
+use crate::text;
+
+/// An image with its caption and "Source: …" credit.
+///
+/// The hero is the page's largest paint, so it loads eagerly at high
+/// priority; figures further down load lazily. Width and height reserve
+/// the space before the image arrives, so nothing below it moves.
+#[component]
+pub fn Figure(image: Image, #[prop(optional)] hero: bool) -> impl IntoView {
+    let Image { src, width, height, alt, caption, credit } = image;
+    let picture = if is_safe_href(&src) {
+        view! {
+            <img
+                src=src
+                width=width
+                height=height
+                alt=alt
+                decoding="async"
+                loading=if hero { "eager" } else { "lazy" }
+                fetchpriority=if hero { "high" } else { "auto" }
+            />
+        }
+        .into_any()
+    } else {
+        view! { <p class="figure-missing">{text::UNSAFE_IMAGE}</p> }.into_any()
+    };
+    let has_caption = caption.is_some() || credit.is_some();
+    view! {
+        <figure class=if hero { "article-image hero" } else { "article-image" }>
+            {picture}
+            {has_caption.then(|| view! {
+                <figcaption>
+                    {caption.map(|caption| view! { <span class="figure-caption">{caption}</span> })}
+                    {credit.map(|credit| view! { <span class="figure-credit">{credit}</span> })}
+                </figcaption>
+            })}
+        </figure>
+    }
+}

@@ -1,0 +1,9 @@
+//! Presentational pieces: each takes its data as props and only renders.
+
+pub mod article_body;
+pub mod article_card;
+pub mod article_header;
+pub mod error_notice;
+pub mod figure;
+pub mod site_header;
+pub mod skeleton;

@@ -1,0 +1,6 @@
+//! One file per page. Pages fetch through [`crate::api`] and hand the data
+//! to components as props.
+
+pub mod article;
+pub mod home;
+pub mod not_found;

@@ -1,0 +1,236 @@
+//! Browser component tests: each mounts a component into a real DOM in
+//! headless Chromium and asserts on what a reader would get.
+#![cfg(target_arch = "wasm32")]
+
+use dispatch::{
+    components::{
+        article_body::ArticleBody, article_card::ArticleCard, article_header::ArticleHeader,
+        error_notice::ErrorNotice, figure::Figure,
+    },
+    error::ApiError,
+};
+use dispatch_model::{ArticleSummary, AuthorCard, Block, Image, Inline, SectionRef};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts a view into a fresh element of the page and returns that element.
+fn mount<F, V>(view: F) -> HtmlElement
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView + 'static,
+{
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    leptos::mount::mount_to(host.clone(), view).forget();
+    host
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default().trim().to_string()
+}
+
+fn section() -> SectionRef {
+    SectionRef { slug: "threat-intelligence".into(), name: "Threat Intelligence".into() }
+}
+
+fn author(name: &str) -> AuthorCard {
+    AuthorCard {
+        slug: name.to_lowercase().replace(' ', "-"),
+        name: name.into(),
+        role: "Contributing Writer".into(),
+        bio: "Covers APAC threat actors.".into(),
+        photo: None,
+    }
+}
+
+fn image(src: &str) -> Image {
+    Image {
+        src: src.into(),
+        width: 1200,
+        height: 675,
+        alt: "A server room lit in blue".into(),
+        caption: Some("Data centres in Singapore were probed first.".into()),
+        credit: Some("Source: Wire photo via Alamy".into()),
+    }
+}
+
+fn words(text: &str) -> Vec<Inline> {
+    vec![Inline::Text { text: text.into() }]
+}
+
+#[wasm_bindgen_test]
+fn article_header_shows_section_headline_deck_reading_time_dates_and_byline() {
+    let host = mount(|| {
+        view! {
+            <ArticleHeader
+                section=section()
+                headline="APT Group Probes Singapore Data Centres".to_string()
+                deck="Scans hit exposed management interfaces.".to_string()
+                reading_minutes=6
+                published="2026-11-20T08:00:00+08:00".to_string()
+                updated=Some("2026-11-22T10:00:00+08:00".to_string())
+                authors=vec![author("Kenji Mori"), author("Priya Nair")]
+            />
+        }
+    });
+    assert_eq!(text(&host, ".article-section"), "Threat Intelligence");
+    assert_eq!(text(&host, "h1.article-headline"), "APT Group Probes Singapore Data Centres");
+    assert_eq!(text(&host, ".article-deck"), "Scans hit exposed management interfaces.");
+    assert_eq!(text(&host, ".byline-reading-time"), "6 Min Read");
+    assert_eq!(text(&host, "time"), "Nov 20, 2026");
+    assert_eq!(find(&host, "time").get_attribute("datetime").unwrap(), "2026-11-20T08:00:00+08:00");
+    assert_eq!(text(&host, ".article-updated"), "Nov 22, 2026");
+    assert_eq!(text(&host, ".article-byline"), "By Kenji Mori and Priya Nair");
+}
+
+#[wasm_bindgen_test]
+fn an_update_on_the_same_day_is_not_repeated() {
+    let host = mount(|| {
+        view! {
+            <ArticleHeader
+                section=section()
+                headline="H".to_string()
+                deck="D".to_string()
+                reading_minutes=1
+                published="2026-11-20T08:00:00+08:00".to_string()
+                updated=Some("2026-11-20T18:00:00+08:00".to_string())
+                authors=vec![author("Kenji Mori")]
+            />
+        }
+    });
+    assert_eq!(count(&host, ".article-updated"), 0);
+    assert_eq!(count(&host, "time"), 1);
+}
+
+#[wasm_bindgen_test]
+fn hero_figure_has_alt_size_priority_caption_and_credit() {
+    let host = mount(|| view! { <Figure image=image("/content/images/dc.svg") hero=true /> });
+    let img = find(&host, "figure.hero img");
+    assert_eq!(img.get_attribute("alt").unwrap(), "A server room lit in blue");
+    assert_eq!(img.get_attribute("width").unwrap(), "1200");
+    assert_eq!(img.get_attribute("height").unwrap(), "675");
+    assert_eq!(img.get_attribute("fetchpriority").unwrap(), "high");
+    assert_eq!(img.get_attribute("loading").unwrap(), "eager");
+    assert_eq!(text(&host, "figcaption .figure-caption"), "Data centres in Singapore were probed first.");
+    assert_eq!(text(&host, "figcaption .figure-credit"), "Source: Wire photo via Alamy");
+}
+
+#[wasm_bindgen_test]
+fn a_figure_with_an_unsafe_source_shows_no_image() {
+    let host = mount(|| view! { <Figure image=image("javascript:alert(1)") /> });
+    assert_eq!(count(&host, "img"), 0);
+    assert_eq!(text(&host, ".figure-missing"), "This image could not be shown.");
+}
+
+#[wasm_bindgen_test]
+fn body_renders_every_block_type_as_semantic_html() {
+    let blocks = vec![
+        Block::Paragraph {
+            inlines: vec![
+                Inline::Text { text: "Patch ".into() },
+                Inline::Emphasis { children: words("now") },
+                Inline::Text { text: ", ".into() },
+                Inline::Strong { children: words("not later") },
+                Inline::Text { text: ": run ".into() },
+                Inline::Code { text: "apt upgrade".into() },
+                Inline::Text { text: " and read the ".into() },
+                Inline::Link { href: "https://example.org/advisory".into(), children: words("advisory") },
+            ],
+        },
+        Block::Subheading { text: "Who is affected".into() },
+        Block::Quote { inlines: words("We saw it everywhere."), attribution: Some("A CERT analyst".into()) },
+        Block::List { ordered: false, items: vec![words("one"), words("two")] },
+        Block::List { ordered: true, items: vec![words("first"), words("second"), words("third")] },
+        Block::Figure { image: image("/content/images/chart.svg") },
+        Block::Code { language: Some("bash".into()), code: "grep -r beacon /var/log".into() },
+        Block::Divider,
+    ];
+    let host = mount(move || view! { <ArticleBody blocks=blocks /> });
+    let body = find(&host, ".article-body");
+    assert_eq!(text(&body, "p em"), "now");
+    assert_eq!(text(&body, "p strong"), "not later");
+    assert_eq!(text(&body, "p code"), "apt upgrade");
+    assert_eq!(find(&body, "p a").get_attribute("href").unwrap(), "https://example.org/advisory");
+    assert_eq!(text(&body, "h2"), "Who is affected");
+    assert_eq!(text(&body, "blockquote p"), "We saw it everywhere.");
+    assert_eq!(text(&body, "figure.article-quote figcaption"), "A CERT analyst");
+    assert_eq!(count(&body, "ul > li"), 2);
+    assert_eq!(count(&body, "ol > li"), 3);
+    assert_eq!(find(&body, "figure.article-image img").get_attribute("loading").unwrap(), "lazy");
+    assert_eq!(text(&body, "pre code"), "grep -r beacon /var/log");
+    assert_eq!(find(&body, "pre").get_attribute("data-language").unwrap(), "bash");
+    assert_eq!(count(&body, "hr"), 1);
+}
+
+#[wasm_bindgen_test]
+fn content_is_text_never_markup_and_unsafe_links_are_dropped() {
+    let blocks = vec![Block::Paragraph {
+        inlines: vec![
+            Inline::Text { text: "<img src=x onerror=alert(1)><script>alert(2)</script>".into() },
+            Inline::Link { href: "javascript:alert(3)".into(), children: words("click me") },
+        ],
+    }];
+    let host = mount(move || view! { <ArticleBody blocks=blocks /> });
+    assert_eq!(count(&host, "script"), 0);
+    assert_eq!(count(&host, "img"), 0);
+    assert_eq!(count(&host, "a"), 0);
+    let paragraph = text(&host, "p");
+    assert!(paragraph.starts_with("<img src=x onerror=alert(1)>"), "{paragraph}");
+    assert!(paragraph.ends_with("click me"), "{paragraph}");
+}
+
+#[wasm_bindgen_test]
+fn error_notice_explains_and_retry_calls_back() {
+    let retried = RwSignal::new(0);
+    let host = mount(move || {
+        view! { <ErrorNotice error=ApiError::Server(503) on_retry=move || retried.update(|n| *n += 1) /> }
+    });
+    assert_eq!(find(&host, ".notice").get_attribute("role").unwrap(), "alert");
+    assert!(text(&host, ".notice-message").contains("error 503"));
+    let button: HtmlElement = find(&host, "button").unchecked_into();
+    assert_eq!(button.text_content().unwrap().trim(), "Try again");
+    button.click();
+    button.click();
+    assert_eq!(retried.get_untracked(), 2);
+    assert_eq!(find(&host, ".notice-actions a").get_attribute("href").unwrap(), "/");
+}
+
+#[wasm_bindgen_test]
+fn a_missing_page_offers_no_pointless_retry() {
+    let host = mount(|| view! { <ErrorNotice error=ApiError::NotFound on_retry=|| {} /> });
+    assert_eq!(count(&host, "button"), 0);
+    assert!(text(&host, ".notice-message").starts_with("We could not find that page"));
+}
+
+#[wasm_bindgen_test]
+fn article_card_links_to_the_section_path() {
+    let summary = ArticleSummary {
+        slug: "apt-probes-singapore".into(),
+        headline: "APT Group Probes Singapore Data Centres".into(),
+        deck: "Scans hit exposed management interfaces.".into(),
+        section: section(),
+        published: "2026-11-20T08:00:00+08:00".into(),
+        reading_minutes: 6,
+        thumbnail: None,
+        authors: vec!["Kenji Mori".into()],
+    };
+    let host = mount(move || view! { <ArticleCard summary=summary /> });
+    let link = find(&host, "h2 a");
+    assert_eq!(link.get_attribute("href").unwrap(), "/threat-intelligence/apt-probes-singapore");
+    assert_eq!(link.text_content().unwrap(), "APT Group Probes Singapore Data Centres");
+    assert_eq!(text(&host, ".card-meta"), "Nov 20, 2026 · 6 Min Read");
+}

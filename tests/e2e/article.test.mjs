@@ -1,0 +1,132 @@
+// The fetch-render path in a real browser, against the release build
+// served like the CDN.
+
+import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { copyOfDist, launchBrowser, openPage, startFaultyProxy, startSite } from './support.mjs';
+
+const ARTICLE = '/cyberattacks-data-breaches/mea-ransomware-gulf-ports';
+const HEADLINE = 'Ransomware Crew Targets Gulf Port Operators With Fake Customs Portals';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.stop();
+});
+
+describe('reading an article', () => {
+  test('the front page lists the article and a click opens it', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(site.url + '/');
+    const card = page.getByRole('link', { name: HEADLINE });
+    await card.waitFor();
+    assert.equal(await page.locator('#boot').count(), 0, 'the loading placeholder is gone');
+
+    await card.click();
+    await page.getByRole('heading', { level: 1, name: HEADLINE }).waitFor();
+    assert.equal(new URL(page.url()).pathname, ARTICLE);
+    assert.match(await page.locator('.article-deck').innerText(), /phishing logistics staff/);
+    assert.ok((await page.locator('.article-body p').count()) >= 4, 'the body has its paragraphs');
+    assert.equal(await page.locator('.byline-reading-time').innerText(), '4 Min Read');
+    assert.match(await page.locator('figure.hero img').getAttribute('alt'), /Container cranes/);
+    assert.match(await page.locator('figure.hero .figure-credit').innerText(), /^Source: /);
+    assert.equal(await page.title(), `${HEADLINE} | Dispatch`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a deep link and a reload land on the same article, and Back returns', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(site.url + '/');
+    await page.getByRole('link', { name: HEADLINE }).waitFor();
+    await page.goto(site.url + ARTICLE);
+    await page.getByRole('heading', { level: 1, name: HEADLINE }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: HEADLINE }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: 'Latest News' }).waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('an unknown slug and an unknown route show "Page not found"', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(site.url + '/cyberattacks-data-breaches/no-such-story');
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 0);
+    await page.goto(site.url + '/no/such/route/here');
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Go to the front page' }).click();
+    await page.getByRole('link', { name: HEADLINE }).waitFor();
+    await page.close();
+  });
+});
+
+describe('when content fails to load', () => {
+  test('a 500 shows the error, and Retry recovers once the server answers', async () => {
+    const proxy = await startFaultyProxy(site.url);
+    try {
+      const { page } = await openPage(browser);
+      proxy.fail('/content/articles/', '500');
+      await page.goto(proxy.url + ARTICLE);
+      await page.getByRole('heading', { level: 1, name: 'This page did not load' }).waitFor();
+      assert.match(await page.getByRole('alert').innerText(), /error 500/);
+      proxy.heal();
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('heading', { level: 1, name: HEADLINE }).waitFor();
+      await page.close();
+    } finally {
+      proxy.stop();
+    }
+  });
+
+  test('a dropped connection says so, and Retry recovers', async () => {
+    const proxy = await startFaultyProxy(site.url);
+    try {
+      const { page } = await openPage(browser);
+      proxy.fail('/content/latest/', 'drop');
+      await page.goto(proxy.url + '/');
+      await page.getByRole('heading', { level: 1, name: 'This page did not load' }).waitFor();
+      assert.match(await page.getByRole('alert').innerText(), /could not reach Dispatch/);
+      proxy.heal();
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('link', { name: HEADLINE }).waitFor();
+      await page.close();
+    } finally {
+      proxy.stop();
+    }
+  });
+
+  test('a damaged JSON file says so, and Retry shows the repaired one', async () => {
+    const copy = copyOfDist();
+    const file = path.join(copy.dir, 'content/articles/mea-ransomware-gulf-ports.json');
+    // The precompressed twins would still hold the good bytes.
+    rmSync(file + '.br');
+    rmSync(file + '.gz');
+    writeFileSync(file, '{"schema_version": 1, "headline": "cut off');
+    const damaged = await startSite(copy.dir);
+    try {
+      const { page } = await openPage(browser);
+      await page.goto(damaged.url + ARTICLE);
+      await page.getByRole('heading', { level: 1, name: 'This page did not load' }).waitFor();
+      assert.match(await page.getByRole('alert').innerText(), /arrived damaged/);
+      writeFileSync(file, JSON.stringify(JSON.parse(await (await fetch(site.url + '/content/articles/mea-ransomware-gulf-ports.json')).text())));
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('heading', { level: 1, name: HEADLINE }).waitFor();
+      await page.close();
+    } finally {
+      damaged.stop();
+      copy.remove();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+//! `cargo xtask <command>`: the project's own commands.
+//!
+//! - `dev [--port N]`  sets up what is missing, then serves the site with the
+//!                     sample newsroom on http://127.0.0.1:N (default 8080),
+//!                     rebuilding on change.
+//! - `test`            sets up what is missing, then runs every test layer and
+//!                     ends with one line: `N passed, N failed`.
+//! - `build`           the release build into `dist/`, with its size report.
+//! - `setup`           installs the pinned tools only.
+
+mod build;
+mod counts;
+mod setup;
+mod sizes;
+mod test;
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, ExitCode},
+};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    let result = match args.first().map(String::as_str) {
+        Some("setup") => setup::ensure(&root, setup::Needs::All).map(|_| ()),
+        Some("dev") => dev(&root, &args[1..]),
+        Some("build") => setup::ensure(&root, setup::Needs::Build)
+            .and_then(|tools| build::release(&root, &tools).map(|_| ())),
+        Some("test") => return test::run(&root),
+        _ => Err(usage()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn usage() -> String {
+    "usage: cargo xtask <dev [--port N] | test | build | setup>".to_string()
+}
+
+/// The workspace root: the parent of this crate's folder.
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}
+
+fn dev(root: &Path, args: &[String]) -> Result<(), String> {
+    let port = match args {
+        [] => 8080,
+        [flag, value] if flag == "--port" => {
+            value.parse().map_err(|_| format!("--port: not a port number: {value}"))?
+        }
+        _ => return Err(usage()),
+    };
+    let tools = setup::ensure(root, setup::Needs::Build)?;
+    println!("\nDispatch will be at http://127.0.0.1:{port} once the first build finishes; it rebuilds on change. Ctrl-C stops it.\n");
+    let mut serve = Command::new("trunk");
+    serve
+        .current_dir(root)
+        .env("PATH", tools.path_with_tools())
+        .args(["serve", "--address", "127.0.0.1", "--port", &port.to_string()])
+        .args(["--dist", "target/dev-site"]);
+    build::run(&mut serve, "trunk serve")
+}

@@ -1,0 +1,126 @@
+//! Precompression and the size report of a release build.
+//!
+//! Sizes are deterministic for a given build, so tests may check them;
+//! the compressors run at their highest settings, as a CDN's static
+//! precompression would.
+
+use std::{
+    fs,
+    io::Write,
+    path::{Path, PathBuf},
+};
+
+/// Files worth compressing: everything textual, and the wasm.
+const COMPRESSIBLE: &[&str] = &["html", "js", "css", "wasm", "json", "svg", "xml", "txt"];
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Sizes {
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    // No file name and a zero mtime in the header: the output depends on
+    // the input alone.
+    let mut encoder = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes).expect("writing to memory cannot fail");
+    encoder.finish().expect("writing to memory cannot fail")
+}
+
+pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory cannot fail");
+    out
+}
+
+pub fn measure(bytes: &[u8]) -> Sizes {
+    Sizes { raw: bytes.len() as u64, gzip: gzip(bytes).len() as u64, brotli: brotli(bytes).len() as u64 }
+}
+
+/// Writes `x.br` and `x.gz` beside every compressible file of `dist`.
+pub fn precompress(dist: &Path) -> Result<(), String> {
+    for path in files(dist)? {
+        let compressible = path
+            .extension()
+            .and_then(|ext| ext.to_str())
+            .is_some_and(|ext| COMPRESSIBLE.contains(&ext));
+        if !compressible {
+            continue;
+        }
+        let bytes = fs::read(&path).map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+        for (suffix, packed) in [("br", brotli(&bytes)), ("gz", gzip(&bytes))] {
+            let mut target = path.clone().into_os_string();
+            target.push(".");
+            target.push(suffix);
+            fs::write(&target, packed).map_err(|err| format!("cannot write {target:?}: {err}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// Every file under `dir`, sorted, so reports read the same on each run.
+pub fn files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries = fs::read_dir(&current).map_err(|err| format!("cannot list {}: {err}", current.display()))?;
+        for entry in entries {
+            let path = entry.map_err(|err| err.to_string())?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The wasm, JS glue and CSS of the build, with raw, gzip and brotli bytes.
+pub fn report(dist: &Path) -> Result<(), String> {
+    let mut rows = Vec::new();
+    for path in fs::read_dir(dist).map_err(|err| format!("cannot list {}: {err}", dist.display()))? {
+        let path = path.map_err(|err| err.to_string())?.path();
+        let kind = match path.extension().and_then(|ext| ext.to_str()) {
+            Some(ext @ ("wasm" | "js" | "css")) => ext,
+            _ => continue,
+        };
+        let bytes = fs::read(&path).map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy().to_string();
+        rows.push((kind.to_string(), name, measure(&bytes)));
+    }
+    rows.sort();
+    println!("\nsize report (bytes)        raw       gzip     brotli  file");
+    for (kind, name, size) in &rows {
+        println!("  {kind:<18} {:>10} {:>10} {:>10}  {name}", size.raw, size.gzip, size.brotli);
+    }
+    println!();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compression_is_deterministic_and_round_trips() {
+        let text = "Ransomware crews target Gulf ports. ".repeat(200);
+        assert_eq!(gzip(text.as_bytes()), gzip(text.as_bytes()));
+        assert_eq!(brotli(text.as_bytes()), brotli(text.as_bytes()));
+
+        let mut unpacked = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gzip(text.as_bytes())[..]), &mut unpacked).unwrap();
+        assert_eq!(unpacked, text);
+
+        let mut unbrotli = Vec::new();
+        brotli::BrotliDecompress(&mut &brotli(text.as_bytes())[..], &mut unbrotli).unwrap();
+        assert_eq!(unbrotli, text.as_bytes());
+
+        let sizes = measure(text.as_bytes());
+        assert_eq!(sizes.raw, text.len() as u64);
+        assert!(sizes.brotli < sizes.gzip && sizes.gzip < sizes.raw, "{sizes:?}");
+    }
+}
