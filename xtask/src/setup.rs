@@ -139,9 +139,9 @@ fn wasm_bindgen(root: &Path) -> Result<(), String> {
             "Trunk.toml must pin wasm_bindgen = \"{version}\", the version in Cargo.lock"
         ));
     }
-    let wanted = format!("wasm-bindgen {version}");
-    let have_cli = version_of("wasm-bindgen").is_some_and(|v| v == wanted);
-    let have_runner = version_of("wasm-bindgen-test-runner").is_some_and(|v| v == wanted);
+    let have_cli = version_of("wasm-bindgen").is_some_and(|v| v == format!("wasm-bindgen {version}"));
+    let have_runner = version_of("wasm-bindgen-test-runner")
+        .is_some_and(|v| v == format!("wasm-bindgen-test-runner {version}"));
     if have_cli && have_runner {
         return Ok(());
     }
