@@ -17,15 +17,126 @@ pub use href::is_safe_href;
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// Where the app finds each kind of file, relative to the site root.
+/// The content compiler writes to exactly these paths.
 pub mod paths {
+    pub const SITE: &str = "/content/site.json";
+    pub const INSIGHTS: &str = "/content/insights.json";
+
     pub fn article(slug: &str) -> String {
         format!("/content/articles/{slug}.json")
+    }
+
+    pub fn author(slug: &str) -> String {
+        format!("/content/authors/{slug}.json")
     }
 
     /// Page `page` (from 1) of the latest articles, newest first.
     pub fn latest(page: u32) -> String {
         format!("/content/latest/{page}.json")
     }
+
+    /// Page `page` (from 1) of a listing: `kind` is one of "sections",
+    /// "regions", "tags" or "authors".
+    pub fn listing(kind: &str, slug: &str, page: u32) -> String {
+        format!("/content/{kind}/{slug}/{page}.json")
+    }
+}
+
+/// The paths a reader sees. The app's router and the compiler's feeds and
+/// sitemap both build links here, so they cannot disagree.
+pub mod routes {
+    /// Words that cannot be section slugs, since they start other routes.
+    pub const RESERVED: &[&str] = &["region", "tag", "author", "newsletter", "content"];
+
+    pub fn article(section: &str, slug: &str) -> String {
+        format!("/{section}/{slug}")
+    }
+
+    pub fn section(slug: &str) -> String {
+        format!("/{slug}")
+    }
+
+    pub fn region(slug: &str) -> String {
+        format!("/region/{slug}")
+    }
+
+    pub fn tag(slug: &str) -> String {
+        format!("/tag/{slug}")
+    }
+
+    pub fn author(slug: &str) -> String {
+        format!("/author/{slug}")
+    }
+}
+
+/// Site settings, as `/content/site.json`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Site {
+    pub schema_version: u32,
+    pub name: String,
+    pub tagline: String,
+    /// The public origin, such as `https://dispatch.example`, for feeds and
+    /// canonical links.
+    pub url: String,
+    pub language: String,
+    pub sections: Vec<SectionRef>,
+    pub regions: Vec<RegionRef>,
+    pub navigation: Vec<NavLink>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NavLink {
+    pub label: String,
+    pub href: String,
+}
+
+/// An author's page, as `/content/authors/{slug}.json`; their articles are
+/// the listing `authors/{slug}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    pub schema_version: u32,
+    pub slug: String,
+    pub name: String,
+    pub role: String,
+    pub bio: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<Image>,
+    #[serde(default)]
+    pub links: Vec<AuthorLink>,
+    pub articles: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorLink {
+    pub label: String,
+    pub href: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InsightKind {
+    Report,
+    Webinar,
+    Event,
+    WhitePaper,
+}
+
+/// A "More Insights" item: a report, webinar, event or white paper.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Insight {
+    pub kind: InsightKind,
+    pub title: String,
+    pub summary: String,
+    /// RFC 3339: when it was published, or when the event takes place.
+    pub date: String,
+    pub link: String,
+}
+
+/// `/content/insights.json`, newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Insights {
+    pub schema_version: u32,
+    pub items: Vec<Insight>,
 }
 
 /// A section (topic) of the site, such as "Vulnerabilities & Threats".
@@ -175,14 +286,28 @@ pub struct Article {
 impl ArticleSummary {
     /// The path a reader sees for this article: `/{section}/{slug}`.
     pub fn href(&self) -> String {
-        format!("/{}/{}", self.section.slug, self.slug)
+        routes::article(&self.section.slug, &self.slug)
     }
 }
 
 impl Article {
     /// The path a reader sees for this article: `/{section}/{slug}`.
     pub fn href(&self) -> String {
-        format!("/{}/{}", self.section.slug, self.slug)
+        routes::article(&self.section.slug, &self.slug)
+    }
+
+    /// The card for this article.
+    pub fn summary(&self) -> ArticleSummary {
+        ArticleSummary {
+            slug: self.slug.clone(),
+            headline: self.headline.clone(),
+            deck: self.deck.clone(),
+            section: self.section.clone(),
+            published: self.published.clone(),
+            reading_minutes: self.reading_minutes,
+            thumbnail: self.hero.clone(),
+            authors: self.authors.iter().map(|author| author.name.clone()).collect(),
+        }
     }
 }
 
@@ -215,11 +340,112 @@ mod tests {
     }
 
     #[test]
-    fn the_sample_article_parses_and_links_by_section() {
-        let json = include_str!("../../public/content/articles/mea-ransomware-gulf-ports.json");
-        let article: Article = serde_json::from_str(json).unwrap();
-        assert_eq!(article.schema_version, SCHEMA_VERSION);
-        assert_eq!(article.href(), "/cyberattacks-data-breaches/mea-ransomware-gulf-ports");
-        assert!(article.body.len() >= 3);
+    fn every_file_type_round_trips_through_json() {
+        fn round_trip<T>(value: T)
+        where
+            T: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+        {
+            let json = serde_json::to_string(&value).unwrap();
+            assert_eq!(serde_json::from_str::<T>(&json).unwrap(), value, "{json}");
+        }
+        let section = SectionRef { slug: "policy".into(), name: "Policy & Regulation".into() };
+        let image = Image {
+            src: "/content/images/x.svg".into(),
+            width: 1200,
+            height: 675,
+            alt: "A padlock".into(),
+            caption: Some("Caption".into()),
+            credit: Some("Source: Dispatch illustration".into()),
+        };
+        let card = AuthorCard {
+            slug: "amina-haddad".into(),
+            name: "Amina Haddad".into(),
+            role: "Senior Editor".into(),
+            bio: "Covers the Gulf.".into(),
+            photo: Some(image.clone()),
+        };
+        let summary = ArticleSummary {
+            slug: "s".into(),
+            headline: "H".into(),
+            deck: "D".into(),
+            section: section.clone(),
+            published: "2026-11-27T09:30:00+04:00".into(),
+            reading_minutes: 3,
+            thumbnail: Some(image.clone()),
+            authors: vec!["Amina Haddad".into()],
+        };
+        round_trip(Article {
+            schema_version: SCHEMA_VERSION,
+            slug: "s".into(),
+            headline: "H".into(),
+            deck: "D".into(),
+            section: section.clone(),
+            regions: vec![RegionRef { slug: "asia-pacific".into(), name: "Asia Pacific".into() }],
+            tags: vec![Tag { slug: "ransomware".into(), name: "Ransomware".into() }],
+            published: "2026-11-27T09:30:00+04:00".into(),
+            updated: Some("2026-11-28T09:30:00+04:00".into()),
+            reading_minutes: 3,
+            hero: Some(image.clone()),
+            authors: vec![card],
+            body: vec![
+                Block::Paragraph {
+                    inlines: vec![
+                        Inline::Emphasis { children: vec![Inline::Text { text: "a".into() }] },
+                        Inline::Strong { children: vec![Inline::Code { text: "b".into() }] },
+                        Inline::Link { href: "https://x.example".into(), children: vec![] },
+                    ],
+                },
+                Block::Subheading { text: "S".into() },
+                Block::Quote { inlines: vec![], attribution: None },
+                Block::List { ordered: true, items: vec![vec![Inline::Text { text: "i".into() }]] },
+                Block::Figure { image: image.clone() },
+                Block::Code { language: Some("sh".into()), code: "ls".into() },
+                Block::Divider,
+            ],
+            related: vec![summary.clone()],
+        });
+        round_trip(IndexPage {
+            schema_version: SCHEMA_VERSION,
+            page: 1,
+            pages: 2,
+            total: 13,
+            items: vec![summary],
+            next: Some(paths::latest(2)),
+            previous: None,
+        });
+        round_trip(Site {
+            schema_version: SCHEMA_VERSION,
+            name: "Dispatch".into(),
+            tagline: "T".into(),
+            url: "https://dispatch.example".into(),
+            language: "en".into(),
+            sections: vec![section],
+            regions: vec![],
+            navigation: vec![NavLink { label: "Policy".into(), href: "/policy".into() }],
+        });
+        round_trip(Author {
+            schema_version: SCHEMA_VERSION,
+            slug: "a".into(),
+            name: "A".into(),
+            role: "R".into(),
+            bio: "B".into(),
+            photo: Some(image),
+            links: vec![AuthorLink { label: "Mastodon".into(), href: "https://m.example/@a".into() }],
+            articles: 4,
+        });
+        round_trip(Insights {
+            schema_version: SCHEMA_VERSION,
+            items: [InsightKind::Report, InsightKind::Webinar, InsightKind::Event, InsightKind::WhitePaper]
+                .into_iter()
+                .map(|kind| Insight {
+                    kind,
+                    title: "T".into(),
+                    summary: "S".into(),
+                    date: "2026-12-01T10:00:00+00:00".into(),
+                    link: "https://events.example/x".into(),
+                })
+                .collect(),
+        });
+        assert_eq!(serde_json::to_string(&InsightKind::WhitePaper).unwrap(), "\"white_paper\"");
     }
 }

@@ -13,6 +13,7 @@ use crate::{setup::Tools, sizes};
 pub fn release(root: &Path, tools: &Tools) -> Result<PathBuf, String> {
     let dist = root.join("dist");
     let started = Instant::now();
+    press(root)?;
     println!("build: trunk build --release into dist/");
     run(
         Command::new("trunk")
@@ -25,6 +26,48 @@ pub fn release(root: &Path, tools: &Tools) -> Result<PathBuf, String> {
     println!("build: done in {} s", started.elapsed().as_secs());
     sizes::report(&dist)?;
     Ok(dist)
+}
+
+/// Compiles `content/` into `public/` (the JSON tree, feeds, sitemap).
+pub fn press(root: &Path) -> Result<(), String> {
+    run(
+        Command::new("cargo").current_dir(root).args([
+            "run", "--quiet", "--package", "dispatch-press", "--", "--content", "content", "--out", "public",
+        ]),
+        "dispatch-press (fix the problems it lists in content/)",
+    )
+}
+
+/// Recompiles the content whenever a file under `content/` changes, for
+/// the dev loop; Trunk then sees `public/` change and reloads the page.
+pub fn watch_content(root: PathBuf) {
+    std::thread::spawn(move || {
+        let mut seen = stamp(&root.join("content"));
+        loop {
+            std::thread::sleep(std::time::Duration::from_millis(700));
+            let now = stamp(&root.join("content"));
+            if now != seen {
+                seen = now;
+                // A failed compile has printed its problems; the site keeps
+                // the last good content until the next save.
+                let _ = press(&root);
+            }
+        }
+    });
+}
+
+/// What changes when any file under `dir` is added, removed or saved.
+fn stamp(dir: &Path) -> Vec<(PathBuf, Option<std::time::SystemTime>, u64)> {
+    crate::sizes::files(dir)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|path| {
+            let meta = std::fs::metadata(&path).ok();
+            let modified = meta.as_ref().and_then(|m| m.modified().ok());
+            let len = meta.map_or(0, |m| m.len());
+            (path, modified, len)
+        })
+        .collect()
 }
 
 /// Runs a command with inherited output; an error names it.

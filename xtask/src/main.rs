@@ -1,13 +1,17 @@
 //! `cargo xtask <command>`: the project's own commands.
 //!
-//! - `dev [--port N]`  sets up what is missing, then serves the site with the
-//!                     sample newsroom on http://127.0.0.1:N (default 8080),
-//!                     rebuilding on change.
+//! - `dev [--port N]`  sets up what is missing, compiles the sample newsroom
+//!                     in `content/`, then serves the site on
+//!                     http://127.0.0.1:N (default 8080), recompiling and
+//!                     rebuilding on every change.
 //! - `test`            sets up what is missing, then runs every test layer and
 //!                     ends with one line: `N passed, N failed`.
 //! - `build`           the release build into `dist/`, with its size report.
+//! - `bench`           the content compiler at 1,000 and 10,000 articles, and
+//!                     the bytes a reader downloads (docs/benchmarks.md).
 //! - `setup`           installs the pinned tools only.
 
+mod bench;
 mod build;
 mod counts;
 mod setup;
@@ -28,6 +32,7 @@ fn main() -> ExitCode {
         Some("build") => setup::ensure(&root, setup::Needs::Build)
             .and_then(|tools| build::release(&root, &tools).map(|_| ())),
         Some("test") => return test::run(&root),
+        Some("bench") => setup::ensure(&root, setup::Needs::Build).and_then(|tools| bench::run(&root, &tools)),
         _ => Err(usage()),
     };
     match result {
@@ -40,7 +45,7 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <dev [--port N] | test | build | setup>".to_string()
+    "usage: cargo xtask <dev [--port N] | test | build | bench | setup>".to_string()
 }
 
 /// The workspace root: the parent of this crate's folder.
@@ -60,6 +65,8 @@ fn dev(root: &Path, args: &[String]) -> Result<(), String> {
         _ => return Err(usage()),
     };
     let tools = setup::ensure(root, setup::Needs::Build)?;
+    build::press(root)?;
+    build::watch_content(root.to_path_buf());
     println!("\nDispatch will be at http://127.0.0.1:{port} once the first build finishes; it rebuilds on change. Ctrl-C stops it.\n");
     let mut serve = Command::new("trunk");
     serve

@@ -1,0 +1,135 @@
+//! JSON Feed 1.1, RSS 2.0 and the sitemap, all with absolute URLs.
+
+use dispatch_model::{routes, Article, Site};
+use serde_json::json;
+use time::{format_description::well_known::Rfc2822, OffsetDateTime};
+
+/// How many of the newest articles the feeds carry.
+pub const FEED_ITEMS: usize = 30;
+
+pub fn json_feed(site: &Site, newest: &[&Article]) -> Vec<u8> {
+    let items: Vec<_> = newest
+        .iter()
+        .take(FEED_ITEMS)
+        .map(|article| {
+            let url = format!("{}{}", site.url, article.href());
+            let mut item = json!({
+                "id": url,
+                "url": url,
+                "title": article.headline,
+                "summary": article.deck,
+                "content_text": article.deck,
+                "date_published": article.published,
+                "authors": article.authors.iter().map(|author| json!({
+                    "name": author.name,
+                    "url": format!("{}{}", site.url, routes::author(&author.slug)),
+                })).collect::<Vec<_>>(),
+                "tags": article.tags.iter().map(|tag| tag.name.clone()).collect::<Vec<_>>(),
+            });
+            if let Some(updated) = &article.updated {
+                item["date_modified"] = json!(updated);
+            }
+            if let Some(hero) = &article.hero {
+                item["image"] = json!(absolute(site, &hero.src));
+            }
+            item
+        })
+        .collect();
+    let feed = json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": site.name,
+        "description": site.tagline,
+        "home_page_url": format!("{}/", site.url),
+        "feed_url": format!("{}/feed.json", site.url),
+        "language": site.language,
+        "items": items,
+    });
+    serde_json::to_vec_pretty(&feed).expect("a JSON value always serialises")
+}
+
+pub fn rss(site: &Site, newest: &[&Article]) -> Vec<u8> {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
+    out.push_str(&format!("<title>{}</title>\n", escape(&site.name)));
+    out.push_str(&format!("<link>{}/</link>\n", escape(&site.url)));
+    out.push_str(&format!("<description>{}</description>\n", escape(&site.tagline)));
+    out.push_str(&format!("<language>{}</language>\n", escape(&site.language)));
+    out.push_str(&format!(
+        "<atom:link href=\"{}/rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+        escape(&site.url)
+    ));
+    if let Some(newest) = newest.first() {
+        out.push_str(&format!("<lastBuildDate>{}</lastBuildDate>\n", rfc2822(newest.updated.as_ref().unwrap_or(&newest.published))));
+    }
+    for article in newest.iter().take(FEED_ITEMS) {
+        let url = format!("{}{}", site.url, article.href());
+        out.push_str("<item>\n");
+        out.push_str(&format!("<title>{}</title>\n", escape(&article.headline)));
+        out.push_str(&format!("<link>{}</link>\n", escape(&url)));
+        out.push_str(&format!("<guid isPermaLink=\"true\">{}</guid>\n", escape(&url)));
+        out.push_str(&format!("<description>{}</description>\n", escape(&article.deck)));
+        out.push_str(&format!("<pubDate>{}</pubDate>\n", rfc2822(&article.published)));
+        for author in &article.authors {
+            out.push_str(&format!("<dc:creator>{}</dc:creator>\n", escape(&author.name)));
+        }
+        out.push_str(&format!("<category>{}</category>\n", escape(&article.section.name)));
+        out.push_str("</item>\n");
+    }
+    out.push_str("</channel>\n</rss>\n");
+    out.into_bytes()
+}
+
+/// Every route a crawler should know, with the date it last changed.
+pub fn sitemap(site: &Site, entries: &[(String, Option<String>)]) -> Vec<u8> {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (path, lastmod) in entries {
+        out.push_str(&format!("<url><loc>{}</loc>", escape(&format!("{}{}", site.url, path))));
+        if let Some(lastmod) = lastmod {
+            out.push_str(&format!("<lastmod>{}</lastmod>", escape(lastmod)));
+        }
+        out.push_str("</url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out.into_bytes()
+}
+
+fn absolute(site: &Site, src: &str) -> String {
+    if src.starts_with('/') {
+        format!("{}{}", site.url, src)
+    } else {
+        src.to_string()
+    }
+}
+
+fn rfc2822(stamp: &str) -> String {
+    OffsetDateTime::parse(stamp, &time::format_description::well_known::Rfc3339)
+        .ok()
+        .and_then(|date| date.format(&Rfc2822).ok())
+        .unwrap_or_else(|| stamp.to_string())
+}
+
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_formats_rss_dates() {
+        assert_eq!(escape("Q&A <b> \"x\" 'y'"), "Q&amp;A &lt;b&gt; &quot;x&quot; &apos;y&apos;");
+        assert_eq!(rfc2822("2026-11-27T09:30:00+04:00"), "Fri, 27 Nov 2026 09:30:00 +0400");
+    }
+}

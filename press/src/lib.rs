@@ -1,0 +1,635 @@
+//! dispatch-press: the content compiler.
+//!
+//! Reads a content folder:
+//!
+//! ```text
+//! content/site.toml              name, tagline, url, language, page_size, sections, regions
+//! content/authors/{slug}.toml    name, role, bio, [photo], [[links]]
+//! content/insights.toml          [[insights]] kind, title, summary, date, link
+//! content/articles/**/{slug}.md  +++ TOML front matter +++, then Markdown
+//! content/images/**              copied as they are to /content/images/
+//! ```
+//!
+//! and produces the JSON tree of `dispatch-model` under `content/`, plus
+//! `feed.json`, `rss.xml` and `sitemap.xml`, all as bytes in memory so that
+//! the same input always gives the same output and nothing is written when
+//! the content has a problem.
+
+pub mod feeds;
+pub mod markdown;
+pub mod paginate;
+pub mod problem;
+pub mod related;
+pub mod source;
+pub mod synthetic;
+pub mod write;
+
+use std::{
+    collections::{BTreeMap, HashMap},
+    fs,
+    io::IsTerminal,
+    path::{Path, PathBuf},
+};
+
+use dispatch_model::{
+    is_safe_href, paths, routes, Article, ArticleSummary, Author, AuthorCard, AuthorLink, Image, Insight,
+    Insights, NavLink, RegionRef, SectionRef, Site, Tag, SCHEMA_VERSION,
+};
+use serde::Deserialize;
+use time::{format_description::well_known::Rfc3339, OffsetDateTime};
+
+use crate::{
+    markdown::ImageSizes,
+    problem::{Problem, Report},
+    source::{decode, key_line, split},
+};
+
+/// How many "You May Also Like" cards an article carries.
+pub const RELATED: usize = 4;
+/// Reading speed for "N Min Read".
+pub const WORDS_PER_MINUTE: usize = 200;
+const IMAGE_TYPES: &[&str] = &["svg", "png", "jpg", "jpeg", "webp", "avif", "gif"];
+
+/// The compiled site: output paths (relative to the output folder) and
+/// their bytes, in a stable order.
+pub struct Edition {
+    pub files: BTreeMap<String, Vec<u8>>,
+    pub articles: usize,
+    pub authors: usize,
+    pub insights: usize,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteSource {
+    name: String,
+    tagline: String,
+    url: String,
+    language: String,
+    #[serde(default = "default_page_size")]
+    page_size: usize,
+    sections: Vec<SectionRef>,
+    regions: Vec<RegionRef>,
+}
+
+fn default_page_size() -> usize {
+    12
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AuthorSource {
+    name: String,
+    role: String,
+    bio: String,
+    photo: Option<Image>,
+    #[serde(default)]
+    links: Vec<AuthorLink>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InsightsSource {
+    insights: Vec<Insight>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    headline: String,
+    deck: String,
+    section: String,
+    #[serde(default)]
+    regions: Vec<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    published: String,
+    updated: Option<String>,
+    authors: Vec<String>,
+    hero: Option<Image>,
+}
+
+/// Compiles `content`; on any problem, returns all of them, sorted.
+pub fn compile(content: &Path) -> Result<Edition, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let images = LocalImages::scan(&content.join("images"));
+
+    let site_file = content.join("site.toml");
+    let Some(site_source) = read_toml::<SiteSource>(&site_file, &mut problems) else {
+        problems.sort();
+        return Err(problems);
+    };
+    let site = check_site(&site_file, site_source.0, &site_source.1, &mut problems);
+
+    let authors = read_authors(content, &images, &mut problems);
+    let insights = read_insights(content, &mut problems);
+    let articles = read_articles(content, &site, &authors, &images, &mut problems);
+
+    if !problems.is_empty() {
+        problems.sort();
+        return Err(problems);
+    }
+    Ok(assemble(&site, authors, insights, articles, &images))
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Problem>) -> Option<(T, String)> {
+    let mut report = Report::new(file, problems);
+    let text = match fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(err) => {
+            report.at(1, format!("cannot read: {err}"));
+            return None;
+        }
+    };
+    match decode::<T>(&text, 1) {
+        Ok(value) => Some((value, text)),
+        Err((line, message)) => {
+            report.at(line, message);
+            None
+        }
+    }
+}
+
+struct SiteSettings {
+    site: Site,
+    page_size: usize,
+}
+
+fn check_site(file: &Path, source: SiteSource, text: &str, problems: &mut Vec<Problem>) -> SiteSettings {
+    let mut report = Report::new(file, problems);
+    if !(source.url.starts_with("https://") || source.url.starts_with("http://")) || source.url.ends_with('/') {
+        report.at(key_line(text, 1, None, "url"), "url must be an http(s) origin without a trailing slash, such as https://news.example");
+    }
+    for section in &source.sections {
+        if routes::RESERVED.contains(&section.slug.as_str()) {
+            report.at(key_line(text, 1, None, "sections"), format!("section slug `{}` is reserved for other pages", section.slug));
+        }
+    }
+    let navigation = source
+        .sections
+        .iter()
+        .map(|section| NavLink { label: section.name.clone(), href: routes::section(&section.slug) })
+        .collect();
+    SiteSettings {
+        site: Site {
+            schema_version: SCHEMA_VERSION,
+            name: source.name,
+            tagline: source.tagline,
+            url: source.url,
+            language: source.language,
+            sections: source.sections,
+            regions: source.regions,
+            navigation,
+        },
+        page_size: source.page_size,
+    }
+}
+
+fn read_authors(content: &Path, images: &LocalImages, problems: &mut Vec<Problem>) -> BTreeMap<String, Author> {
+    let mut authors = BTreeMap::new();
+    for file in files_with_extension(&content.join("authors"), "toml") {
+        let Some((source, text)) = read_toml::<AuthorSource>(&file, problems) else { continue };
+        let slug = stem(&file);
+        let mut report = Report::new(&file, problems);
+        if let Some(photo) = &source.photo {
+            check_image(photo, &text, 1, "photo", images, &mut report);
+        }
+        for link in &source.links {
+            if !is_safe_href(&link.href) {
+                report.at(key_line(&text, 1, Some("links"), "href"), format!("link `{}`: only http(s) links and relative paths are allowed", link.href));
+            }
+        }
+        authors.insert(
+            slug.clone(),
+            Author {
+                schema_version: SCHEMA_VERSION,
+                slug,
+                name: source.name,
+                role: source.role,
+                bio: source.bio,
+                photo: source.photo,
+                links: source.links,
+                articles: 0,
+            },
+        );
+    }
+    authors
+}
+
+fn read_insights(content: &Path, problems: &mut Vec<Problem>) -> Vec<Insight> {
+    let file = content.join("insights.toml");
+    if !file.exists() {
+        return Vec::new();
+    }
+    let Some((source, text)) = read_toml::<InsightsSource>(&file, problems) else { return Vec::new() };
+    let mut report = Report::new(&file, problems);
+    let mut dated = Vec::new();
+    for insight in source.insights {
+        let line = find_line(&text, &insight.title);
+        if !is_safe_href(&insight.link) {
+            report.at(line, format!("link `{}`: only http(s) links and relative paths are allowed", insight.link));
+        }
+        match parse_time(&insight.date) {
+            Some(date) => dated.push((date, insight)),
+            None => report.at(line, format!("date `{}` is not an RFC 3339 time such as 2026-11-27T09:30:00+04:00", insight.date)),
+        }
+    }
+    dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
+    dated.into_iter().map(|(_, insight)| insight).collect()
+}
+
+/// An article as read, before related stories are attached.
+struct Draft {
+    article: Article,
+    published: OffsetDateTime,
+}
+
+fn read_articles(
+    content: &Path,
+    settings: &SiteSettings,
+    authors: &BTreeMap<String, Author>,
+    images: &LocalImages,
+    problems: &mut Vec<Problem>,
+) -> Vec<Draft> {
+    let mut drafts = Vec::new();
+    let mut first_file: HashMap<String, PathBuf> = HashMap::new();
+    let mut tag_names: HashMap<String, String> = HashMap::new();
+    let files = files_with_extension(&content.join("articles"), "md");
+    // Long runs in a terminal show how far they are; logs stay clean.
+    let progress = files.len() >= 500 && std::io::stderr().is_terminal();
+    for (done, file) in files.into_iter().enumerate() {
+        if progress && done % 250 == 0 {
+            eprint!("\rpress: reading article {done}…");
+        }
+        let slug = stem(&file);
+        let mut report = Report::new(&file, problems);
+        if let Some(first) = first_file.get(&slug) {
+            report.at(1, format!("duplicate slug `{slug}`: {} has the same file name", first.display()));
+            continue;
+        }
+        first_file.insert(slug.clone(), file.clone());
+        if !is_slug(&slug) {
+            report.at(1, format!("file name `{slug}` is not a slug: use lowercase letters, digits and hyphens"));
+        }
+        if let Some(draft) = read_article(&file, slug, settings, authors, images, &mut tag_names, &mut report) {
+            drafts.push(draft);
+        }
+    }
+    if progress {
+        eprint!("\r\x1b[2K");
+    }
+    drafts
+}
+
+fn read_article(
+    file: &Path,
+    slug: String,
+    settings: &SiteSettings,
+    authors: &BTreeMap<String, Author>,
+    images: &LocalImages,
+    tag_names: &mut HashMap<String, String>,
+    report: &mut Report,
+) -> Option<Draft> {
+    let text = match fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(err) => {
+            report.at(1, format!("cannot read: {err}"));
+            return None;
+        }
+    };
+    let document = match split(&text) {
+        Ok(document) => document,
+        Err((line, message)) => {
+            report.at(line, message);
+            return None;
+        }
+    };
+    let front: FrontMatter = match decode(document.front, document.front_line) {
+        Ok(front) => front,
+        Err((line, message)) => {
+            report.at(line, message);
+            return None;
+        }
+    };
+    let at = |table: Option<&str>, key: &str| key_line(document.front, document.front_line, table, key);
+    let site = &settings.site;
+
+    for (field, value) in [("headline", &front.headline), ("deck", &front.deck)] {
+        if value.trim().is_empty() {
+            report.at(at(None, field), format!("{field} is empty"));
+        }
+    }
+    let section = site.sections.iter().find(|section| section.slug == front.section).cloned();
+    if section.is_none() {
+        report.at(at(None, "section"), format!("unknown section `{}`: site.toml lists {}", front.section, list(site.sections.iter().map(|s| &s.slug))));
+    }
+    let mut regions = Vec::new();
+    for slug in &front.regions {
+        match site.regions.iter().find(|region| &region.slug == slug) {
+            Some(region) => regions.push(region.clone()),
+            None => report.at(at(None, "regions"), format!("unknown region `{slug}`: site.toml lists {}", list(site.regions.iter().map(|r| &r.slug)))),
+        }
+    }
+    let mut cards = Vec::new();
+    if front.authors.is_empty() {
+        report.at(at(None, "authors"), "an article needs at least one author");
+    }
+    for slug in &front.authors {
+        match authors.get(slug) {
+            Some(author) => cards.push(AuthorCard {
+                slug: author.slug.clone(),
+                name: author.name.clone(),
+                role: author.role.clone(),
+                bio: author.bio.clone(),
+                photo: author.photo.clone(),
+            }),
+            None => report.at(at(None, "authors"), format!("unknown author `{slug}`: no content/authors/{slug}.toml")),
+        }
+    }
+    let mut tags: Vec<Tag> = Vec::new();
+    for name in &front.tags {
+        let slug = slugify(name);
+        if slug.is_empty() {
+            report.at(at(None, "tags"), format!("tag `{name}` has no letters or digits"));
+            continue;
+        }
+        // One spelling per tag across the site: the first one read wins.
+        let name = tag_names.entry(slug.clone()).or_insert_with(|| name.trim().to_string()).clone();
+        if !tags.iter().any(|tag| tag.slug == slug) {
+            tags.push(Tag { slug, name });
+        }
+    }
+    let published = parse_time(&front.published);
+    if published.is_none() {
+        report.at(at(None, "published"), format!("published `{}` is not an RFC 3339 time such as 2026-11-27T09:30:00+04:00", front.published));
+    }
+    if let Some(updated) = &front.updated {
+        match (parse_time(updated), published) {
+            (None, _) => report.at(at(None, "updated"), format!("updated `{updated}` is not an RFC 3339 time such as 2026-11-27T09:30:00+04:00")),
+            (Some(updated_at), Some(published_at)) if updated_at < published_at => {
+                report.at(at(None, "updated"), "updated is earlier than published")
+            }
+            _ => {}
+        }
+    }
+    if let Some(hero) = &front.hero {
+        check_image(hero, document.front, document.front_line, "hero", images, report);
+    }
+    let body = markdown::convert(document.body, document.body_line, images, report);
+    if body.blocks.is_empty() {
+        report.at(document.body_line, "the article has no body");
+    }
+
+    Some(Draft {
+        published: published?,
+        article: Article {
+            schema_version: SCHEMA_VERSION,
+            slug,
+            headline: front.headline.trim().to_string(),
+            deck: front.deck.trim().to_string(),
+            section: section?,
+            regions,
+            tags,
+            published: front.published,
+            updated: front.updated,
+            reading_minutes: body.words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
+            hero: front.hero,
+            authors: cards,
+            body: body.blocks,
+            related: Vec::new(),
+        },
+    })
+}
+
+fn check_image(image: &Image, text: &str, first_line: usize, table: &str, images: &LocalImages, report: &mut Report) {
+    if image.alt.trim().is_empty() {
+        report.at(key_line(text, first_line, Some(table), "alt"), format!("{table} has no alt text: describe what the image shows"));
+    }
+    if !is_safe_href(&image.src) {
+        report.at(key_line(text, first_line, Some(table), "src"), format!("{table} `{}`: only http(s) addresses and relative paths are allowed", image.src));
+    } else if image.src.starts_with('/') && images.size_of(&image.src).is_none() {
+        report.at(key_line(text, first_line, Some(table), "src"), format!("{table} `{}` does not exist under content/images", image.src));
+    }
+    if image.width == 0 || image.height == 0 {
+        report.at(key_line(text, first_line, Some(table), "width"), format!("{table} needs its width and height in pixels"));
+    }
+}
+
+fn assemble(
+    settings: &SiteSettings,
+    mut authors: BTreeMap<String, Author>,
+    insights: Vec<Insight>,
+    mut drafts: Vec<Draft>,
+    images: &LocalImages,
+) -> Edition {
+    let site = &settings.site;
+    // Newest first; equal times by slug, so the order never depends on
+    // the file system.
+    drafts.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.article.slug.cmp(&b.article.slug)));
+
+    let region_slugs: Vec<Vec<String>> = drafts.iter().map(|d| d.article.regions.iter().map(|r| r.slug.clone()).collect()).collect();
+    let tag_slugs: Vec<Vec<String>> = drafts.iter().map(|d| d.article.tags.iter().map(|t| t.slug.clone()).collect()).collect();
+    let traits: Vec<related::Traits> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| related::Traits {
+            slug: &d.article.slug,
+            section: &d.article.section.slug,
+            regions: &region_slugs[i],
+            tags: &tag_slugs[i],
+            published: d.published.unix_timestamp(),
+        })
+        .collect();
+    let picks = related::related_all(&traits, RELATED);
+    let summaries: Vec<ArticleSummary> = drafts.iter().map(|d| d.article.summary()).collect();
+    let articles: Vec<Article> = drafts
+        .into_iter()
+        .zip(picks)
+        .map(|(draft, picks)| Article {
+            related: picks.into_iter().map(|i| summaries[i].clone()).collect(),
+            ..draft.article
+        })
+        .collect();
+
+    let mut files = BTreeMap::new();
+    let mut put_json = |path: String, value: &dyn erased::Json| {
+        files.insert(path.trim_start_matches('/').to_string(), value.bytes());
+    };
+    let mut sitemap = vec![("/".to_string(), articles.first().map(|a| a.updated.clone().unwrap_or_else(|| a.published.clone())))];
+
+    // Listings: latest, and each section, region, tag and author.
+    let mut listings: BTreeMap<(&str, String), Vec<ArticleSummary>> = BTreeMap::new();
+    for section in &site.sections {
+        listings.insert(("sections", section.slug.clone()), Vec::new());
+    }
+    for region in &site.regions {
+        listings.insert(("regions", region.slug.clone()), Vec::new());
+    }
+    for slug in authors.keys() {
+        listings.insert(("authors", slug.clone()), Vec::new());
+    }
+    for (article, summary) in articles.iter().zip(&summaries) {
+        listings.entry(("sections", article.section.slug.clone())).or_default().push(summary.clone());
+        for region in &article.regions {
+            listings.entry(("regions", region.slug.clone())).or_default().push(summary.clone());
+        }
+        for tag in &article.tags {
+            listings.entry(("tags", tag.slug.clone())).or_default().push(summary.clone());
+        }
+        for author in &article.authors {
+            listings.entry(("authors", author.slug.clone())).or_default().push(summary.clone());
+        }
+    }
+    for page in paginate::paginate(&summaries, settings.page_size, paths::latest) {
+        put_json(paths::latest(page.page), &page);
+    }
+    for ((kind, slug), items) in &listings {
+        for page in paginate::paginate(items, settings.page_size, |n| paths::listing(kind, slug, n)) {
+            put_json(paths::listing(kind, slug, page.page), &page);
+        }
+        let route = match *kind {
+            "sections" => routes::section(slug),
+            "regions" => routes::region(slug),
+            "tags" => routes::tag(slug),
+            _ => routes::author(slug),
+        };
+        sitemap.push((route, items.first().map(|a| a.published.clone())));
+    }
+    for (slug, author) in authors.iter_mut() {
+        author.articles = listings.get(&("authors", slug.clone())).map_or(0, |items| items.len() as u32);
+        put_json(paths::author(slug), author);
+    }
+    for article in &articles {
+        put_json(paths::article(&article.slug), article);
+        sitemap.push((article.href(), Some(article.updated.clone().unwrap_or_else(|| article.published.clone()))));
+    }
+    put_json(paths::SITE.to_string(), site);
+    put_json(paths::INSIGHTS.to_string(), &Insights { schema_version: SCHEMA_VERSION, items: insights.clone() });
+
+    let newest: Vec<&Article> = articles.iter().collect();
+    files.insert("feed.json".to_string(), feeds::json_feed(site, &newest));
+    files.insert("rss.xml".to_string(), feeds::rss(site, &newest));
+    files.insert("sitemap.xml".to_string(), feeds::sitemap(site, &sitemap));
+    for (relative, path) in &images.files {
+        if let Ok(bytes) = fs::read(path) {
+            files.insert(format!("content/images/{relative}"), bytes);
+        }
+    }
+    Edition { files, articles: articles.len(), authors: authors.len(), insights: insights.len() }
+}
+
+/// Serialising any model type through one signature.
+mod erased {
+    pub trait Json {
+        fn bytes(&self) -> Vec<u8>;
+    }
+    impl<T: serde::Serialize> Json for T {
+        fn bytes(&self) -> Vec<u8> {
+            serde_json::to_vec(self).expect("model types always serialise")
+        }
+    }
+}
+
+/// Images under `content/images`, by the path the site serves them at.
+pub struct LocalImages {
+    files: BTreeMap<String, PathBuf>,
+}
+
+impl LocalImages {
+    pub fn scan(dir: &Path) -> LocalImages {
+        let mut files = BTreeMap::new();
+        for path in walk(dir) {
+            let known = path.extension().and_then(|e| e.to_str()).is_some_and(|e| IMAGE_TYPES.contains(&e.to_ascii_lowercase().as_str()));
+            if known {
+                if let Ok(relative) = path.strip_prefix(dir) {
+                    files.insert(relative.to_string_lossy().replace('\\', "/"), path.clone());
+                }
+            }
+        }
+        LocalImages { files }
+    }
+}
+
+impl ImageSizes for LocalImages {
+    fn size_of(&self, src: &str) -> Option<(u32, u32)> {
+        let relative = src.strip_prefix("/content/images/")?;
+        let path = self.files.get(relative)?;
+        let bytes = fs::read(path).ok()?;
+        image_size(&bytes)
+    }
+}
+
+/// Width and height of an SVG (from its root element's attributes) or a
+/// PNG (from its header).
+pub fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() >= 24 {
+        let width = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
+        let height = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
+        return Some((width, height));
+    }
+    let text = std::str::from_utf8(bytes).ok()?;
+    let start = text.find("<svg")?;
+    let tag = &text[start..start + text[start..].find('>')?];
+    let attribute = |name: &str| -> Option<u32> {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let value = &tag[at..at + tag[at..].find('"')?];
+        value.trim_end_matches("px").parse::<f64>().ok().map(|v| v.round() as u32)
+    };
+    Some((attribute("width")?, attribute("height")?))
+}
+
+fn parse_time(stamp: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(stamp, &Rfc3339).ok()
+}
+
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.trim().chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+fn is_slug(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn stem(file: &Path) -> String {
+    file.file_stem().unwrap_or_default().to_string_lossy().into_owned()
+}
+
+fn list<'a>(items: impl Iterator<Item = &'a String>) -> String {
+    items.map(|item| format!("`{item}`")).collect::<Vec<_>>().join(", ")
+}
+
+/// The 1-based line on which `needle` first appears.
+fn find_line(text: &str, needle: &str) -> usize {
+    text.find(needle).map_or(1, |at| source::line_of(text, at) + 1)
+}
+
+fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
+    walk(dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == extension)).collect()
+}
+
+/// Every file under `dir`, sorted; nothing when `dir` does not exist.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&current) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}

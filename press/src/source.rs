@@ -1,0 +1,102 @@
+//! Reading source files: front matter, TOML, and where things are in them.
+
+use serde::de::DeserializeOwned;
+
+/// A Markdown file split at its `+++` front matter fences.
+pub struct Document<'a> {
+    pub front: &'a str,
+    /// Line number of the first front matter line.
+    pub front_line: usize,
+    pub body: &'a str,
+    /// Line number of the first body line.
+    pub body_line: usize,
+}
+
+pub fn split(text: &str) -> Result<Document<'_>, (usize, String)> {
+    let missing = || (1, "expected front matter: the first line must be `+++`".to_string());
+    let first_end = text.find('\n').ok_or_else(missing)?;
+    if text[..first_end].trim_end() != "+++" {
+        return Err(missing());
+    }
+    let mut offset = first_end + 1;
+    let mut line = 2;
+    for raw in text[offset..].split_inclusive('\n') {
+        if raw.trim_end() == "+++" {
+            return Ok(Document {
+                front: &text[first_end + 1..offset],
+                front_line: 2,
+                body: &text[offset + raw.len()..],
+                body_line: line + 1,
+            });
+        }
+        offset += raw.len();
+        line += 1;
+    }
+    Err((1, "front matter is not closed: add a line `+++` after it".to_string()))
+}
+
+/// Decodes TOML; an error carries the line it points at.
+pub fn decode<T: DeserializeOwned>(text: &str, first_line: usize) -> Result<T, (usize, String)> {
+    toml::from_str(text).map_err(|err| {
+        let line = err.span().map_or(0, |span| line_of(text, span.start));
+        (first_line + line, err.message().trim().to_string())
+    })
+}
+
+/// 0-based line of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].bytes().filter(|b| *b == b'\n').count()
+}
+
+/// The line of `key = …` inside `[table]` (or at the top level for
+/// `None`), so a problem with a value points at it; the first line when
+/// the key is absent.
+pub fn key_line(text: &str, first_line: usize, table: Option<&str>, key: &str) -> usize {
+    let mut current: Option<String> = None;
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            current = Some(trimmed.trim_matches(['[', ']']).trim().to_string());
+            continue;
+        }
+        let in_table = match table {
+            None => current.is_none(),
+            Some(name) => current.as_deref() == Some(name),
+        };
+        let is_key = trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        if in_table && is_key {
+            return first_line + index;
+        }
+    }
+    first_line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let doc = split("+++\ntitle = 1\n+++\n\nBody\n").unwrap();
+        assert_eq!(doc.front, "title = 1\n");
+        assert_eq!(doc.front_line, 2);
+        assert_eq!(doc.body, "\nBody\n");
+        assert_eq!(doc.body_line, 4);
+    }
+
+    #[test]
+    fn front_matter_must_open_and_close() {
+        assert_eq!(split("title = 1\n").err().unwrap().0, 1);
+        assert!(split("+++\ntitle = 1\n").err().unwrap().1.contains("not closed"));
+    }
+
+    #[test]
+    fn finds_keys_in_tables() {
+        let front = "headline = \"x\"\nalt = \"top\"\n\n[hero]\nsrc = \"a\"\nalt = \"\"\n";
+        assert_eq!(key_line(front, 2, None, "alt"), 3);
+        assert_eq!(key_line(front, 2, Some("hero"), "alt"), 7);
+        assert_eq!(key_line(front, 2, Some("hero"), "missing"), 2);
+    }
+}

@@ -1,0 +1,354 @@
+//! The compiler against small content folders written by each test: one
+//! test per validation error (file, line and message), and the shape and
+//! determinism of the output.
+
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    sync::atomic::{AtomicUsize, Ordering},
+};
+
+use dispatch_model::{Article, Author, Block, IndexPage, Insights, Site};
+use dispatch_press::{compile, problem::Problem, write::write};
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A valid little newsroom in a fresh temporary folder.
+struct Newsroom {
+    root: PathBuf,
+}
+
+impl Drop for Newsroom {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.root);
+    }
+}
+
+const SITE: &str = r#"name = "Dispatch"
+tagline = "Cybersecurity news"
+url = "https://dispatch.example"
+language = "en"
+page_size = 2
+
+[[sections]]
+slug = "policy"
+name = "Policy & Regulation"
+
+[[sections]]
+slug = "threat-intelligence"
+name = "Threat Intelligence"
+
+[[regions]]
+slug = "middle-east-africa"
+name = "Middle East & Africa"
+
+[[regions]]
+slug = "asia-pacific"
+name = "Asia Pacific"
+"#;
+
+const AUTHOR: &str = r#"name = "Amina Haddad"
+role = "Senior Editor"
+bio = "Covers the Gulf."
+
+[photo]
+src = "/content/images/amina.svg"
+width = 160
+height = 160
+alt = "Portrait of Amina Haddad"
+"#;
+
+const SVG: &str = r#"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675"></svg>"#;
+
+fn article(headline: &str, section: &str, tags: &str, published: &str) -> String {
+    format!(
+        r#"+++
+headline = "{headline}"
+deck = "A deck."
+section = "{section}"
+regions = ["middle-east-africa"]
+tags = [{tags}]
+published = "{published}"
+authors = ["amina-haddad"]
+
+[hero]
+src = "/content/images/hero.svg"
+width = 1200
+height = 675
+alt = "Illustration of a padlock"
+credit = "Source: Dispatch illustration"
++++
+
+First paragraph with *emphasis* and a [link](https://www.cisa.gov/).
+
+## A subheading
+
+> A quote.
+>
+> — An analyst
+
+- one
+- two
+"#
+    )
+}
+
+impl Newsroom {
+    fn new() -> Newsroom {
+        let root = std::env::temp_dir().join(format!("dispatch-press-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst)));
+        let _ = fs::remove_dir_all(&root);
+        let newsroom = Newsroom { root };
+        newsroom.put("site.toml", SITE);
+        newsroom.put("authors/amina-haddad.toml", AUTHOR);
+        newsroom.put("images/hero.svg", SVG);
+        newsroom.put("images/amina.svg", SVG);
+        newsroom.put(
+            "insights.toml",
+            "[[insights]]\nkind = \"webinar\"\ntitle = \"Hunting in OT\"\nsummary = \"S.\"\ndate = \"2026-12-04T15:00:00+00:00\"\nlink = \"https://events.example/ot\"\n",
+        );
+        newsroom.put("articles/gulf-ports.md", &article("Gulf ports hit", "threat-intelligence", r#""Ransomware", "Phishing""#, "2026-11-27T09:30:00+04:00"));
+        newsroom.put("articles/qatar-rwanda.md", &article("Qatar and Rwanda sign", "policy", r#""Regulation""#, "2026-11-20T09:30:00+03:00"));
+        newsroom.put("articles/kenya-phishing.md", &article("Kenya phishing wave", "threat-intelligence", r#""Phishing""#, "2026-11-25T09:30:00+03:00"));
+        newsroom
+    }
+
+    fn put(&self, relative: &str, text: &str) {
+        let path = self.root.join(relative);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    fn file(&self, relative: &str) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    fn problems(&self) -> Vec<Problem> {
+        match compile(&self.root) {
+            Ok(_) => panic!("expected problems, the content compiled"),
+            Err(problems) => problems,
+        }
+    }
+
+    /// Asserts exactly one problem, at `relative:line`, whose message
+    /// contains `words`.
+    fn assert_one(&self, relative: &str, line: usize, words: &str) {
+        let problems = self.problems();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        let problem = &problems[0];
+        assert_eq!((problem.file.as_path(), problem.line), (self.file(relative).as_path(), line), "{problem}");
+        assert!(problem.message.contains(words), "{problem}");
+        assert!(problem.to_string().starts_with(&format!("{}:{line}: ", self.file(relative).display())));
+    }
+}
+
+fn json<T: serde::de::DeserializeOwned>(files: &std::collections::BTreeMap<String, Vec<u8>>, path: &str) -> T {
+    serde_json::from_slice(files.get(path).unwrap_or_else(|| panic!("no {path}"))).unwrap()
+}
+
+#[test]
+fn a_valid_newsroom_compiles_into_the_json_tree() {
+    let newsroom = Newsroom::new();
+    let edition = compile(&newsroom.root).unwrap();
+    assert_eq!((edition.articles, edition.authors, edition.insights), (3, 1, 1));
+
+    let article: Article = json(&edition.files, "content/articles/gulf-ports.json");
+    assert_eq!(article.headline, "Gulf ports hit");
+    assert_eq!(article.section.name, "Threat Intelligence");
+    assert_eq!(article.tags.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>(), ["ransomware", "phishing"]);
+    assert_eq!(article.authors[0].role, "Senior Editor");
+    assert_eq!(article.reading_minutes, 1);
+    assert!(matches!(&article.body[..], [Block::Paragraph { .. }, Block::Subheading { .. }, Block::Quote { attribution: Some(_), .. }, Block::List { ordered: false, .. }]));
+    let related: Vec<&str> = article.related.iter().map(|r| r.slug.as_str()).collect();
+    assert_eq!(related, ["kenya-phishing", "qatar-rwanda"], "shared tag first, never itself");
+
+    let latest: IndexPage = json(&edition.files, "content/latest/1.json");
+    assert_eq!((latest.page, latest.pages, latest.total), (1, 2, 3));
+    assert_eq!(latest.items[0].slug, "gulf-ports", "newest first");
+    assert_eq!(latest.next.as_deref(), Some("/content/latest/2.json"));
+    let section: IndexPage = json(&edition.files, "content/sections/threat-intelligence/1.json");
+    assert_eq!(section.total, 2);
+    let tag: IndexPage = json(&edition.files, "content/tags/phishing/1.json");
+    assert_eq!(tag.total, 2);
+    let region: IndexPage = json(&edition.files, "content/regions/asia-pacific/1.json");
+    assert_eq!((region.total, region.pages), (0, 1), "an empty region still has its page");
+    let author: Author = json(&edition.files, "content/authors/amina-haddad.json");
+    assert_eq!(author.articles, 3);
+    let site: Site = json(&edition.files, "content/site.json");
+    assert_eq!(site.navigation[0].href, "/policy");
+    let insights: Insights = json(&edition.files, "content/insights.json");
+    assert_eq!(insights.items[0].title, "Hunting in OT");
+    assert!(edition.files.contains_key("content/images/hero.svg"));
+
+    let rss = String::from_utf8(edition.files["rss.xml"].clone()).unwrap();
+    assert!(rss.contains("<link>https://dispatch.example/threat-intelligence/gulf-ports</link>"), "{rss}");
+    assert!(rss.contains("<pubDate>Fri, 27 Nov 2026 09:30:00 +0400</pubDate>"));
+    let feed: serde_json::Value = serde_json::from_slice(&edition.files["feed.json"]).unwrap();
+    assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(feed["items"][0]["url"], "https://dispatch.example/threat-intelligence/gulf-ports");
+    let sitemap = String::from_utf8(edition.files["sitemap.xml"].clone()).unwrap();
+    for url in ["https://dispatch.example/</loc>", "/policy/qatar-rwanda</loc>", "/tag/phishing</loc>", "/author/amina-haddad</loc>", "/region/middle-east-africa</loc>"] {
+        assert!(sitemap.contains(url), "{url} missing from {sitemap}");
+    }
+}
+
+#[test]
+fn output_is_byte_identical_on_a_rerun() {
+    let newsroom = Newsroom::new();
+    let first = compile(&newsroom.root).unwrap();
+    let second = compile(&newsroom.root).unwrap();
+    assert_eq!(first.files, second.files);
+
+    let out = newsroom.root.join("out");
+    let written = write(&first, &out).unwrap();
+    assert_eq!(written.changed, written.files);
+    let again = write(&second, &out).unwrap();
+    assert_eq!((again.changed, again.removed), (0, 0));
+
+    fs::remove_file(newsroom.file("articles/kenya-phishing.md")).unwrap();
+    let smaller = compile(&newsroom.root).unwrap();
+    let pruned = write(&smaller, &out).unwrap();
+    assert!(pruned.removed >= 1);
+    assert!(!out.join("content/articles/kenya-phishing.json").exists());
+}
+
+#[test]
+fn unknown_author() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace(r#"authors = ["amina-haddad"]"#, r#"authors = ["nobody"]"#);
+    newsroom.put("articles/x.md", &text);
+    newsroom.assert_one("articles/x.md", 8, "unknown author `nobody`");
+}
+
+#[test]
+fn unknown_section() {
+    let newsroom = Newsroom::new();
+    newsroom.put("articles/x.md", &article("H", "sports", "", "2026-11-20T09:30:00+03:00"));
+    newsroom.assert_one("articles/x.md", 4, "unknown section `sports`");
+}
+
+#[test]
+fn unknown_region() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("middle-east-africa", "atlantis");
+    newsroom.put("articles/x.md", &text);
+    newsroom.assert_one("articles/x.md", 5, "unknown region `atlantis`");
+}
+
+#[test]
+fn duplicate_slug() {
+    let newsroom = Newsroom::new();
+    newsroom.put("articles/2025/gulf-ports.md", &article("Old", "policy", "", "2025-01-20T09:30:00+03:00"));
+    newsroom.assert_one("articles/gulf-ports.md", 1, "duplicate slug `gulf-ports`");
+}
+
+#[test]
+fn missing_alt_text() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace(r#"alt = "Illustration of a padlock""#, r#"alt = " ""#);
+    newsroom.put("articles/x.md", &text);
+    newsroom.assert_one("articles/x.md", 14, "hero has no alt text");
+}
+
+#[test]
+fn missing_alt_text_on_a_body_image() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00") + "\n![](/content/images/hero.svg)\n";
+    newsroom.put("articles/x.md", &text);
+    newsroom.assert_one("articles/x.md", 29, "has no alt text");
+}
+
+#[test]
+fn unparsable_date() {
+    let newsroom = Newsroom::new();
+    newsroom.put("articles/x.md", &article("H", "policy", "", "27/11/2026 09:30"));
+    newsroom.assert_one("articles/x.md", 7, "published `27/11/2026 09:30` is not an RFC 3339 time");
+}
+
+#[test]
+fn a_link_with_another_scheme() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("https://www.cisa.gov/", "javascript:alert(1)");
+    newsroom.put("articles/x.md", &text);
+    newsroom.assert_one("articles/x.md", 18, "link `javascript:alert(1)`: only http(s) links and relative paths");
+}
+
+#[test]
+fn an_image_with_another_scheme() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("/content/images/hero.svg", "data:image/svg+xml,x");
+    newsroom.put("articles/x.md", &text);
+    newsroom.assert_one("articles/x.md", 11, "hero `data:image/svg+xml,x`: only http(s) addresses");
+}
+
+#[test]
+fn raw_html_in_markdown() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("First paragraph with", "First <b>bold</b> paragraph with");
+    newsroom.put("articles/x.md", &text);
+    let problems = newsroom.problems();
+    assert!(!problems.is_empty());
+    for problem in &problems {
+        assert_eq!((problem.file.as_path(), problem.line), (newsroom.file("articles/x.md").as_path(), 18), "{problem}");
+        assert!(problem.message.starts_with("raw HTML is not allowed"), "{problem}");
+    }
+}
+
+#[test]
+fn an_html_block_in_markdown() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00") + "\n<script>alert(1)</script>\n";
+    newsroom.put("articles/x.md", &text);
+    newsroom.assert_one("articles/x.md", 29, "raw HTML is not allowed");
+}
+
+#[test]
+fn broken_front_matter_points_at_its_line() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("deck = \"A deck.\"", "deck = \"unclosed");
+    newsroom.put("articles/x.md", &text);
+    let problems = newsroom.problems();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].line, 3, "{}", problems[0]);
+}
+
+#[test]
+fn a_missing_field_and_no_front_matter() {
+    let newsroom = Newsroom::new();
+    newsroom.put("articles/x.md", "Just a body.\n");
+    newsroom.assert_one("articles/x.md", 1, "the first line must be `+++`");
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("deck = \"A deck.\"\n", "");
+    newsroom.put("articles/x.md", &text);
+    newsroom.assert_one("articles/x.md", 2, "missing field `deck`");
+}
+
+#[test]
+fn a_bad_insight_date_and_link() {
+    let newsroom = Newsroom::new();
+    newsroom.put(
+        "insights.toml",
+        "[[insights]]\nkind = \"report\"\ntitle = \"A report\"\nsummary = \"S.\"\ndate = \"soon\"\nlink = \"https://r.example\"\n",
+    );
+    newsroom.assert_one("insights.toml", 3, "date `soon` is not an RFC 3339 time");
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let newsroom = Newsroom::new();
+    newsroom.put("articles/a.md", &article("H", "sports", "", "2026-11-20T09:30:00+03:00"));
+    newsroom.put("articles/b.md", &article("H", "policy", "", "never"));
+    let problems = newsroom.problems();
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(problems[0].file.ends_with("articles/a.md") && problems[1].file.ends_with("articles/b.md"));
+}
+
+#[test]
+fn synthetic_newsrooms_compile_cleanly() {
+    let root = std::env::temp_dir().join(format!("dispatch-synthetic-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    dispatch_press::synthetic::generate(&root, 30).unwrap();
+    let edition = compile(&root).unwrap();
+    assert_eq!(edition.articles, 30);
+    let latest: IndexPage = json(&edition.files, "content/latest/3.json");
+    assert_eq!((latest.pages, latest.items.len()), (3, 6));
+    fs::remove_dir_all(Path::new(&root)).unwrap();
+}
