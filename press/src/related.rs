@@ -26,47 +26,45 @@ pub fn score(a: &Traits, b: &Traits) -> u32 {
 
 /// For every article, the indexes of its `count` most related others.
 ///
-/// Only articles that share something are scored (through an index of
-/// tags, regions and sections), so 10,000 articles take a moment rather
-/// than a hundred million comparisons; the rest of the list is filled by
-/// recency.
+/// Scores are summed through an index of tags, regions and sections (each
+/// shared trait adds its weight), so only articles that share something
+/// are touched, and only the best `count` of them are sorted; the rest of
+/// the list is filled by recency.
 pub fn related_all(all: &[Traits], count: usize) -> Vec<Vec<usize>> {
     let mut by_trait: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (index, article) in all.iter().enumerate() {
-        by_trait.entry(("section", article.section)).or_default().push(index);
-        for region in article.regions {
-            by_trait.entry(("region", region)).or_default().push(index);
-        }
-        for tag in article.tags {
-            by_trait.entry(("tag", tag)).or_default().push(index);
+        for key in keys(article) {
+            by_trait.entry((key.0, key.1)).or_default().push(index);
         }
     }
     let mut newest_first: Vec<usize> = (0..all.len()).collect();
     newest_first.sort_by(|&a, &b| order(all, (0, a), (0, b)));
 
-    let mut seen = vec![false; all.len()];
+    let mut scores = vec![0_u32; all.len()];
     all.iter()
         .enumerate()
         .map(|(index, article)| {
             let mut touched = Vec::new();
-            let keys = std::iter::once(("section", article.section))
-                .chain(article.regions.iter().map(|r| ("region", r.as_str())))
-                .chain(article.tags.iter().map(|t| ("tag", t.as_str())));
-            for key in keys {
-                for &other in by_trait.get(&key).into_iter().flatten() {
-                    if other != index && !seen[other] {
-                        seen[other] = true;
-                        touched.push(other);
+            for (kind, value, weight) in keys(article) {
+                for &other in by_trait.get(&(kind, value)).into_iter().flatten() {
+                    if other != index {
+                        if scores[other] == 0 {
+                            touched.push(other);
+                        }
+                        scores[other] += weight;
                     }
                 }
             }
-            let mut scored: Vec<(u32, usize)> =
-                touched.iter().map(|&other| (score(article, &all[other]), other)).collect();
+            let mut scored: Vec<(u32, usize)> = touched.iter().map(|&other| (scores[other], other)).collect();
             for &other in &touched {
-                seen[other] = false;
+                scores[other] = 0;
+            }
+            if scored.len() > count {
+                scored.select_nth_unstable_by(count, |&a, &b| order(all, a, b));
+                scored.truncate(count);
             }
             scored.sort_by(|&a, &b| order(all, a, b));
-            let mut picks: Vec<usize> = scored.into_iter().take(count).map(|(_, other)| other).collect();
+            let mut picks: Vec<usize> = scored.into_iter().map(|(_, other)| other).collect();
             for &other in &newest_first {
                 if picks.len() >= count {
                     break;
@@ -80,12 +78,20 @@ pub fn related_all(all: &[Traits], count: usize) -> Vec<Vec<usize>> {
         .collect()
 }
 
+/// An article's traits with their weights; each is listed once per
+/// article, so summing over them equals [`score`].
+fn keys<'a>(article: &'a Traits) -> impl Iterator<Item = (&'static str, &'a str, u32)> {
+    std::iter::once(("section", article.section, SECTION_WEIGHT))
+        .chain(article.regions.iter().map(|r| ("region", r.as_str(), REGION_WEIGHT)))
+        .chain(article.tags.iter().map(|t| ("tag", t.as_str(), TAG_WEIGHT)))
+}
+
 /// Higher score first, then newer, then slug A to Z.
 fn order(all: &[Traits], (score_a, a): (u32, usize), (score_b, b): (u32, usize)) -> std::cmp::Ordering {
     score_b
         .cmp(&score_a)
-        .then(all[b].published.cmp(&all[a].published))
-        .then(all[a].slug.cmp(all[b].slug))
+        .then_with(|| all[b].published.cmp(&all[a].published))
+        .then_with(|| all[a].slug.cmp(all[b].slug))
 }
 
 #[cfg(test)]
@@ -118,6 +124,24 @@ mod tests {
         for (index, picks) in related.iter().enumerate() {
             assert!(!picks.contains(&index), "{} relates to itself", all[index].slug);
             assert_eq!(picks.len(), 4);
+        }
+    }
+
+    #[test]
+    fn the_index_agrees_with_pairwise_scoring() {
+        let tags: Vec<Vec<String>> = (0..40).map(|i| strings(&[["a", "b", "c", "d"][i % 4], ["x", "y", "z"][i % 3]])).collect();
+        let regions: Vec<Vec<String>> = (0..40).map(|i| strings(&[["mea", "apac"][i % 2]])).collect();
+        let slugs: Vec<String> = (0..40).map(|i| format!("story-{i:02}")).collect();
+        let sections = ["s1", "s2", "s3"];
+        let all: Vec<Traits> = (0..40)
+            .map(|i| traits(&slugs[i], sections[i % 3], &regions[i], &tags[i], (i as i64 * 7919) % 97))
+            .collect();
+        let related = related_all(&all, 5);
+        for (index, picks) in related.iter().enumerate() {
+            let mut expected: Vec<usize> = (0..all.len()).filter(|&o| o != index).collect();
+            expected.sort_by(|&a, &b| order(&all, (score(&all[index], &all[a]), a), (score(&all[index], &all[b]), b)));
+            expected.truncate(5);
+            assert_eq!(picks, &expected, "article {index}");
         }
     }
 
