@@ -14,16 +14,38 @@ use crate::error::{from_status, ApiError};
 /// that nobody watches a skeleton forever.
 pub const TIMEOUT_MS: u32 = 15_000;
 
-pub async fn article(slug: String) -> Result<Article, ApiError> {
-    fetch_json(&paths::article(&slug)).await
+/// How a load may use the browser's HTTP cache. Content JSON may be
+/// cached for a minute, so a Retry after a damaged or failed answer must
+/// ask the server again rather than get the same bytes back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Freshness {
+    /// A first load: the cache is welcome.
+    Cached,
+    /// A retry: revalidate with the server.
+    Revalidate,
 }
 
-pub async fn latest(page: u32) -> Result<IndexPage, ApiError> {
-    fetch_json(&paths::latest(page)).await
+impl Freshness {
+    /// `Cached` for the first attempt, `Revalidate` for every retry.
+    pub fn for_attempt(attempt: u32) -> Freshness {
+        if attempt == 0 {
+            Freshness::Cached
+        } else {
+            Freshness::Revalidate
+        }
+    }
+}
+
+pub async fn article(slug: String, freshness: Freshness) -> Result<Article, ApiError> {
+    fetch_json(&paths::article(&slug), freshness).await
+}
+
+pub async fn latest(page: u32, freshness: Freshness) -> Result<IndexPage, ApiError> {
+    fetch_json(&paths::latest(page), freshness).await
 }
 
 /// Fetches `path` and decodes it as `T`, aborting after [`TIMEOUT_MS`].
-pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+pub async fn fetch_json<T: DeserializeOwned>(path: &str, freshness: Freshness) -> Result<T, ApiError> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
     // Dropping the timer cancels it, so it lives until the body is read.
@@ -42,8 +64,13 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> 
         }
     };
 
+    let cache = match freshness {
+        Freshness::Cached => web_sys::RequestCache::Default,
+        Freshness::Revalidate => web_sys::RequestCache::NoCache,
+    };
     let response = Request::get(path)
         .abort_signal(Some(&controller.signal()))
+        .cache(cache)
         .send()
         .await
         .map_err(failed)?;
@@ -61,4 +88,16 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> 
     }
     let body = response.text().await.map_err(failed)?;
     serde_json::from_str(&body).map_err(|err| ApiError::Malformed(err.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Freshness;
+
+    #[test]
+    fn only_a_retry_bypasses_the_cache() {
+        assert_eq!(Freshness::for_attempt(0), Freshness::Cached);
+        assert_eq!(Freshness::for_attempt(1), Freshness::Revalidate);
+        assert_eq!(Freshness::for_attempt(7), Freshness::Revalidate);
+    }
 }

@@ -11,7 +11,7 @@
 //! ```
 //!
 //! and produces the JSON tree of `dispatch-model` under `content/`, plus
-//! `feed.json`, `rss.xml` and `sitemap.xml`, all as bytes in memory so that
+//! `feed.json`, `rss.xml`, `sitemap.xml` and `robots.txt`, all as bytes in memory so that
 //! the same input always gives the same output and nothing is written when
 //! the content has a problem.
 
@@ -510,6 +510,7 @@ fn assemble(
     files.insert("feed.json".to_string(), feeds::json_feed(site, &newest));
     files.insert("rss.xml".to_string(), feeds::rss(site, &newest));
     files.insert("sitemap.xml".to_string(), feeds::sitemap(site, &sitemap));
+    files.insert("robots.txt".to_string(), format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.url).into_bytes());
     for (relative, path) in &images.files {
         if let Ok(bytes) = fs::read(path) {
             files.insert(format!("content/images/{relative}"), bytes);

@@ -185,6 +185,10 @@ fn a_valid_newsroom_compiles_into_the_json_tree() {
     let feed: serde_json::Value = serde_json::from_slice(&edition.files["feed.json"]).unwrap();
     assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
     assert_eq!(feed["items"][0]["url"], "https://dispatch.example/threat-intelligence/gulf-ports");
+    assert_eq!(
+        String::from_utf8(edition.files["robots.txt"].clone()).unwrap(),
+        "User-agent: *\nAllow: /\n\nSitemap: https://dispatch.example/sitemap.xml\n"
+    );
     let sitemap = String::from_utf8(edition.files["sitemap.xml"].clone()).unwrap();
     for url in ["https://dispatch.example/</loc>", "/policy/qatar-rwanda</loc>", "/tag/phishing</loc>", "/author/amina-haddad</loc>", "/region/middle-east-africa</loc>"] {
         assert!(sitemap.contains(url), "{url} missing from {sitemap}");

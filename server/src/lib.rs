@@ -1,19 +1,36 @@
-//! The static side of the CDN, as the end-to-end tests and the dev loop
-//! see it: files from the build output, their precompressed `.br`/`.gz`
-//! variants chosen by `Accept-Encoding`, client routes answered with the
-//! app shell (status 200), and unknown files answered with 404.
+//! The static side of the CDN, as the end-to-end tests and the preview see
+//! it. It reads the same `_headers` and `_redirects` files that Netlify and
+//! Cloudflare Pages read from the build output, and applies them the way
+//! those hosts do:
+//!
+//! - a file that exists is served, its precompressed `.br`/`.gz` twin
+//!   chosen by `Accept-Encoding`;
+//! - otherwise the first `_redirects` rule whose pattern matches decides:
+//!   status 200 serves the target in place (the app shell for client
+//!   routes), 404 serves the target with that status, 301/302 redirect;
+//! - headers come from every `_headers` rule whose pattern matches the
+//!   requested path (`*` matches any run of characters); a header set by
+//!   two rules is joined with ", ";
+//! - a response no rule gives a `Cache-Control` gets the hosts' default
+//!   for HTML, `public, max-age=0, must-revalidate`.
 
-use std::path::{Path, PathBuf};
+use std::{
+    path::{Path, PathBuf},
+    sync::Arc,
+};
 
 use axum::{
     body::Body,
     extract::{Request, State},
-    http::Uri,
-    response::Response,
+    http::{header, HeaderName, HeaderValue, StatusCode, Uri},
+    response::{IntoResponse, Response},
     Router,
 };
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
+
+/// What hosts send when no rule names a cache policy.
+pub const DEFAULT_CACHE: &str = "public, max-age=0, must-revalidate";
 
 #[derive(Clone, Debug)]
 pub struct Settings {
@@ -44,47 +61,212 @@ impl Settings {
     }
 }
 
-pub fn app(settings: Settings) -> Router {
-    Router::new().fallback(serve_static).with_state(settings)
+/// The host rules read from the build output.
+#[derive(Debug, Default)]
+pub struct Rules {
+    headers: Vec<(String, Vec<(String, String)>)>,
+    redirects: Vec<Redirect>,
 }
 
-/// A path whose last segment has no dot is a client route (`/section/slug`);
-/// one with a dot is a file (`/content/articles/x.json`), which must 404
-/// when missing so the app can tell "not found" from the shell.
-pub fn is_client_route(path: &str) -> bool {
-    let last = path.rsplit('/').next().unwrap_or_default();
-    !last.contains('.')
+#[derive(Debug, PartialEq, Eq)]
+struct Redirect {
+    from: String,
+    to: String,
+    status: u16,
 }
 
-async fn serve_static(State(settings): State<Settings>, mut request: Request) -> Response {
-    let path = request.uri().path().to_owned();
-    if is_client_route(&path) && !exists(&settings.root, &path) {
-        *request.uri_mut() = Uri::from_static("/index.html");
+impl Rules {
+    /// Reads `_headers` and `_redirects` from `root`; a missing file means
+    /// no rules of that kind.
+    pub fn load(root: &Path) -> Result<Rules, String> {
+        let read = |name: &str| match std::fs::read_to_string(root.join(name)) {
+            Ok(text) => Ok(text),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+            Err(err) => Err(format!("cannot read {name}: {err}")),
+        };
+        Ok(Rules { headers: parse_headers(&read("_headers")?)?, redirects: parse_redirects(&read("_redirects")?)? })
     }
-    let files = ServeDir::new(&settings.root)
-        .precompressed_br()
-        .precompressed_gzip();
-    match files.oneshot(request).await {
+
+    pub fn headers_for(&self, path: &str) -> Vec<(String, String)> {
+        let mut merged: Vec<(String, String)> = Vec::new();
+        for (pattern, headers) in &self.headers {
+            if !matches(pattern, path) {
+                continue;
+            }
+            for (name, value) in headers {
+                match merged.iter_mut().find(|(existing, _)| existing.eq_ignore_ascii_case(name)) {
+                    Some((_, joined)) => {
+                        joined.push_str(", ");
+                        joined.push_str(value);
+                    }
+                    None => merged.push((name.clone(), value.clone())),
+                }
+            }
+        }
+        merged
+    }
+
+    fn redirect_for(&self, path: &str) -> Option<(String, u16)> {
+        self.redirects.iter().find(|rule| matches(&rule.from, path)).map(|rule| {
+            let splat = rule.from.strip_suffix('*').and_then(|prefix| path.strip_prefix(prefix)).unwrap_or("");
+            (rule.to.replace(":splat", splat), rule.status)
+        })
+    }
+}
+
+fn parse_headers(text: &str) -> Result<Vec<(String, Vec<(String, String)>)>, String> {
+    let mut rules: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        if !line.starts_with([' ', '\t']) {
+            rules.push((line.trim().to_string(), Vec::new()));
+            continue;
+        }
+        let (name, value) = line
+            .trim()
+            .split_once(':')
+            .ok_or_else(|| format!("_headers:{}: expected `Name: value`", number + 1))?;
+        let rule = rules.last_mut().ok_or_else(|| format!("_headers:{}: a header before any path", number + 1))?;
+        rule.1.push((name.trim().to_string(), value.trim().to_string()));
+    }
+    Ok(rules)
+}
+
+fn parse_redirects(text: &str) -> Result<Vec<Redirect>, String> {
+    let mut rules = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        let [from, to, status] = parts[..] else {
+            return Err(format!("_redirects:{}: expected `from to status`", number + 1));
+        };
+        let status = status.parse().map_err(|_| format!("_redirects:{}: `{status}` is not a status", number + 1))?;
+        rules.push(Redirect { from: from.to_string(), to: to.to_string(), status });
+    }
+    Ok(rules)
+}
+
+/// `*` matches any run of characters; everything else literally.
+pub fn matches(pattern: &str, path: &str) -> bool {
+    let mut pieces = pattern.split('*');
+    let first = pieces.next().unwrap_or_default();
+    let Some(mut rest) = path.strip_prefix(first) else { return false };
+    let pieces: Vec<&str> = pieces.collect();
+    let Some((last, middle)) = pieces.split_last() else { return rest.is_empty() };
+    for piece in middle {
+        match rest.find(piece) {
+            Some(at) => rest = &rest[at + piece.len()..],
+            None => return false,
+        }
+    }
+    rest.ends_with(last)
+}
+
+#[derive(Clone)]
+struct Site {
+    root: PathBuf,
+    rules: Arc<Rules>,
+}
+
+pub fn app(settings: Settings) -> Result<Router, String> {
+    let rules = Rules::load(&settings.root)?;
+    Ok(Router::new().fallback(serve).with_state(Site { root: settings.root, rules: Arc::new(rules) }))
+}
+
+async fn serve(State(site): State<Site>, mut request: Request) -> Response {
+    let path = request.uri().path().to_owned();
+    let mut status = None;
+    if !exists(&site.root, &path) {
+        if let Some((target, code)) = site.rules.redirect_for(&path) {
+            match code {
+                200 | 404 => {
+                    *request.uri_mut() = Uri::try_from(target.as_str()).unwrap_or_else(|_| Uri::from_static("/404.html"));
+                    status = StatusCode::from_u16(code).ok();
+                }
+                _ => {
+                    let code = StatusCode::from_u16(code).unwrap_or(StatusCode::FOUND);
+                    return (code, [(header::LOCATION, target)]).into_response();
+                }
+            }
+        }
+    }
+    let files = ServeDir::new(&site.root).precompressed_br().precompressed_gzip();
+    let mut response = match files.oneshot(request).await {
         Ok(response) => response.map(Body::new),
         Err(never) => match never {},
+    };
+    if let Some(status) = status {
+        if response.status().is_success() {
+            *response.status_mut() = status;
+        }
     }
+    let headers = response.headers_mut();
+    for (name, value) in site.rules.headers_for(&path) {
+        if let (Ok(name), Ok(value)) = (HeaderName::try_from(name), HeaderValue::try_from(value)) {
+            headers.insert(name, value);
+        }
+    }
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(DEFAULT_CACHE));
+    }
+    response
 }
 
+/// Whether `path` names a file (or the root, whose index.html ServeDir serves).
 fn exists(root: &Path, path: &str) -> bool {
     let relative = path.trim_start_matches('/');
-    // ServeDir itself refuses `..`; this only decides about the fallback.
-    !relative.split('/').any(|part| part == "..") && root.join(relative).is_file()
+    if relative.split('/').any(|part| part == "..") {
+        return false;
+    }
+    let target = root.join(relative);
+    target.is_file() || (target.is_dir() && target.join("index.html").is_file())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_client_route;
+    use super::*;
 
     #[test]
-    fn routes_have_no_extension_files_do() {
-        assert!(is_client_route("/"));
-        assert!(is_client_route("/cyberattacks-data-breaches/some-slug"));
-        assert!(!is_client_route("/content/articles/some-slug.json"));
-        assert!(!is_client_route("/dispatch-1a2b.wasm"));
+    fn stars_match_any_run_of_characters() {
+        assert!(matches("/*", "/"));
+        assert!(matches("/*", "/policy/qatar"));
+        assert!(matches("/*.wasm", "/dispatch-1a2b_bg.wasm"));
+        assert!(!matches("/*.wasm", "/dispatch.js"));
+        assert!(matches("/content/*", "/content/articles/x.json"));
+        assert!(!matches("/content/*", "/contents"));
+        assert!(matches("/", "/"));
+        assert!(!matches("/", "/x"));
+        assert!(matches("/favicon-*", "/favicon-123.svg"));
+    }
+
+    #[test]
+    fn headers_merge_in_file_order() {
+        let rules = Rules {
+            headers: parse_headers("# c\n/*\n  X-A: 1\n/content/*\n  Cache-Control: short\n  x-a: 2\n").unwrap(),
+            redirects: vec![],
+        };
+        assert_eq!(rules.headers_for("/"), vec![("X-A".to_string(), "1".to_string())]);
+        assert_eq!(
+            rules.headers_for("/content/a.json"),
+            vec![("X-A".to_string(), "1, 2".to_string()), ("Cache-Control".to_string(), "short".to_string())]
+        );
+    }
+
+    #[test]
+    fn the_first_matching_redirect_wins_and_splats_carry_over() {
+        let rules = Rules {
+            headers: vec![],
+            redirects: parse_redirects("/content/*  /404.html  404\n/old/*  /new/:splat  301\n/*  /index.html  200\n").unwrap(),
+        };
+        assert_eq!(rules.redirect_for("/content/x.json"), Some(("/404.html".into(), 404)));
+        assert_eq!(rules.redirect_for("/old/a/b"), Some(("/new/a/b".into(), 301)));
+        assert_eq!(rules.redirect_for("/policy/x"), Some(("/index.html".into(), 200)));
+        assert!(parse_redirects("/a /b").is_err());
+        assert!(parse_headers("  X: 1\n").is_err());
     }
 }

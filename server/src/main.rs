@@ -28,7 +28,14 @@ async fn main() -> ExitCode {
     let bound = listener.local_addr().expect("a bound socket has an address");
     let root: PathBuf = settings.root.clone();
     println!("Serving {} on http://{bound}", root.display());
-    if let Err(err) = axum::serve(listener, app(settings)).await {
+    let app = match app(settings) {
+        Ok(app) => app,
+        Err(message) => {
+            eprintln!("dispatch-server: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(err) = axum::serve(listener, app).await {
         eprintln!("dispatch-server: {err}");
         return ExitCode::FAILURE;
     }

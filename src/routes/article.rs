@@ -4,7 +4,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api,
+    api::{self, Freshness},
     components::{
         article_body::ArticleBody, article_header::ArticleHeader, error_notice::ErrorNotice,
         figure::Figure, skeleton::Skeleton,
@@ -19,7 +19,9 @@ use crate::{
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let slug = move || params.read().get("slug").unwrap_or_default();
-    let article = LocalResource::new(move || api::article(slug()));
+    // Each Retry bumps the attempt, which reloads, bypassing the cache.
+    let attempt = RwSignal::new(0);
+    let article = LocalResource::new(move || api::article(slug(), Freshness::for_attempt(attempt.get())));
     view! {
         <Suspense fallback=|| view! { <Skeleton label=text::LOADING_ARTICLE lines=8 /> }>
             {move || Suspend::new(async move {
@@ -27,7 +29,7 @@ pub fn ArticlePage() -> impl IntoView {
                     Ok(article) => view! { <ArticleView article=article /> }.into_any(),
                     Err(ApiError::NotFound) => view! { <NotFound /> }.into_any(),
                     Err(error) => view! {
-                        <ErrorNotice error=error on_retry=move || article.refetch() />
+                        <ErrorNotice error=error on_retry=move || attempt.update(|n| *n += 1) />
                     }
                     .into_any(),
                 }

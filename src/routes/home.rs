@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
-    api,
+    api::{self, Freshness},
     components::{article_card::ArticleCard, error_notice::ErrorNotice, skeleton::Skeleton},
     text,
 };
@@ -10,7 +10,9 @@ use crate::{
 /// The front page: the latest stories, newest first.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let latest = LocalResource::new(|| api::latest(1));
+    // Each Retry bumps the attempt, which reloads, bypassing the cache.
+    let attempt = RwSignal::new(0);
+    let latest = LocalResource::new(move || api::latest(1, Freshness::for_attempt(attempt.get())));
     view! {
         <Title text="" />
         <section class="front-page" aria-labelledby="latest-heading">
@@ -30,7 +32,7 @@ pub fn HomePage() -> impl IntoView {
                         }
                         .into_any(),
                         Err(error) => view! {
-                            <ErrorNotice error=error on_retry=move || latest.refetch() />
+                            <ErrorNotice error=error on_retry=move || attempt.update(|n| *n += 1) />
                         }
                         .into_any(),
                     }

@@ -7,7 +7,7 @@ use std::{
     time::Instant,
 };
 
-use crate::{setup::Tools, sizes};
+use crate::{deploy, setup::Tools, sizes};
 
 /// Builds the site into `dist/` and prints the size report.
 pub fn release(root: &Path, tools: &Tools) -> Result<PathBuf, String> {
@@ -22,9 +22,12 @@ pub fn release(root: &Path, tools: &Tools) -> Result<PathBuf, String> {
             .args(["build", "--release", "--dist", "dist"]),
         "trunk build --release",
     )?;
+    let settings = deploy::settings(root)?;
+    deploy::finish(&dist, &settings)?;
     sizes::precompress(&dist)?;
     println!("build: done in {} s", started.elapsed().as_secs());
     sizes::report(&dist)?;
+    sizes::budget(root, &dist)?;
     Ok(dist)
 }
 

@@ -14,6 +14,7 @@
 mod bench;
 mod build;
 mod counts;
+mod deploy;
 mod setup;
 mod sizes;
 mod test;

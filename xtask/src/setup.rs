@@ -15,6 +15,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const NGINX: &str = "/usr/sbin/nginx";
+pub const NGINX_BROTLI: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
@@ -50,6 +52,7 @@ pub fn ensure(root: &Path, needs: Needs) -> Result<Tools, String> {
     node_packages(root)?;
     if needs == Needs::All {
         browser()?;
+        nginx()?;
     }
     let seconds = started.elapsed().as_secs();
     if seconds > 5 {
@@ -221,6 +224,27 @@ fn browser() -> Result<(), String> {
         Command::new("sh").args([
             "-c",
             "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver",
+        ]),
+        by_hand,
+    )
+}
+
+/// Debian's nginx with ngx_brotli's static module, to prove the generated
+/// nginx configuration serves the build like the CDN.
+fn nginx() -> Result<(), String> {
+    if Path::new(NGINX).exists() && Path::new(NGINX_BROTLI).exists() {
+        return Ok(());
+    }
+    let by_hand = "apt-get update && apt-get install -y nginx-light libnginx-mod-http-brotli-static";
+    if !is_root() {
+        return Err(format!("nginx is missing and only root can install it. Run as root:\n    {by_hand}"));
+    }
+    install(
+        "nginx and its brotli module from Debian",
+        "under a minute",
+        Command::new("sh").args([
+            "-c",
+            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Options::=--force-confold nginx-light libnginx-mod-http-brotli-static && (service nginx stop >/dev/null 2>&1 || true)",
         ]),
         by_hand,
     )

@@ -101,6 +101,54 @@ pub fn report(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
+/// Limits in brotli bytes, from `size-budget.json`.
+#[derive(serde::Deserialize)]
+struct Budget {
+    wasm: u64,
+    js: u64,
+    css: u64,
+    article_first_view: u64,
+}
+
+/// Prints how far each size is from its limit. The end-to-end budget
+/// test fails the run when one is over; the build itself only reports.
+pub fn budget(root: &Path, dist: &Path) -> Result<(), String> {
+    let text = fs::read_to_string(root.join("size-budget.json")).map_err(|err| format!("cannot read size-budget.json: {err}"))?;
+    let budget: Budget = serde_json::from_str(&text).map_err(|err| format!("size-budget.json: {err}"))?;
+    let brotli_of = |path: &Path| -> u64 {
+        let mut packed = path.as_os_str().to_owned();
+        packed.push(".br");
+        fs::metadata(&packed).map_or(0, |meta| meta.len())
+    };
+    let mut shell = brotli_of(&dist.join("index.html"));
+    let mut rows = Vec::new();
+    for (kind, limit) in [("wasm", budget.wasm), ("js", budget.js), ("css", budget.css)] {
+        let used: u64 = fs::read_dir(dist)
+            .map_err(|err| err.to_string())?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == kind))
+            .map(|path| brotli_of(&path))
+            .sum();
+        shell += used;
+        rows.push((kind.to_string(), used, limit));
+    }
+    let latest = fs::read_to_string(dist.join("content/latest/1.json")).map_err(|err| err.to_string())?;
+    let latest: serde_json::Value = serde_json::from_str(&latest).map_err(|err| err.to_string())?;
+    let slug = latest["items"][0]["slug"].as_str().unwrap_or_default().to_string();
+    let mut article = shell + brotli_of(&dist.join(format!("content/articles/{slug}.json")));
+    if let Some(src) = latest["items"][0]["thumbnail"]["src"].as_str() {
+        article += brotli_of(&dist.join(src.trim_start_matches('/')));
+    }
+    rows.push(("article first view".to_string(), article, budget.article_first_view));
+    println!("size budget (brotli bytes)   used      limit   headroom");
+    for (name, used, limit) in rows {
+        let verdict = if used > limit { "  OVER BUDGET" } else { "" };
+        println!("  {name:<22} {used:>8} {limit:>10} {:>10}{verdict}", limit as i64 - used as i64);
+    }
+    println!();
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

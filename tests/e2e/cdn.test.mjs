@@ -1,0 +1,151 @@
+// The build output served like the CDN: security headers, cache rules,
+// fallbacks, 404s, precompressed variants, the size budget, and pages
+// that run under the strict Content-Security-Policy without a violation.
+
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import zlib from 'node:zlib';
+
+import { DIST, launchBrowser, openPage, startSite } from './support.mjs';
+
+const ROOT = path.resolve(DIST, '..');
+const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+const latest = JSON.parse(readFileSync(path.join(DIST, 'content/latest/1.json'), 'utf8'));
+const TOP = latest.items[0];
+const ARTICLE = `/${TOP.section.slug}/${TOP.slug}`;
+const asset = (extension) => readdirSync(DIST).find((name) => name.endsWith(extension) && !name.endsWith('.br') && !name.endsWith('.gz'));
+
+let site;
+let browser;
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.stop();
+});
+
+/** A raw GET: status, headers and body bytes exactly as sent. */
+function get(pathname, headers = {}) {
+  return new Promise((resolve, reject) => {
+    http.get(site.url + pathname, { headers }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+describe('security headers', () => {
+  test('every response carries the strict policy and the hardening headers', async () => {
+    const inline = [...index.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    assert.equal(inline.length, 1, 'Trunk writes one inline bootstrap script');
+    const hash = `'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`;
+    for (const pathname of ['/', ARTICLE, `/${asset('.wasm')}`, '/content/latest/1.json', '/content/articles/nope.json']) {
+      const { headers } = await get(pathname);
+      const csp = headers['content-security-policy'];
+      assert.ok(csp, `${pathname} has a CSP`);
+      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      assert.deepEqual(directives['default-src'], ["'none'"]);
+      assert.deepEqual(directives['script-src'], ["'self'", "'wasm-unsafe-eval'", hash]);
+      assert.deepEqual(directives['style-src'], ["'self'"]);
+      assert.deepEqual(directives['base-uri'], ["'none'"]);
+      assert.deepEqual(directives['object-src'], ["'none'"]);
+      assert.deepEqual(directives['frame-ancestors'], ["'none'"]);
+      assert.equal(directives['connect-src'][0], "'self'");
+      assert.match(directives['connect-src'][1], /^https:\/\//, 'the newsletter origin');
+      assert.deepEqual(directives['form-action'], directives['connect-src']);
+      assert.ok(!csp.includes('unsafe-inline') && !csp.includes("'unsafe-eval'"));
+      assert.equal(headers['strict-transport-security'], 'max-age=63072000; includeSubDomains');
+      assert.equal(headers['x-content-type-options'], 'nosniff');
+      assert.equal(headers['referrer-policy'], 'strict-origin-when-cross-origin');
+      assert.match(headers['permissions-policy'], /camera=\(\)/);
+      assert.equal(headers['cross-origin-opener-policy'], 'same-origin');
+    }
+  });
+
+  test('cache rules: hashed assets a year, HTML revalidated, content short-lived', async () => {
+    for (const name of [asset('.wasm'), asset('.js'), asset('.css')]) {
+      assert.equal((await get(`/${name}`)).headers['cache-control'], 'public, max-age=31536000, immutable', name);
+    }
+    assert.equal((await get('/')).headers['cache-control'], 'no-cache');
+    assert.equal((await get(ARTICLE)).headers['cache-control'], 'public, max-age=0, must-revalidate');
+    assert.equal((await get('/content/latest/1.json')).headers['cache-control'], 'public, max-age=60, stale-while-revalidate=86400');
+  });
+});
+
+describe('files and fallbacks', () => {
+  test('client routes get the app shell with 200; unknown files get 404', async () => {
+    for (const pathname of [ARTICLE, '/policy', '/no/such/route']) {
+      const response = await get(pathname);
+      assert.equal(response.status, 200, pathname);
+      assert.equal(response.body.toString(), index, `${pathname} is the shell`);
+    }
+    for (const pathname of ['/content/articles/nope.json', '/content/images/nope.svg', '/nope.wasm', '/dispatch-0000.js', '/main-0000.css']) {
+      assert.equal((await get(pathname)).status, 404, pathname);
+    }
+    assert.equal((await get('/robots.txt')).status, 200);
+    assert.match((await get('/robots.txt')).body.toString(), /^Sitemap: https:\/\/\S+\/sitemap\.xml$/m);
+  });
+
+  test('compressed responses decode to the same bytes', async () => {
+    const files = ['index.html', asset('.wasm'), asset('.js'), asset('.css'), `content/articles/${TOP.slug}.json`, 'feed.json'];
+    for (const file of files) {
+      const original = readFileSync(path.join(DIST, file));
+      const pathname = file === 'index.html' ? '/' : `/${file}`;
+      const br = await get(pathname, { 'accept-encoding': 'br' });
+      assert.equal(br.headers['content-encoding'], 'br', file);
+      assert.ok(br.body.length < original.length, `${file} is smaller in brotli`);
+      assert.ok(zlib.brotliDecompressSync(br.body).equals(original), `${file} br`);
+      const gz = await get(pathname, { 'accept-encoding': 'gzip' });
+      assert.equal(gz.headers['content-encoding'], 'gzip', file);
+      assert.ok(zlib.gunzipSync(gz.body).equals(original), `${file} gzip`);
+      const plain = await get(pathname, { 'accept-encoding': 'identity' });
+      assert.equal(plain.headers['content-encoding'], undefined, file);
+      assert.ok(plain.body.equals(original), `${file} identity`);
+      assert.match(br.headers.vary ?? '', /accept-encoding/i);
+    }
+  });
+
+  test('the build stays within the size budget', () => {
+    const budget = JSON.parse(readFileSync(path.join(ROOT, 'size-budget.json'), 'utf8'));
+    const brotli = (file) => statSync(path.join(DIST, `${file}.br`)).size;
+    const used = { wasm: brotli(asset('.wasm')), js: brotli(asset('.js')), css: brotli(asset('.css')) };
+    for (const kind of ['wasm', 'js', 'css']) {
+      assert.ok(used[kind] > 0 && used[kind] <= budget[kind], `${kind}: ${used[kind]} brotli bytes, limit ${budget[kind]}`);
+    }
+    const firstView = brotli('index.html') + used.wasm + used.js + used.css
+      + brotli(`content/articles/${TOP.slug}.json`) + (TOP.thumbnail ? brotli(TOP.thumbnail.src.slice(1)) : 0);
+    assert.ok(firstView <= budget.article_first_view, `article first view: ${firstView} brotli bytes, limit ${budget.article_first_view}`);
+  });
+});
+
+describe('pages under the policy', () => {
+  for (const [name, pathname, expected] of [
+    ['front page', '/', 'Latest News'],
+    ['article', ARTICLE, TOP.headline],
+    ['unknown route', '/no/such/route', 'Page not found'],
+  ]) {
+    test(`${name}: no CSP violation and no console error`, async () => {
+      const { page, problems } = await openPage(browser);
+      const violations = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
+      });
+      await page.goto(site.url + pathname);
+      await page.getByRole('heading', { level: 1, name: expected }).waitFor();
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: expected }).waitFor();
+      assert.deepEqual(violations, []);
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+  }
+});

@@ -1,0 +1,140 @@
+// The generated nginx configuration (dist/_nginx.conf) serves the build
+// the same way as the preview that the other end-to-end tests use: the
+// same statuses, headers, cache rules, fallbacks and compressed bytes.
+
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import zlib from 'node:zlib';
+
+import { DIST, startSite } from './support.mjs';
+
+const NGINX = process.env.NGINX || '/usr/sbin/nginx';
+const NGINX_BROTLI = process.env.NGINX_BROTLI || '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+const TOP = JSON.parse(readFileSync(path.join(DIST, 'content/latest/1.json'), 'utf8')).items[0];
+const asset = (extension) => readdirSync(DIST).find((name) => name.endsWith(extension));
+const SECURITY = ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy'];
+
+let preview;
+let nginx;
+
+async function freePort() {
+  const probe = net.createServer();
+  await new Promise((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/** Resolves once something accepts connections on `port` (at most 10 s). */
+async function listening(port) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => { socket.destroy(); resolve(true); });
+      socket.on('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`nginx did not listen on ${port} within 10 s`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function startNginx() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dispatch-nginx-'));
+  const port = await freePort();
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${dir}/${name};`).join(' ');
+  writeFileSync(path.join(dir, 'nginx.conf'), `
+load_module ${NGINX_BROTLI};
+${process.getuid?.() === 0 ? 'user root;' : ''}
+worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 64; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  ${temp}
+  server {
+    listen 127.0.0.1:${port};
+    root ${DIST};
+    brotli_static on;
+    include ${DIST}/_nginx.conf;
+  }
+}
+`);
+  const child = spawn(NGINX, ['-p', dir, '-e', `${dir}/error.log`, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  await listening(port);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => {
+      child.kill();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function get(base, pathname, headers = {}) {
+  return new Promise((resolve, reject) => {
+    http.get(base + pathname, { headers }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+const mime = (value = '') => value.split(';')[0].trim();
+
+before(async () => {
+  preview = await startSite();
+  nginx = await startNginx();
+});
+
+after(() => {
+  nginx?.stop();
+  preview?.stop();
+});
+
+test('nginx answers files and routes exactly like the preview', async () => {
+  const paths = ['/', '/index.html', `/${TOP.section.slug}/${TOP.slug}`, '/policy', '/no/such/route', `/${asset('.wasm')}`, `/${asset('.js')}`,
+    `/${asset('.css')}`, '/content/latest/1.json', `/content/articles/${TOP.slug}.json`, '/feed.json', '/rss.xml', '/sitemap.xml', '/robots.txt'];
+  for (const pathname of paths) {
+    const [ours, theirs] = [await get(preview.url, pathname), await get(nginx.url, pathname)];
+    assert.equal(theirs.status, ours.status, `${pathname} status`);
+    assert.ok(theirs.body.equals(ours.body), `${pathname} body`);
+    assert.equal(mime(theirs.headers['content-type']), mime(ours.headers['content-type']), `${pathname} content-type`);
+    for (const name of [...SECURITY, 'cache-control']) {
+      assert.ok(ours.headers[name], `${pathname} ${name} from the preview`);
+      assert.equal(theirs.headers[name], ours.headers[name], `${pathname} ${name}`);
+    }
+  }
+});
+
+test('nginx answers unknown files and the rule files with 404 and the security headers', async () => {
+  for (const pathname of ['/content/articles/nope.json', '/content/images/nope.svg', '/nope.wasm', '/main-0000.css', '/_headers', '/_redirects', '/_nginx.conf']) {
+    const response = await get(nginx.url, pathname);
+    assert.equal(response.status, 404, pathname);
+    for (const name of SECURITY) assert.ok(response.headers[name], `${pathname} ${name}`);
+  }
+});
+
+test('nginx serves the precompressed files, which decode to the same bytes', async () => {
+  for (const file of ['index.html', asset('.wasm'), asset('.js'), asset('.css'), `content/articles/${TOP.slug}.json`]) {
+    const original = readFileSync(path.join(DIST, file));
+    const pathname = `/${file}`;
+    const br = await get(nginx.url, pathname, { 'accept-encoding': 'br' });
+    assert.equal(br.headers['content-encoding'], 'br', file);
+    assert.ok(zlib.brotliDecompressSync(br.body).equals(original), `${file} br`);
+    const gz = await get(nginx.url, pathname, { 'accept-encoding': 'gzip' });
+    assert.equal(gz.headers['content-encoding'], 'gzip', file);
+    assert.ok(zlib.gunzipSync(gz.body).equals(original), `${file} gzip`);
+  }
+});

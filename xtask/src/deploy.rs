@@ -1,0 +1,230 @@
+//! What makes `dist/` ready to upload to a CDN as it is: the security and
+//! cache headers (`_headers`, read by Netlify and Cloudflare Pages, and by
+//! `dispatch-server`), the route fallback (`_redirects`), a 404 page, and
+//! the same rules for nginx (`_nginx.conf`).
+
+use std::{fs, path::Path};
+
+use base64::Engine as _;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub site_origin: String,
+    pub newsletter_origin: String,
+}
+
+pub fn settings(root: &Path) -> Result<Settings, String> {
+    let text = fs::read_to_string(root.join("deploy.toml")).map_err(|err| format!("cannot read deploy.toml: {err}"))?;
+    let settings: Settings = toml::from_str(&text).map_err(|err| format!("deploy.toml: {err}"))?;
+    for (name, origin) in [("site_origin", &settings.site_origin), ("newsletter_origin", &settings.newsletter_origin)] {
+        if !is_origin(origin) {
+            return Err(format!("deploy.toml: {name} must be an origin such as https://news.example (scheme and host, no path), not `{origin}`"));
+        }
+    }
+    Ok(settings)
+}
+
+fn is_origin(text: &str) -> bool {
+    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+    rest.is_some_and(|host| !host.is_empty() && !host.contains(['/', ' ', '\'', '"', ';', ',']))
+}
+
+/// Writes `404.html`, `_headers`, `_redirects` and `_nginx.conf` into `dist`.
+pub fn finish(dist: &Path, settings: &Settings) -> Result<(), String> {
+    let index = fs::read_to_string(dist.join("index.html")).map_err(|err| format!("cannot read dist/index.html: {err}"))?;
+    let hashes = inline_script_hashes(&index);
+    if hashes.is_empty() {
+        return Err("dist/index.html has no inline bootstrap script to hash; did Trunk's output change?".into());
+    }
+    let csp = content_security_policy(&hashes, settings);
+    // The same shell: an unknown URL boots the app, whose router shows
+    // its "Page not found" (every reader-facing string stays in the app).
+    write(dist, "404.html", &index)?;
+    write(dist, "_headers", &headers_file(&csp))?;
+    write(dist, "_redirects", REDIRECTS)?;
+    write(dist, "_nginx.conf", &nginx(&csp))?;
+    Ok(())
+}
+
+fn write(dist: &Path, name: &str, text: &str) -> Result<(), String> {
+    fs::write(dist.join(name), text).map_err(|err| format!("cannot write dist/{name}: {err}"))
+}
+
+/// `'sha256-…'` of every inline script that runs (not JSON data blocks).
+pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let after = &rest[start..];
+        let Some(open_end) = after.find('>') else { break };
+        let tag = &after[..open_end];
+        let body_and_rest = &after[open_end + 1..];
+        let Some(close) = body_and_rest.find("</script>") else { break };
+        let body = &body_and_rest[..close];
+        let runs = !tag.contains(" src=") && !tag.contains("application/json") && !tag.contains("application/ld+json");
+        if runs {
+            let digest = Sha256::digest(body.as_bytes());
+            hashes.push(format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
+        }
+        rest = &body_and_rest[close + "</script>".len()..];
+    }
+    hashes
+}
+
+pub fn content_security_policy(hashes: &[String], settings: &Settings) -> String {
+    let newsletter = &settings.newsletter_origin;
+    [
+        "default-src 'none'".to_string(),
+        format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")),
+        "style-src 'self'".to_string(),
+        "img-src 'self'".to_string(),
+        "font-src 'self'".to_string(),
+        format!("connect-src 'self' {newsletter}"),
+        "manifest-src 'self'".to_string(),
+        "base-uri 'none'".to_string(),
+        "object-src 'none'".to_string(),
+        "frame-ancestors 'none'".to_string(),
+        format!("form-action 'self' {newsletter}"),
+    ]
+    .join("; ")
+}
+
+/// Headers for every response. Each rule below sets headers no other rule
+/// sets, because hosts differ in how they merge a header set twice.
+pub fn security_headers(csp: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("Content-Security-Policy", csp.to_string()),
+        ("Strict-Transport-Security", "max-age=63072000; includeSubDomains".to_string()),
+        ("X-Content-Type-Options", "nosniff".to_string()),
+        ("Referrer-Policy", "strict-origin-when-cross-origin".to_string()),
+        ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()".to_string()),
+        ("Cross-Origin-Opener-Policy", "same-origin".to_string()),
+    ]
+}
+
+/// Cache rules: Trunk's content-hashed assets never change; the HTML must
+/// be revalidated on every visit; content JSON, images and feeds are fresh
+/// for a minute and may be served stale for a day while revalidating.
+/// Client routes get the host's default for HTML (Netlify and Cloudflare
+/// Pages both revalidate), which `dispatch-server` mirrors.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+pub const REVALIDATE: &str = "no-cache";
+pub const SHORT_LIVED: &str = "public, max-age=60, stale-while-revalidate=86400";
+
+fn cache_rules() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("/*.wasm", IMMUTABLE),
+        ("/*.js", IMMUTABLE),
+        ("/*.css", IMMUTABLE),
+        ("/favicon-*", IMMUTABLE),
+        ("/", REVALIDATE),
+        ("/index.html", REVALIDATE),
+        ("/404.html", REVALIDATE),
+        ("/content/*", SHORT_LIVED),
+        ("/feed.json", SHORT_LIVED),
+        ("/rss.xml", SHORT_LIVED),
+        ("/sitemap.xml", SHORT_LIVED),
+        ("/robots.txt", SHORT_LIVED),
+    ]
+}
+
+fn headers_file(csp: &str) -> String {
+    let mut out = String::from("# Written by `cargo xtask build` from deploy.toml; see README.md, Deploying.\n/*\n");
+    for (name, value) in security_headers(csp) {
+        out.push_str(&format!("  {name}: {value}\n"));
+    }
+    for (path, value) in cache_rules() {
+        out.push_str(&format!("{path}\n  Cache-Control: {value}\n"));
+    }
+    out
+}
+
+/// Missing content files and assets are real 404s (the app tells "not
+/// found" from them, and a missing hashed asset must never be answered with
+/// HTML that a year-long cache rule would then keep); every other path
+/// without a file is a client route, answered by the app shell with 200.
+/// Rules apply only where no file exists.
+pub const REDIRECTS: &str = "# Written by `cargo xtask build`; see README.md, Deploying.\n\
+/content/*  /404.html  404\n\
+/*.wasm  /404.html  404\n\
+/*.js  /404.html  404\n\
+/*.css  /404.html  404\n\
+/favicon-*  /404.html  404\n\
+/*  /index.html  200\n";
+
+/// The same headers, cache rules and fallback for nginx: include it in a
+/// `server` block whose `root` is the uploaded `dist/`. (`add_header` in a
+/// location replaces the server's, so each location repeats them all.)
+fn nginx(csp: &str) -> String {
+    let security: String = security_headers(csp)
+        .into_iter()
+        .map(|(name, value)| format!("    add_header {name} \"{value}\" always;\n"))
+        .collect();
+    let location = |pattern: &str, cache: &str, body: &str| {
+        format!("location {pattern} {{\n{security}    add_header Cache-Control \"{cache}\" always;\n    {body}\n}}\n")
+    };
+    let mut out = String::from(
+        "# Written by `cargo xtask build` from deploy.toml; see README.md, Deploying.\n\
+         # Precompressed files: gzip_static is built into Debian's nginx; for the\n\
+         # .br files load ngx_brotli's static module and add `brotli_static on;`.\n\
+         gzip_static on;\n\
+         charset utf-8;\n\
+         charset_types application/json text/javascript text/css image/svg+xml application/xml text/xml text/plain;\n\
+         error_page 404 /404.html;\n\n",
+    );
+    let try_file = "try_files $uri =404;";
+    out.push_str(&location("~ ^/_", REVALIDATE, "return 404;"));
+    out.push_str(&location("~ \\.(wasm|css)$", IMMUTABLE, try_file));
+    // RFC 9239's type for JavaScript, as Netlify, Cloudflare and the preview send.
+    out.push_str(&location("~ \\.js$", IMMUTABLE, "types { text/javascript js; }\n    try_files $uri =404;"));
+    out.push_str(&location("^~ /favicon-", IMMUTABLE, try_file));
+    out.push_str(&location("^~ /content/", SHORT_LIVED, try_file));
+    out.push_str(&location("~ ^/(feed\\.json|rss\\.xml|sitemap\\.xml|robots\\.txt)$", SHORT_LIVED, try_file));
+    out.push_str(&location("= /", REVALIDATE, "try_files /index.html =404;"));
+    out.push_str(&location("= /index.html", REVALIDATE, try_file));
+    out.push_str(&location("= /404.html", REVALIDATE, "internal;"));
+    // `/index.html` is not try_files' last argument, so the shell is served
+    // here, with this location's headers, rather than redirected.
+    out.push_str(&location("/", HOST_DEFAULT, "try_files $uri /index.html =404;"));
+    out
+}
+
+/// What Netlify and Cloudflare Pages send for HTML that no rule covers
+/// (client routes answered with the shell); nginx is told to do the same.
+pub const HOST_DEFAULT: &str = "public, max-age=0, must-revalidate";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_only_inline_scripts_that_run() {
+        let html = "<script type=\"module\">init()</script><script src=\"/a.js\"></script><script type=\"application/json\" id=\"d\">{}</script>";
+        let hashes = inline_script_hashes(html);
+        // sha256("init()") in base64.
+        let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"init()"));
+        assert_eq!(hashes, vec![format!("'sha256-{expected}'")]);
+    }
+
+    #[test]
+    fn the_policy_is_strict() {
+        let settings = Settings { site_origin: "https://a.example".into(), newsletter_origin: "https://l.example".into() };
+        let csp = content_security_policy(&["'sha256-x'".into()], &settings);
+        assert!(csp.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-x'"));
+        assert!(csp.contains("connect-src 'self' https://l.example"));
+        assert!(csp.contains("form-action 'self' https://l.example"));
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
+    }
+
+    #[test]
+    fn origins_are_checked() {
+        assert!(is_origin("https://lists.example"));
+        assert!(is_origin("http://127.0.0.1:9000"));
+        for bad in ["lists.example", "https://", "https://a.example/path", "https://a.example; script-src *"] {
+            assert!(!is_origin(bad), "{bad}");
+        }
+    }
+}
