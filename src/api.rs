@@ -2,7 +2,7 @@
 
 use std::{cell::Cell, rc::Rc};
 
-use dispatch_model::{paths, Article, IndexPage};
+use dispatch_model::{paths, Article, Author, IndexPage, Insights, Site};
 use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
 use serde::de::DeserializeOwned;
@@ -42,6 +42,23 @@ pub async fn article(slug: String, freshness: Freshness) -> Result<Article, ApiE
 
 pub async fn latest(page: u32, freshness: Freshness) -> Result<IndexPage, ApiError> {
     fetch_json(&paths::latest(page), freshness).await
+}
+
+/// A listing page: `kind` is "sections", "regions", "tags" or "authors".
+pub async fn listing(kind: &'static str, slug: String, page: u32, freshness: Freshness) -> Result<IndexPage, ApiError> {
+    fetch_json(&paths::listing(kind, &slug, page), freshness).await
+}
+
+pub async fn author(slug: String, freshness: Freshness) -> Result<Author, ApiError> {
+    fetch_json(&paths::author(&slug), freshness).await
+}
+
+pub async fn site() -> Result<Site, ApiError> {
+    fetch_json(paths::SITE, Freshness::Cached).await
+}
+
+pub async fn insights() -> Result<Insights, ApiError> {
+    fetch_json(paths::INSIGHTS, Freshness::Cached).await
 }
 
 /// Fetches `path` and decodes it as `T`, aborting after [`TIMEOUT_MS`].

@@ -9,6 +9,7 @@ pub mod boot;
 pub mod components;
 pub mod error;
 pub mod routes;
+pub mod share;
 pub mod text;
 
 use leptos::prelude::*;
@@ -19,19 +20,39 @@ use leptos_router::{
 };
 
 use components::site_header::SiteHeader;
-use routes::{article::ArticlePage, home::HomePage, not_found::NotFoundPage};
+use routes::{
+    article::ArticlePage,
+    author::AuthorPage,
+    home::HomePage,
+    listing::{RegionPage, SectionPage, TagPage},
+    not_found::NotFoundPage,
+};
+
+/// The site's public origin from `site.json` (empty until it loads), for
+/// absolute share links.
+pub type SiteOrigin = Signal<String>;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    // Site settings shape the header on every page, so the shell loads them.
+    let site = LocalResource::new(api::site);
+    let loaded = move || site.get().and_then(Result::ok);
+    let navigation = Signal::derive(move || loaded().map(|site| site.navigation).unwrap_or_default());
+    let origin: SiteOrigin = Signal::derive(move || loaded().map(|site| site.url).unwrap_or_default());
+    provide_context(origin);
     view! {
         <Title formatter=|page: String| text::document_title(&page) />
         <Router>
             <a class="skip-link" href="#main">{text::SKIP_TO_CONTENT}</a>
-            <SiteHeader />
+            <SiteHeader navigation=navigation />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/region/:slug") view=RegionPage />
+                    <Route path=path!("/tag/:slug") view=TagPage />
+                    <Route path=path!("/author/:slug") view=AuthorPage />
+                    <Route path=path!("/:section") view=SectionPage />
                     <Route path=path!("/:section/:slug") view=ArticlePage />
                 </Routes>
             </main>

@@ -4,7 +4,7 @@
 //! functions. The Arabic edition will turn this module into one table per
 //! locale; nothing outside it spells out reader-facing words.
 
-use dispatch_model::{parse_date, CalendarDate};
+use dispatch_model::{parse_date, CalendarDate, InsightKind};
 
 use crate::error::ApiError;
 
@@ -21,9 +21,25 @@ pub const LOADING_ARTICLE: &str = "Loading the article…";
 pub const NO_ARTICLES: &str = "No articles have been published yet.";
 
 pub const BY: &str = "By";
-pub const AND: &str = "and";
-pub const PUBLISHED: &str = "Published";
 pub const UPDATED: &str = "Updated";
+pub const SECTIONS_LABEL: &str = "Sections";
+pub const TAGS_LABEL: &str = "Topics in this article";
+pub const ABOUT_THE_AUTHOR: &str = "About the Author";
+pub const YOU_MAY_ALSO_LIKE: &str = "You May Also Like";
+pub const MORE_INSIGHTS: &str = "More Insights";
+pub const SHARE_LABEL: &str = "Share this article";
+pub const COPY_LINK: &str = "Copy link";
+pub const LINK_COPIED: &str = "Link copied";
+pub const COPY_FAILED: &str = "Could not copy the link; copy it from the address bar.";
+pub const SHARE_EMAIL: &str = "Email";
+pub const SHARE_LINKEDIN: &str = "LinkedIn";
+pub const SHARE_X: &str = "X";
+pub const LOADING_LIST: &str = "Loading the articles…";
+pub const LOADING_AUTHOR: &str = "Loading the author's page…";
+pub const PAGINATION_LABEL: &str = "More articles";
+pub const NEWER: &str = "Newer";
+pub const OLDER: &str = "Older";
+
 pub const UNSAFE_IMAGE: &str = "This image could not be shown.";
 
 pub const NOT_FOUND_TITLE: &str = "Page not found";
@@ -40,6 +56,30 @@ pub fn document_title(page: &str) -> String {
     } else {
         format!("{page} | {SITE_NAME}")
     }
+}
+
+/// "Page 2 of 5".
+pub fn page_of(page: u32, pages: u32) -> String {
+    format!("Page {page} of {pages}")
+}
+
+/// "Articles by this author (12)".
+pub fn all_by_author(count: u32) -> String {
+    format!("Articles by this author ({count})")
+}
+
+pub fn insight_kind(kind: InsightKind) -> &'static str {
+    match kind {
+        InsightKind::Report => "Report",
+        InsightKind::Webinar => "Webinar",
+        InsightKind::Event => "Event",
+        InsightKind::WhitePaper => "White Paper",
+    }
+}
+
+/// The heading of a tag page: "Topic: Ransomware".
+pub fn tag_heading(name: &str) -> String {
+    format!("Topic: {name}")
 }
 
 /// "4 Min Read".
@@ -62,16 +102,9 @@ pub fn date(stamp: &str) -> String {
     }
 }
 
-/// "Amina Haddad", "A and B", "A, B and C".
-pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
-    match names {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [rest @ .., last] => {
-            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            format!("{} {AND} {}", rest.join(", "), last.as_ref())
-        }
-    }
+/// What stands between the last two names of a byline: " and ".
+pub fn byline_last_separator() -> &'static str {
+    " and "
 }
 
 /// What went wrong, in words a reader can act on.
@@ -105,17 +138,17 @@ mod tests {
     }
 
     #[test]
-    fn reading_time_never_says_zero() {
-        assert_eq!(min_read(4), "4 Min Read");
-        assert_eq!(min_read(0), "1 Min Read");
+    fn counts_pages_and_articles() {
+        assert_eq!(page_of(2, 5), "Page 2 of 5");
+        assert_eq!(all_by_author(12), "Articles by this author (12)");
+        assert_eq!(insight_kind(InsightKind::WhitePaper), "White Paper");
+        assert_eq!(tag_heading("Ransomware"), "Topic: Ransomware");
     }
 
     #[test]
-    fn joins_bylines_like_an_editor() {
-        assert_eq!(join_names::<&str>(&[]), "");
-        assert_eq!(join_names(&["A"]), "A");
-        assert_eq!(join_names(&["A", "B"]), "A and B");
-        assert_eq!(join_names(&["A", "B", "C"]), "A, B and C");
+    fn reading_time_never_says_zero() {
+        assert_eq!(min_read(4), "4 Min Read");
+        assert_eq!(min_read(0), "1 Min Read");
     }
 
     #[test]

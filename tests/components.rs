@@ -5,11 +5,13 @@
 use dispatch::{
     components::{
         article_body::ArticleBody, article_card::ArticleCard, article_header::ArticleHeader,
-        error_notice::ErrorNotice, figure::Figure,
+        author_card::AuthorCard as AuthorCardView, error_notice::ErrorNotice, figure::Figure,
+        insights::MoreInsights, pagination::Pagination, related::StoryRail, share_links::ShareLinks,
+        tag_list::TagList,
     },
     error::ApiError,
 };
-use dispatch_model::{ArticleSummary, AuthorCard, Block, Image, Inline, SectionRef};
+use dispatch_model::{ArticleSummary, AuthorCard, Block, Image, Inline, Insight, InsightKind, SectionRef, Tag};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -95,6 +97,8 @@ fn article_header_shows_section_headline_deck_reading_time_dates_and_byline() {
     assert_eq!(find(&host, "time").get_attribute("datetime").unwrap(), "2026-11-20T08:00:00+08:00");
     assert_eq!(text(&host, ".article-updated"), "Nov 22, 2026");
     assert_eq!(text(&host, ".article-byline"), "By Kenji Mori and Priya Nair");
+    assert_eq!(find(&host, ".article-byline a").get_attribute("href").unwrap(), "/author/kenji-mori");
+    assert_eq!(find(&host, ".article-section a").get_attribute("href").unwrap(), "/threat-intelligence");
 }
 
 #[wasm_bindgen_test]
@@ -214,6 +218,89 @@ fn a_missing_page_offers_no_pointless_retry() {
     let host = mount(|| view! { <ErrorNotice error=ApiError::NotFound on_retry=|| {} /> });
     assert_eq!(count(&host, "button"), 0);
     assert!(text(&host, ".notice-message").starts_with("We could not find that page"));
+}
+
+fn summary(slug: &str, headline: &str) -> ArticleSummary {
+    ArticleSummary {
+        slug: slug.into(),
+        headline: headline.into(),
+        deck: "Deck.".into(),
+        section: section(),
+        published: "2026-11-20T08:00:00+08:00".into(),
+        reading_minutes: 3,
+        thumbnail: None,
+        authors: vec!["Kenji Mori".into()],
+    }
+}
+
+#[wasm_bindgen_test]
+fn author_card_shows_photo_name_role_bio_and_links_to_the_author() {
+    let mut card = author("Priya Nair");
+    card.photo = Some(Image { width: 160, height: 160, alt: "Portrait of Priya Nair".into(), caption: None, credit: None, ..image("/content/images/priya.svg") });
+    let host = mount(move || view! { <AuthorCardView author=card /> });
+    assert_eq!(find(&host, "img.portrait").get_attribute("alt").unwrap(), "Portrait of Priya Nair");
+    assert_eq!(find(&host, ".author-name a").get_attribute("href").unwrap(), "/author/priya-nair");
+    assert_eq!(text(&host, ".author-name"), "Priya Nair");
+    assert_eq!(text(&host, ".author-role"), "Contributing Writer");
+    assert_eq!(text(&host, ".author-bio"), "Covers APAC threat actors.");
+}
+
+#[wasm_bindgen_test]
+fn related_rail_lists_cards_and_disappears_when_empty() {
+    let stories = vec![summary("a-story", "A story"), summary("b-story", "B story")];
+    let host = mount(move || view! { <StoryRail heading="You May Also Like" stories=stories /> });
+    assert_eq!(text(&host, "h2.rail-heading"), "You May Also Like");
+    assert_eq!(count(&host, "li .article-card"), 2);
+    assert_eq!(find(&host, "li a").get_attribute("href").unwrap(), "/threat-intelligence/a-story");
+    let empty = mount(|| view! { <StoryRail heading="You May Also Like" stories=vec![] /> });
+    assert_eq!(count(&empty, "section"), 0);
+}
+
+#[wasm_bindgen_test]
+fn insights_show_kind_title_link_and_date() {
+    let insights = vec![Insight {
+        kind: InsightKind::WhitePaper,
+        title: "Securing OT in the Gulf".into(),
+        summary: "A field guide.".into(),
+        date: "2026-12-04T15:00:00+00:00".into(),
+        link: "https://events.dispatch.example/ot".into(),
+    }];
+    let host = mount(move || view! { <MoreInsights insights=insights /> });
+    assert_eq!(text(&host, "h2"), "More Insights");
+    assert_eq!(text(&host, ".insight-kind"), "White Paper");
+    assert_eq!(find(&host, ".insight-title a").get_attribute("href").unwrap(), "https://events.dispatch.example/ot");
+    assert_eq!(text(&host, ".insight-card time"), "Dec 4, 2026");
+}
+
+#[wasm_bindgen_test]
+fn tags_link_to_their_pages() {
+    let tags = vec![Tag { slug: "ransomware".into(), name: "Ransomware".into() }, Tag { slug: "ai-security".into(), name: "AI Security".into() }];
+    let host = mount(move || view! { <TagList tags=tags /> });
+    assert_eq!(find(&host, "nav").get_attribute("aria-label").unwrap(), "Topics in this article");
+    assert_eq!(find(&host, "li:last-child a").get_attribute("href").unwrap(), "/tag/ai-security");
+}
+
+#[wasm_bindgen_test]
+fn share_links_need_no_script_of_a_third_party() {
+    let host = mount(|| view! { <ShareLinks headline="Deal signed".to_string() url="https://dispatch.example/policy/deal".to_string() /> });
+    let hrefs: Vec<String> = (0..3).map(|i| {
+        host.query_selector_all("a").unwrap().item(i).unwrap().unchecked_into::<Element>().get_attribute("href").unwrap()
+    }).collect();
+    assert!(hrefs[0].starts_with("mailto:?subject=Deal%20signed&body=https%3A%2F%2Fdispatch.example"));
+    assert!(hrefs[1].starts_with("https://www.linkedin.com/sharing/share-offsite/?url="));
+    assert!(hrefs[2].starts_with("https://x.com/intent/post?text=Deal%20signed"));
+    assert_eq!(text(&host, "button"), "Copy link");
+    assert_eq!(find(&host, ".share-status").get_attribute("role").unwrap(), "status");
+}
+
+#[wasm_bindgen_test]
+fn pagination_links_newer_and_older_pages() {
+    let host = mount(|| view! { <Pagination base="/tag/ransomware".to_string() page=2 pages=3 /> });
+    assert_eq!(find(&host, "a[rel=prev]").get_attribute("href").unwrap(), "/tag/ransomware");
+    assert_eq!(find(&host, "a[rel=next]").get_attribute("href").unwrap(), "/tag/ransomware?page=3");
+    assert_eq!(text(&host, ".pagination-status"), "Page 2 of 3");
+    let single = mount(|| view! { <Pagination base="/x".to_string() page=1 pages=1 /> });
+    assert_eq!(count(&single, "nav"), 0);
 }
 
 #[wasm_bindgen_test]

@@ -246,6 +246,10 @@ pub struct ArticleSummary {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexPage {
     pub schema_version: u32,
+    /// What the list is of, as a heading: the section, region, tag or
+    /// author's name; empty for the latest news.
+    #[serde(default)]
+    pub title: String,
     /// 1-based.
     pub page: u32,
     pub pages: u32,
@@ -406,6 +410,7 @@ mod tests {
         });
         round_trip(IndexPage {
             schema_version: SCHEMA_VERSION,
+            title: "Policy & Regulation".into(),
             page: 1,
             pages: 2,
             total: 13,

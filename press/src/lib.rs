@@ -459,14 +459,21 @@ fn assemble(
 
     // Listings: latest, and each section, region, tag and author.
     let mut listings: BTreeMap<(&str, String), Vec<ArticleSummary>> = BTreeMap::new();
+    let mut titles: HashMap<(&str, String), String> = HashMap::new();
     for section in &site.sections {
         listings.insert(("sections", section.slug.clone()), Vec::new());
+        titles.insert(("sections", section.slug.clone()), section.name.clone());
     }
     for region in &site.regions {
         listings.insert(("regions", region.slug.clone()), Vec::new());
+        titles.insert(("regions", region.slug.clone()), region.name.clone());
     }
-    for slug in authors.keys() {
+    for (slug, author) in &authors {
         listings.insert(("authors", slug.clone()), Vec::new());
+        titles.insert(("authors", slug.clone()), author.name.clone());
+    }
+    for tag in articles.iter().flat_map(|article| &article.tags) {
+        titles.insert(("tags", tag.slug.clone()), tag.name.clone());
     }
     for (article, summary) in articles.iter().zip(&summaries) {
         listings.entry(("sections", article.section.slug.clone())).or_default().push(summary.clone());
@@ -480,11 +487,12 @@ fn assemble(
             listings.entry(("authors", author.slug.clone())).or_default().push(summary.clone());
         }
     }
-    for page in paginate::paginate(&summaries, settings.page_size, paths::latest) {
+    for page in paginate::paginate("", &summaries, settings.page_size, paths::latest) {
         put_json(paths::latest(page.page), &page);
     }
     for ((kind, slug), items) in &listings {
-        for page in paginate::paginate(items, settings.page_size, |n| paths::listing(kind, slug, n)) {
+        let title = titles.get(&(*kind, slug.clone())).map_or("", String::as_str);
+        for page in paginate::paginate(title, items, settings.page_size, |n| paths::listing(kind, slug, n)) {
             put_json(paths::listing(kind, slug, page.page), &page);
         }
         let route = match *kind {

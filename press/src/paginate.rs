@@ -3,7 +3,7 @@ use dispatch_model::{ArticleSummary, IndexPage, SCHEMA_VERSION};
 /// Splits cards (already newest first) into pages of `size`. An empty list
 /// still has one page, with no items, so a new section reads "no articles
 /// yet" rather than "not found".
-pub fn paginate(items: &[ArticleSummary], size: usize, path: impl Fn(u32) -> String) -> Vec<IndexPage> {
+pub fn paginate(title: &str, items: &[ArticleSummary], size: usize, path: impl Fn(u32) -> String) -> Vec<IndexPage> {
     let size = size.max(1);
     let pages = items.len().div_ceil(size).max(1) as u32;
     (1..=pages)
@@ -11,6 +11,7 @@ pub fn paginate(items: &[ArticleSummary], size: usize, path: impl Fn(u32) -> Str
             let start = (page as usize - 1) * size;
             IndexPage {
                 schema_version: SCHEMA_VERSION,
+                title: title.to_string(),
                 page,
                 pages,
                 total: items.len() as u32,
@@ -43,7 +44,7 @@ mod tests {
     }
 
     fn shape(n: usize, size: usize) -> Vec<(u32, u32, usize, Option<String>, Option<String>)> {
-        paginate(&cards(n), size, |p| format!("/p/{p}"))
+        paginate("T", &cards(n), size, |p| format!("/p/{p}"))
             .into_iter()
             .map(|page| (page.page, page.pages, page.items.len(), page.previous, page.next))
             .collect()
@@ -66,7 +67,7 @@ mod tests {
             shape(13, 12),
             vec![(1, 2, 12, None, Some("/p/2".into())), (2, 2, 1, Some("/p/1".into()), None)]
         );
-        let pages = paginate(&cards(13), 12, |p| format!("/p/{p}"));
+        let pages = paginate("T", &cards(13), 12, |p| format!("/p/{p}"));
         assert_eq!(pages[1].items[0].slug, "story-12");
         assert!(pages.iter().all(|page| page.total == 13));
     }

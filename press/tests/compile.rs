@@ -168,7 +168,8 @@ fn a_valid_newsroom_compiles_into_the_json_tree() {
     let section: IndexPage = json(&edition.files, "content/sections/threat-intelligence/1.json");
     assert_eq!(section.total, 2);
     let tag: IndexPage = json(&edition.files, "content/tags/phishing/1.json");
-    assert_eq!(tag.total, 2);
+    assert_eq!((tag.total, tag.title.as_str()), (2, "Phishing"));
+    assert_eq!(section.title, "Threat Intelligence");
     let region: IndexPage = json(&edition.files, "content/regions/asia-pacific/1.json");
     assert_eq!((region.total, region.pages), (0, 1), "an empty region still has its page");
     let author: Author = json(&edition.files, "content/authors/amina-haddad.json");

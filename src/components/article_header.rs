@@ -1,4 +1,4 @@
-use dispatch_model::{AuthorCard, SectionRef};
+use dispatch_model::{routes, AuthorCard, SectionRef};
 use leptos::prelude::*;
 
 use crate::text;
@@ -15,18 +15,31 @@ pub fn ArticleHeader(
     updated: Option<String>,
     authors: Vec<AuthorCard>,
 ) -> impl IntoView {
-    let names: Vec<String> = authors.into_iter().map(|author| author.name).collect();
-    let byline = (!names.is_empty()).then(|| {
+    let count = authors.len();
+    // "By A, B and C", each name linking to the author's page.
+    let names = authors
+        .into_iter()
+        .enumerate()
+        .map(|(index, author)| {
+            let separator = match count - index {
+                1 => "",
+                2 => text::byline_last_separator(),
+                _ => ", ",
+            };
+            view! { <a href=routes::author(&author.slug)>{author.name}</a> {separator} }
+        })
+        .collect_view();
+    let byline = (count > 0).then(|| {
         view! {
             <p class="article-byline">
-                {text::BY} " " <span class="byline-names">{text::join_names(&names)}</span>
+                {text::BY} " " <span class="byline-names">{names}</span>
             </p>
         }
     });
     let updated = updated.filter(|stamp| text::date(stamp) != text::date(&published));
     view! {
         <header class="article-header">
-            <p class="article-section">{section.name}</p>
+            <p class="article-section"><a href=routes::section(&section.slug)>{section.name}</a></p>
             <h1 class="article-headline" tabindex="-1">{headline}</h1>
             <p class="article-deck">{deck}</p>
             <div class="article-meta">

@@ -40,3 +40,21 @@ pub fn Figure(image: Image, #[prop(optional)] hero: bool) -> impl IntoView {
         </figure>
     }
 }
+
+/// A small square photo (author portraits), lazy and without caption.
+#[component]
+pub fn Portrait(image: Image) -> impl IntoView {
+    is_safe_href(&image.src).then(|| {
+        view! {
+            <img
+                class="portrait"
+                src=image.src
+                width=image.width
+                height=image.height
+                alt=image.alt
+                loading="lazy"
+                decoding="async"
+            />
+        }
+    })
+}

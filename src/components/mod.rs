@@ -3,7 +3,13 @@
 pub mod article_body;
 pub mod article_card;
 pub mod article_header;
+pub mod author_card;
 pub mod error_notice;
 pub mod figure;
+pub mod insights;
+pub mod pagination;
+pub mod related;
+pub mod share_links;
 pub mod site_header;
 pub mod skeleton;
+pub mod tag_list;

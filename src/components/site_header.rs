@@ -1,10 +1,11 @@
+use dispatch_model::NavLink;
 use leptos::prelude::*;
 
 use crate::text;
 
-/// The masthead: site name and tagline.
+/// The masthead: site name, tagline and the sections.
 #[component]
-pub fn SiteHeader() -> impl IntoView {
+pub fn SiteHeader(#[prop(into)] navigation: Signal<Vec<NavLink>>) -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header-inner">
@@ -13,6 +14,17 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 <p class="tagline">{text::TAGLINE}</p>
             </div>
+            <nav class="section-nav" aria-label=text::SECTIONS_LABEL>
+                <ul>
+                    {move || {
+                        navigation
+                            .get()
+                            .into_iter()
+                            .map(|link| view! { <li><a href=link.href>{link.label}</a></li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </nav>
         </header>
     }
 }

@@ -2,5 +2,7 @@
 //! to components as props.
 
 pub mod article;
+pub mod author;
 pub mod home;
+pub mod listing;
 pub mod not_found;

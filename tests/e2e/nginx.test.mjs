@@ -14,8 +14,8 @@ import zlib from 'node:zlib';
 
 import { DIST, startSite } from './support.mjs';
 
-const NGINX = process.env.NGINX || '/usr/sbin/nginx';
-const NGINX_BROTLI = process.env.NGINX_BROTLI || '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
+const NGINX = process.env.DISPATCH_NGINX || '/usr/sbin/nginx';
+const NGINX_BROTLI = process.env.DISPATCH_NGINX_BROTLI || '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
 const TOP = JSON.parse(readFileSync(path.join(DIST, 'content/latest/1.json'), 'utf8')).items[0];
 const asset = (extension) => readdirSync(DIST).find((name) => name.endsWith(extension));
 const SECURITY = ['content-security-policy', 'strict-transport-security', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy'];

@@ -103,8 +103,8 @@ fn end_to_end(root: &Path, tools: &setup::Tools) -> Result<Counts, String> {
         .env("DISPATCH_SERVER", root.join("target/debug/dispatch-server"))
         .env("DISPATCH_DIST", root.join("dist"))
         .env("CHROMIUM", setup::CHROMIUM)
-        .env("NGINX", setup::NGINX)
-        .env("NGINX_BROTLI", setup::NGINX_BROTLI)
+        .env("DISPATCH_NGINX", setup::NGINX)
+        .env("DISPATCH_NGINX_BROTLI", setup::NGINX_BROTLI)
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
         .args(&specs)
         .output_streamed();

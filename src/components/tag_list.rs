@@ -1,0 +1,21 @@
+use dispatch_model::{routes, Tag};
+use leptos::prelude::*;
+
+use crate::text;
+
+/// The article's topics, each linking to its tag page.
+#[component]
+pub fn TagList(tags: Vec<Tag>) -> impl IntoView {
+    (!tags.is_empty()).then(|| {
+        view! {
+            <nav class="tag-list" aria-label=text::TAGS_LABEL>
+                <ul>
+                    {tags
+                        .into_iter()
+                        .map(|tag| view! { <li><a href=routes::tag(&tag.slug)>{tag.name}</a></li> })
+                        .collect_view()}
+                </ul>
+            </nav>
+        }
+    })
+}

@@ -1,0 +1,106 @@
+// Walking the site as a reader: front page, article, author, related
+// stories and listings, with the mouse and with the keyboard alone.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { DIST, launchBrowser, openPage, startSite } from './support.mjs';
+
+const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
+const TOP = content('latest/1.json').items[0];
+const STORY = content(`articles/${TOP.slug}.json`);
+const AUTHOR = STORY.authors[0];
+const RELATED = STORY.related[0];
+
+let site;
+let browser;
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.stop();
+});
+
+const heading = (page, name) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
+
+test('front page → article → author → one of their stories, and Back twice returns to the article', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(site.url + '/');
+  await page.getByRole('link', { name: TOP.headline }).click();
+  await heading(page, TOP.headline);
+
+  await page.locator('.article-byline').getByRole('link', { name: AUTHOR.name }).click();
+  await heading(page, AUTHOR.name);
+  assert.equal(new URL(page.url()).pathname, `/author/${AUTHOR.slug}`);
+  assert.equal(await page.locator('.author-role').innerText(), AUTHOR.role);
+  const listed = content(`authors/${AUTHOR.slug}/1.json`).items;
+  const other = listed.find((item) => item.slug !== TOP.slug) ?? listed[0];
+  await page.getByRole('link', { name: other.headline }).click();
+  await heading(page, other.headline);
+
+  await page.goBack();
+  await heading(page, AUTHOR.name);
+  await page.goBack();
+  await heading(page, TOP.headline);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an article shows tags, the author card, share links, related stories and insights', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(`${site.url}/${TOP.section.slug}/${TOP.slug}`);
+  await heading(page, TOP.headline);
+  const tags = page.getByRole('navigation', { name: 'Topics in this article' });
+  assert.equal(await tags.getByRole('link').count(), STORY.tags.length);
+  assert.equal(await page.locator('.about-authors .author-card').count(), STORY.authors.length);
+  assert.match(await page.getByRole('link', { name: 'LinkedIn' }).getAttribute('href'), /^https:\/\/www\.linkedin\.com\/sharing\/share-offsite\/\?url=https%3A%2F%2F/);
+  await page.getByRole('region', { name: 'More Insights' }).waitFor();
+  const rail = page.getByRole('region', { name: 'You May Also Like' });
+  assert.equal(await rail.locator('.article-card').count(), STORY.related.length);
+
+  await rail.getByRole('link', { name: RELATED.headline }).click();
+  await heading(page, RELATED.headline);
+  await page.goBack();
+  await heading(page, TOP.headline);
+
+  await tags.getByRole('link', { name: STORY.tags[0].name }).click();
+  await heading(page, `Topic: ${STORY.tags[0].name}`);
+  assert.ok(await page.getByRole('link', { name: TOP.headline }).count() >= 1, 'the tag page lists the article');
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: TOP.section.name }).click();
+  await heading(page, TOP.section.name);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the keyboard alone reaches the skip link, the sections and an article', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(site.url + '/');
+  await page.getByRole('link', { name: TOP.headline }).waitFor();
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+  let focused = '';
+  for (let presses = 0; presses < 60 && focused !== TOP.headline; presses += 1) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement.textContent.trim());
+  }
+  assert.equal(focused, TOP.headline, 'Tab reaches the top story');
+  await page.keyboard.press('Enter');
+  await heading(page, TOP.headline);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an unknown author, tag or section shows "Page not found"', async () => {
+  const { page } = await openPage(browser);
+  for (const pathname of ['/author/nobody', '/tag/no-such-topic', '/no-such-section']) {
+    await page.goto(site.url + pathname);
+    await heading(page, 'Page not found');
+  }
+  await page.close();
+});
