@@ -8,6 +8,7 @@ pub mod api;
 pub mod boot;
 pub mod components;
 pub mod error;
+pub mod focus;
 pub mod routes;
 pub mod share;
 pub mod text;
@@ -44,6 +45,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Title formatter=|page: String| text::document_title(&page) />
         <Router>
+            <focus::RouteFocus />
             <a class="skip-link" href="#main">{text::SKIP_TO_CONTENT}</a>
             <SiteHeader navigation=navigation />
             <main id="main" tabindex="-1">
@@ -56,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/:section/:slug") view=ArticlePage />
                 </Routes>
             </main>
+            <p id="route-announcer" class="visually-hidden" role="status" aria-live="polite"></p>
             <footer class="site-footer">
                 <p>{text::FOOTER_NOTE}</p>
             </footer>

@@ -52,6 +52,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let url = format!("{}{}", use_context::<SiteOrigin>().map(|origin| origin.get()).unwrap_or_default(), article.href());
     let Article { headline, deck, section, tags, published, updated, reading_minutes, hero, authors, body, related, .. } =
         article;
+    crate::focus::settle();
     let cards = authors.clone();
     let headline_for_share = headline.clone();
     view! {

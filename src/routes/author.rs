@@ -49,6 +49,7 @@ pub fn AuthorPage() -> impl IntoView {
 fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
     let Author { slug, name, role, bio, photo, links, articles: count, .. } = author;
     let base = routes::author(&slug);
+    crate::focus::settle();
     view! {
         <Title text=name.clone() />
         <Meta name="description" content=bio.clone() />

@@ -23,14 +23,17 @@ pub fn HomePage() -> impl IntoView {
                         Ok(page) if page.items.is_empty() => {
                             view! { <p>{text::NO_ARTICLES}</p> }.into_any()
                         }
-                        Ok(page) => view! {
-                            <ol class="card-list">
-                                {page.items.into_iter()
-                                    .map(|summary| view! { <li><ArticleCard summary=summary /></li> })
-                                    .collect_view()}
-                            </ol>
+                        Ok(page) => {
+                            crate::focus::settle();
+                            view! {
+                                <ol class="card-list">
+                                    {page.items.into_iter()
+                                        .map(|summary| view! { <li><ArticleCard summary=summary /></li> })
+                                        .collect_view()}
+                                </ol>
+                            }
+                            .into_any()
                         }
-                        .into_any(),
                         Err(error) => view! {
                             <ErrorNotice error=error on_retry=move || attempt.update(|n| *n += 1) />
                         }

@@ -54,6 +54,7 @@ fn Listing(kind: &'static str, slug: Signal<String>) -> impl IntoView {
             {move || Suspend::new(async move {
                 match listing.await {
                     Ok(list) => {
+                        crate::focus::settle();
                         let heading = if kind == "tags" { text::tag_heading(&list.title) } else { list.title.clone() };
                         let base = match kind {
                             "sections" => routes::section(&slug.get_untracked()),

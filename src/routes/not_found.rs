@@ -12,6 +12,7 @@ pub fn NotFoundPage() -> impl IntoView {
 /// "Page not found", also shown by pages whose content file is missing.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    crate::focus::settle();
     view! {
         <Title text=text::NOT_FOUND_TITLE />
         <section class="notice notice-not-found">

@@ -37,6 +37,11 @@ test('front page → article → author → one of their stories, and Back twice
 
   await page.locator('.article-byline').getByRole('link', { name: AUTHOR.name }).click();
   await heading(page, AUTHOR.name);
+  // An in-app navigation moves focus to the new page's heading and
+  // announces the page, as a full load would.
+  await page.waitForFunction((name) => document.activeElement?.tagName === 'H1' && document.activeElement.textContent === name, AUTHOR.name);
+  await page.waitForFunction(() => document.getElementById('route-announcer').textContent !== '');
+  assert.equal(await page.locator('#route-announcer').textContent(), AUTHOR.name);
   assert.equal(new URL(page.url()).pathname, `/author/${AUTHOR.slug}`);
   assert.equal(await page.locator('.author-role').innerText(), AUTHOR.role);
   const listed = content(`authors/${AUTHOR.slug}/1.json`).items;
