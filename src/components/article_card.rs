@@ -1,14 +1,32 @@
-use dispatch_model::ArticleSummary;
+use dispatch_model::{is_safe_href, ArticleSummary};
 use leptos::prelude::*;
 
 use crate::text;
 
-/// A story card for lists and rails.
+/// A story card for lists and rails. The lead card (the front page's top
+/// story) is larger and its picture loads first; other pictures load
+/// lazily. The picture repeats what the headline says, so it is marked
+/// decorative (empty alt) rather than read out twice.
 #[component]
-pub fn ArticleCard(summary: ArticleSummary) -> impl IntoView {
+pub fn ArticleCard(summary: ArticleSummary, #[prop(default = false)] lead: bool) -> impl IntoView {
     let href = summary.href();
+    let picture = summary.thumbnail.filter(|image| is_safe_href(&image.src)).map(|image| {
+        view! {
+            <img
+                class="card-image"
+                src=image.src
+                width=image.width
+                height=image.height
+                alt=""
+                decoding="async"
+                loading=if lead { "eager" } else { "lazy" }
+                fetchpriority=if lead { "high" } else { "auto" }
+            />
+        }
+    });
     view! {
-        <article class="article-card">
+        <article class=if lead { "article-card lead" } else { "article-card" }>
+            {picture}
             <p class="card-section">{summary.section.name}</p>
             <h2 class="card-headline">
                 <a href=href>{summary.headline}</a>

@@ -1,13 +1,18 @@
+use dispatch_model::IndexPage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::{
     api::{self, Freshness},
-    components::{article_card::ArticleCard, error_notice::ErrorNotice, skeleton::Skeleton},
+    components::{article_card::ArticleCard, error_notice::ErrorNotice, related::StoryRail, skeleton::Skeleton},
     text,
 };
 
-/// The front page: the latest stories, newest first.
+/// How many stories each region rail shows.
+const RAIL_LENGTH: usize = 4;
+
+/// The front page: the top story, the latest news, and a rail each for
+/// the Middle East & Africa and the Asia Pacific.
 #[component]
 pub fn HomePage() -> impl IntoView {
     // Each Retry bumps the attempt, which reloads, bypassing the cache.
@@ -25,9 +30,12 @@ pub fn HomePage() -> impl IntoView {
                         }
                         Ok(page) => {
                             crate::focus::settle();
+                            let mut items = page.items.into_iter();
+                            let lead = items.next().map(|summary| view! { <ArticleCard summary=summary lead=true /> });
                             view! {
+                                {lead}
                                 <ol class="card-list">
-                                    {page.items.into_iter()
+                                    {items
                                         .map(|summary| view! { <li><ArticleCard summary=summary /></li> })
                                         .collect_view()}
                                 </ol>
@@ -42,5 +50,23 @@ pub fn HomePage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+        <RegionRail slug="middle-east-africa" />
+        <RegionRail slug="asia-pacific" />
+    }
+}
+
+/// A region's newest stories. A secondary rail: if it cannot load, the
+/// front page reads whole without it, so it shows nothing.
+#[component]
+fn RegionRail(slug: &'static str) -> impl IntoView {
+    let rail = LocalResource::new(move || api::listing("regions", slug.to_string(), 1, Freshness::Cached));
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                rail.await.ok().map(|IndexPage { title, items, .. }| {
+                    view! { <StoryRail heading=title stories=items.into_iter().take(RAIL_LENGTH).collect() /> }
+                })
+            })}
+        </Suspense>
     }
 }

@@ -32,7 +32,7 @@ describe('reading an article', () => {
   test('the front page lists the article and a click opens it', async () => {
     const { page, problems } = await openPage(browser);
     await page.goto(site.url + '/');
-    const card = page.getByRole('link', { name: HEADLINE });
+    const card = page.getByRole('link', { name: HEADLINE }).first();
     await card.waitFor();
     assert.equal(await page.locator('#boot').count(), 0, 'the loading placeholder is gone');
 
@@ -54,7 +54,7 @@ describe('reading an article', () => {
   test('a deep link and a reload land on the same article, and Back returns', async () => {
     const { page, problems } = await openPage(browser);
     await page.goto(site.url + '/');
-    await page.getByRole('link', { name: HEADLINE }).waitFor();
+    await page.getByRole('link', { name: HEADLINE }).first().waitFor();
     await page.goto(site.url + ARTICLE);
     await page.getByRole('heading', { level: 1, name: HEADLINE }).waitFor();
     await page.reload();
@@ -73,7 +73,7 @@ describe('reading an article', () => {
     await page.goto(site.url + '/no/such/route/here');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Go to the front page' }).click();
-    await page.getByRole('link', { name: HEADLINE }).waitFor();
+    await page.getByRole('link', { name: HEADLINE }).first().waitFor();
     await page.close();
   });
 });
@@ -106,7 +106,7 @@ describe('when content fails to load', () => {
       assert.match(await page.getByRole('alert').innerText(), /could not reach Dispatch/);
       proxy.heal();
       await page.getByRole('button', { name: 'Try again' }).click();
-      await page.getByRole('link', { name: HEADLINE }).waitFor();
+      await page.getByRole('link', { name: HEADLINE }).first().waitFor();
       await page.close();
     } finally {
       proxy.stop();

@@ -32,7 +32,7 @@ const heading = (page, name) => page.getByRole('heading', { level: 1, name, exac
 test('front page → article → author → one of their stories, and Back twice returns to the article', async () => {
   const { page, problems } = await openPage(browser);
   await page.goto(site.url + '/');
-  await page.getByRole('link', { name: TOP.headline }).click();
+  await page.getByRole('link', { name: TOP.headline }).first().click();
   await heading(page, TOP.headline);
 
   await page.locator('.article-byline').getByRole('link', { name: AUTHOR.name }).click();
@@ -86,7 +86,7 @@ test('an article shows tags, the author card, share links, related stories and i
 test('the keyboard alone reaches the skip link, the sections and an article', async () => {
   const { page, problems } = await openPage(browser);
   await page.goto(site.url + '/');
-  await page.getByRole('link', { name: TOP.headline }).waitFor();
+  await page.getByRole('link', { name: TOP.headline }).first().waitFor();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
   let focused = '';
@@ -97,6 +97,22 @@ test('the keyboard alone reaches the skip link, the sections and an article', as
   assert.equal(focused, TOP.headline, 'Tab reaches the top story');
   await page.keyboard.press('Enter');
   await heading(page, TOP.headline);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the front page leads with the top story and has a rail per region', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(site.url + '/');
+  const lead = page.locator('.article-card.lead');
+  await lead.getByRole('link', { name: TOP.headline }).waitFor();
+  assert.equal(await lead.locator('img').getAttribute('fetchpriority'), 'high');
+  for (const region of ['middle-east-africa', 'asia-pacific']) {
+    const listing = content(`regions/${region}/1.json`);
+    const rail = page.getByRole('region', { name: listing.title });
+    await rail.getByRole('link', { name: listing.items[0].headline }).waitFor();
+    assert.equal(await rail.locator('.article-card').count(), Math.min(4, listing.items.length));
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });
