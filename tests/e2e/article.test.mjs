@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
-import { copyOfDist, DIST, launchBrowser, openPage, startFaultyProxy, startSite } from './support.mjs';
+import { copyOfDist, DIST, openPage, siteAndBrowser, startFaultyProxy, startSite } from './support.mjs';
 
 // The newest story of whatever newsroom was compiled, read from the build.
 const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
@@ -15,23 +15,12 @@ const STORY = content(`articles/${TOP.slug}.json`);
 const ARTICLE = `/${TOP.section.slug}/${TOP.slug}`;
 const HEADLINE = TOP.headline;
 
-let site;
-let browser;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.stop();
-});
+const shared = siteAndBrowser();
 
 describe('reading an article', () => {
   test('the front page lists the article and a click opens it', async () => {
-    const { page, problems } = await openPage(browser);
-    await page.goto(site.url + '/');
+    const { page, problems } = await openPage(shared.browser);
+    await page.goto(shared.site.url + '/');
     const card = page.getByRole('link', { name: HEADLINE }).first();
     await card.waitFor();
     assert.equal(await page.locator('#boot').count(), 0, 'the loading placeholder is gone');
@@ -52,10 +41,10 @@ describe('reading an article', () => {
   });
 
   test('a deep link and a reload land on the same article, and Back returns', async () => {
-    const { page, problems } = await openPage(browser);
-    await page.goto(site.url + '/');
+    const { page, problems } = await openPage(shared.browser);
+    await page.goto(shared.site.url + '/');
     await page.getByRole('link', { name: HEADLINE }).first().waitFor();
-    await page.goto(site.url + ARTICLE);
+    await page.goto(shared.site.url + ARTICLE);
     await page.getByRole('heading', { level: 1, name: HEADLINE }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1, name: HEADLINE }).waitFor();
@@ -66,11 +55,11 @@ describe('reading an article', () => {
   });
 
   test('an unknown slug and an unknown route show "Page not found"', async () => {
-    const { page } = await openPage(browser);
-    await page.goto(site.url + '/cyberattacks-data-breaches/no-such-story');
+    const { page } = await openPage(shared.browser);
+    await page.goto(shared.site.url + '/cyberattacks-data-breaches/no-such-story');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 0);
-    await page.goto(site.url + '/no/such/route/here');
+    await page.goto(shared.site.url + '/no/such/route/here');
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.getByRole('link', { name: 'Go to the front page' }).click();
     await page.getByRole('link', { name: HEADLINE }).first().waitFor();
@@ -80,9 +69,9 @@ describe('reading an article', () => {
 
 describe('when content fails to load', () => {
   test('a 500 shows the error, and Retry recovers once the server answers', async () => {
-    const proxy = await startFaultyProxy(site.url);
+    const proxy = await startFaultyProxy(shared.site.url);
     try {
-      const { page } = await openPage(browser);
+      const { page } = await openPage(shared.browser);
       proxy.fail('/content/articles/', '500');
       await page.goto(proxy.url + ARTICLE);
       await page.getByRole('heading', { level: 1, name: 'This page did not load' }).waitFor();
@@ -97,9 +86,9 @@ describe('when content fails to load', () => {
   });
 
   test('a dropped connection says so, and Retry recovers', async () => {
-    const proxy = await startFaultyProxy(site.url);
+    const proxy = await startFaultyProxy(shared.site.url);
     try {
-      const { page } = await openPage(browser);
+      const { page } = await openPage(shared.browser);
       proxy.fail('/content/latest/', 'drop');
       await page.goto(proxy.url + '/');
       await page.getByRole('heading', { level: 1, name: 'This page did not load' }).waitFor();
@@ -122,7 +111,7 @@ describe('when content fails to load', () => {
     writeFileSync(file, '{"schema_version": 1, "headline": "cut off');
     const damaged = await startSite(copy.dir);
     try {
-      const { page } = await openPage(browser);
+      const { page } = await openPage(shared.browser);
       await page.goto(damaged.url + ARTICLE);
       await page.getByRole('heading', { level: 1, name: 'This page did not load' }).waitFor();
       assert.match(await page.getByRole('alert').innerText(), /arrived damaged/);

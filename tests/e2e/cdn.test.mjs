@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
 
-import { DIST, launchBrowser, openPage, startSite } from './support.mjs';
+import { DIST, openPage, siteAndBrowser } from './support.mjs';
 
 const ROOT = path.resolve(DIST, '..');
 const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -19,23 +19,12 @@ const TOP = latest.items[0];
 const ARTICLE = `/${TOP.section.slug}/${TOP.slug}`;
 const asset = (extension) => readdirSync(DIST).find((name) => name.endsWith(extension) && !name.endsWith('.br') && !name.endsWith('.gz'));
 
-let site;
-let browser;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.stop();
-});
+const shared = siteAndBrowser();
 
 /** A raw GET: status, headers and body bytes exactly as sent. */
 function get(pathname, headers = {}) {
   return new Promise((resolve, reject) => {
-    http.get(site.url + pathname, { headers }, (response) => {
+    http.get(shared.site.url + pathname, { headers }, (response) => {
       const chunks = [];
       response.on('data', (chunk) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
@@ -134,12 +123,12 @@ describe('pages under the policy', () => {
     ['unknown route', '/no/such/route', 'Page not found'],
   ]) {
     test(`${name}: no CSP violation and no console error`, async () => {
-      const { page, problems } = await openPage(browser);
+      const { page, problems } = await openPage(shared.browser);
       const violations = [];
       page.on('console', (message) => {
         if (/Content Security Policy|Refused to/.test(message.text())) violations.push(message.text());
       });
-      await page.goto(site.url + pathname);
+      await page.goto(shared.site.url + pathname);
       await page.getByRole('heading', { level: 1, name: expected }).waitFor();
       await page.reload();
       await page.getByRole('heading', { level: 1, name: expected }).waitFor();

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { DIST, launchBrowser, openPage, startSite } from './support.mjs';
+import { DIST, openPage, siteAndBrowser } from './support.mjs';
 
 const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
 const TOP = content('latest/1.json').items[0];
@@ -14,24 +14,13 @@ const STORY = content(`articles/${TOP.slug}.json`);
 const AUTHOR = STORY.authors[0];
 const RELATED = STORY.related[0];
 
-let site;
-let browser;
-
-before(async () => {
-  site = await startSite();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  site?.stop();
-});
+const shared = siteAndBrowser();
 
 const heading = (page, name) => page.getByRole('heading', { level: 1, name, exact: true }).waitFor();
 
 test('front page → article → author → one of their stories, and Back twice returns to the article', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(site.url + '/');
+  const { page, problems } = await openPage(shared.browser);
+  await page.goto(shared.site.url + '/');
   await page.getByRole('link', { name: TOP.headline }).first().click();
   await heading(page, TOP.headline);
 
@@ -58,8 +47,8 @@ test('front page → article → author → one of their stories, and Back twice
 });
 
 test('an article shows tags, the author card, share links, related stories and insights', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(`${site.url}/${TOP.section.slug}/${TOP.slug}`);
+  const { page, problems } = await openPage(shared.browser);
+  await page.goto(`${shared.site.url}/${TOP.section.slug}/${TOP.slug}`);
   await heading(page, TOP.headline);
   const tags = page.getByRole('navigation', { name: 'Topics in this article' });
   assert.equal(await tags.getByRole('link').count(), STORY.tags.length);
@@ -84,8 +73,8 @@ test('an article shows tags, the author card, share links, related stories and i
 });
 
 test('the keyboard alone reaches the skip link, the sections and an article', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(site.url + '/');
+  const { page, problems } = await openPage(shared.browser);
+  await page.goto(shared.site.url + '/');
   await page.getByRole('link', { name: TOP.headline }).first().waitFor();
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
@@ -102,8 +91,8 @@ test('the keyboard alone reaches the skip link, the sections and an article', as
 });
 
 test('the front page leads with the top story and has a rail per region', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(site.url + '/');
+  const { page, problems } = await openPage(shared.browser);
+  await page.goto(shared.site.url + '/');
   const lead = page.locator('.article-card.lead');
   await lead.getByRole('link', { name: TOP.headline }).waitFor();
   assert.equal(await lead.locator('img').getAttribute('fetchpriority'), 'high');
@@ -118,9 +107,9 @@ test('the front page leads with the top story and has a rail per region', async 
 });
 
 test('an unknown author, tag or section shows "Page not found"', async () => {
-  const { page } = await openPage(browser);
+  const { page } = await openPage(shared.browser);
   for (const pathname of ['/author/nobody', '/tag/no-such-topic', '/no-such-section']) {
-    await page.goto(site.url + pathname);
+    await page.goto(shared.site.url + pathname);
     await heading(page, 'Page not found');
   }
   await page.close();

@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const SERVER = process.env.DISPATCH_SERVER;
@@ -118,4 +119,21 @@ export async function openPage(browser) {
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
   return { page, problems };
+}
+
+/**
+ * The release build served like the CDN, and a browser, for the tests of
+ * one file: started before its first test and stopped after its last.
+ */
+export function siteAndBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.site = await startSite();
+    shared.browser = await launchBrowser();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    shared.site?.stop();
+  });
+  return shared;
 }
