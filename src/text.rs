@@ -23,6 +23,7 @@ pub const NO_ARTICLES: &str = "No articles have been published yet.";
 pub const BY: &str = "By";
 pub const UPDATED: &str = "Updated";
 pub const SECTIONS_LABEL: &str = "Sections";
+pub const DARK_THEME: &str = "Dark theme";
 pub const TAGS_LABEL: &str = "Topics in this article";
 pub const ABOUT_THE_AUTHOR: &str = "About the Author";
 pub const YOU_MAY_ALSO_LIKE: &str = "You May Also Like";

@@ -13,3 +13,4 @@ pub mod share_links;
 pub mod site_header;
 pub mod skeleton;
 pub mod tag_list;
+pub mod theme_toggle;

@@ -1,6 +1,7 @@
 use dispatch_model::NavLink;
 use leptos::prelude::*;
 
+use super::theme_toggle::ThemeToggle;
 use crate::text;
 
 /// The masthead: site name, tagline and the sections.
@@ -13,6 +14,7 @@ pub fn SiteHeader(#[prop(into)] navigation: Signal<Vec<NavLink>>) -> impl IntoVi
                     {text::SITE_NAME}
                 </a>
                 <p class="tagline">{text::TAGLINE}</p>
+                <ThemeToggle />
             </div>
             <nav class="section-nav" aria-label=text::SECTIONS_LABEL>
                 <ul>

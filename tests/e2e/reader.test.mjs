@@ -106,6 +106,26 @@ test('the front page leads with the top story and has a rail per region', async 
   await page.close();
 });
 
+test('the theme follows the system until the reader picks one, which is remembered', async () => {
+  const page = await shared.browser.newPage({ colorScheme: 'dark' });
+  const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+  await page.goto(shared.site.url + '/');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await toggle.waitFor();
+  assert.equal(await theme(), 'dark', 'the system prefers dark');
+  await page.waitForFunction(() => document.querySelector('.theme-toggle').getAttribute('aria-pressed') === 'true');
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(await background(), 'rgb(18, 20, 23)');
+  await toggle.click();
+  assert.equal(await theme(), 'light');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  await page.reload();
+  await toggle.waitFor();
+  assert.equal(await theme(), 'light', 'the choice outlives a reload');
+  await page.close();
+});
+
 test('an unknown author, tag or section shows "Page not found"', async () => {
   const { page } = await openPage(shared.browser);
   for (const pathname of ['/author/nobody', '/tag/no-such-topic', '/no-such-section']) {
