@@ -22,6 +22,8 @@ pub const NO_ARTICLES: &str = "No articles have been published yet.";
 
 pub const BY: &str = "By";
 pub const UPDATED: &str = "Updated";
+/// What stands between the last two names of a byline.
+pub const BYLINE_LAST_SEPARATOR: &str = " and ";
 pub const SECTIONS_LABEL: &str = "Sections";
 pub const DARK_THEME: &str = "Dark theme";
 pub const TAGS_LABEL: &str = "Topics in this article";
@@ -101,11 +103,6 @@ pub fn date(stamp: &str) -> String {
         }
         None => stamp.to_string(),
     }
-}
-
-/// What stands between the last two names of a byline: " and ".
-pub fn byline_last_separator() -> &'static str {
-    " and "
 }
 
 /// What went wrong, in words a reader can act on.

@@ -625,7 +625,7 @@ fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {
 }
 
 /// Every file under `dir`, sorted; nothing when `dir` does not exist.
-fn walk(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {

@@ -34,17 +34,10 @@ pub fn write(edition: &Edition, out: &Path) -> io::Result<Written> {
         written.changed += 1;
     }
     let keep: BTreeSet<PathBuf> = edition.files.keys().map(|relative| out.join(relative)).collect();
-    let mut pending = vec![out.join("content")];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                pending.push(path);
-            } else if !keep.contains(&path) {
-                fs::remove_file(&path)?;
-                written.removed += 1;
-            }
+    for path in crate::walk(&out.join("content")) {
+        if !keep.contains(&path) {
+            fs::remove_file(&path)?;
+            written.removed += 1;
         }
     }
     Ok(written)

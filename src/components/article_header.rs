@@ -23,7 +23,7 @@ pub fn ArticleHeader(
         .map(|(index, author)| {
             let separator = match count - index {
                 1 => "",
-                2 => text::byline_last_separator(),
+                2 => text::BYLINE_LAST_SEPARATOR,
                 _ => ", ",
             };
             view! { <a href=routes::author(&author.slug)>{author.name}</a> {separator} }

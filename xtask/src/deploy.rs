@@ -12,17 +12,17 @@ use sha2::{Digest, Sha256};
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    pub site_origin: String,
     pub newsletter_origin: String,
 }
 
 pub fn settings(root: &Path) -> Result<Settings, String> {
     let text = fs::read_to_string(root.join("deploy.toml")).map_err(|err| format!("cannot read deploy.toml: {err}"))?;
     let settings: Settings = toml::from_str(&text).map_err(|err| format!("deploy.toml: {err}"))?;
-    for (name, origin) in [("site_origin", &settings.site_origin), ("newsletter_origin", &settings.newsletter_origin)] {
-        if !is_origin(origin) {
-            return Err(format!("deploy.toml: {name} must be an origin such as https://news.example (scheme and host, no path), not `{origin}`"));
-        }
+    if !is_origin(&settings.newsletter_origin) {
+        return Err(format!(
+            "deploy.toml: newsletter_origin must be an origin such as https://lists.example (scheme and host, no path), not `{}`",
+            settings.newsletter_origin
+        ));
     }
     Ok(settings)
 }
@@ -211,7 +211,7 @@ mod tests {
 
     #[test]
     fn the_policy_is_strict() {
-        let settings = Settings { site_origin: "https://a.example".into(), newsletter_origin: "https://l.example".into() };
+        let settings = Settings { newsletter_origin: "https://l.example".into() };
         let csp = content_security_policy(&["'sha256-x'".into()], &settings);
         assert!(csp.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-x'"));
         assert!(csp.contains("connect-src 'self' https://l.example"));
