@@ -1,11 +1,15 @@
-//! All network code of the app: one JSON fetch that every loader calls.
+//! All network code of the app: content loads and the newsletter signup,
+//! both through one exchange that times out.
 
 use std::{cell::Cell, rc::Rc};
 
-use dispatch_model::{paths, Article, Author, IndexPage, Insights, Site};
-use gloo_net::http::Request;
+use dispatch_model::{
+    newsletter::{self, NewsletterConfig, SubscriptionRequest},
+    paths, Article, Author, IndexPage, Insights, Site,
+};
+use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
-use serde::de::DeserializeOwned;
+use serde::{de::DeserializeOwned, Deserialize};
 
 use crate::error::{from_status, ApiError};
 
@@ -63,6 +67,79 @@ pub async fn insights() -> Result<Insights, ApiError> {
 
 /// Fetches `path` and decodes it as `T`, aborting after [`TIMEOUT_MS`].
 pub async fn fetch_json<T: DeserializeOwned>(path: &str, freshness: Freshness) -> Result<T, ApiError> {
+    let cache = match freshness {
+        Freshness::Cached => web_sys::RequestCache::Default,
+        Freshness::Revalidate => web_sys::RequestCache::NoCache,
+    };
+    let answer = exchange(Request::get(path).cache(cache), None).await?;
+    if !(200..300).contains(&answer.status) {
+        return Err(from_status(answer.status));
+    }
+    // A host that answers every unknown path with the app shell (some CDN
+    // set-ups do) has not found the file either.
+    if answer.content_type.starts_with("text/html") {
+        return Err(ApiError::NotFound);
+    }
+    decode(&answer.body)
+}
+
+/// The newsletter settings chosen at deploy time.
+pub async fn newsletter_config() -> Result<NewsletterConfig, ApiError> {
+    fetch_json(newsletter::CONFIG_PATH, Freshness::Cached).await
+}
+
+/// Posts a signup to listmonk's public subscription API; `Ok(true)` when
+/// the reader must confirm by mail (double opt-in).
+pub async fn subscribe(endpoint: &str, request: &SubscriptionRequest) -> Result<bool, ApiError> {
+    let body = serde_json::to_string(request).map_err(|err| ApiError::Malformed(err.to_string()))?;
+    let answer = exchange(Request::post(endpoint).header("content-type", "application/json"), Some(body)).await?;
+    match answer.status {
+        200..=299 => {
+            // listmonk answers `{"data": {"has_optin": …}}`; older versions
+            // answer `{"data": true}`, which says nothing about opt-in.
+            let accepted: Result<Accepted, _> = serde_json::from_str(&answer.body);
+            Ok(accepted.is_ok_and(|accepted| accepted.data.has_optin))
+        }
+        429 => Err(ApiError::TooMany(answer.retry_after)),
+        400..=499 => {
+            let refusal: Option<Refusal> = serde_json::from_str(&answer.body).ok();
+            Err(ApiError::Refused(refusal.map(|refusal| refusal.message).unwrap_or_default()))
+        }
+        status => Err(ApiError::Server(status)),
+    }
+}
+
+#[derive(Deserialize)]
+struct Accepted {
+    data: Optin,
+}
+
+#[derive(Deserialize)]
+struct Optin {
+    has_optin: bool,
+}
+
+#[derive(Deserialize)]
+struct Refusal {
+    message: String,
+}
+
+fn decode<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
+    serde_json::from_str(body).map_err(|err| ApiError::Malformed(err.to_string()))
+}
+
+/// An answer read whole.
+struct Answer {
+    status: u16,
+    content_type: String,
+    /// `Retry-After` in seconds, when the server sent it as a number.
+    retry_after: Option<u32>,
+    body: String,
+}
+
+/// Sends a request and reads the whole answer, aborting both after
+/// [`TIMEOUT_MS`]. Every request of the app goes through here.
+async fn exchange(builder: RequestBuilder, body: Option<String>) -> Result<Answer, ApiError> {
     let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network)?;
     let timed_out = Rc::new(Cell::new(false));
     // Dropping the timer cancels it, so it lives until the body is read.
@@ -80,31 +157,19 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str, freshness: Freshness) -
             ApiError::Network
         }
     };
-
-    let cache = match freshness {
-        Freshness::Cached => web_sys::RequestCache::Default,
-        Freshness::Revalidate => web_sys::RequestCache::NoCache,
-    };
-    let response = Request::get(path)
-        .abort_signal(Some(&controller.signal()))
-        .cache(cache)
-        .send()
-        .await
-        .map_err(failed)?;
-    if !response.ok() {
-        return Err(from_status(response.status()));
+    let builder = builder.abort_signal(Some(&controller.signal()));
+    let request = match body {
+        Some(body) => builder.body(body),
+        None => builder.build(),
     }
-    // A host that answers every unknown path with the app shell (some CDN
-    // set-ups do) has not found the file either.
-    let is_html = response
-        .headers()
-        .get("content-type")
-        .is_some_and(|kind| kind.starts_with("text/html"));
-    if is_html {
-        return Err(ApiError::NotFound);
-    }
+    .map_err(|_| ApiError::Network)?;
+    let response = request.send().await.map_err(failed)?;
+    let header = |name: &str| response.headers().get(name);
+    let content_type = header("content-type").unwrap_or_default();
+    let retry_after = header("retry-after").and_then(|value| value.trim().parse().ok());
+    let status = response.status();
     let body = response.text().await.map_err(failed)?;
-    serde_json::from_str(&body).map_err(|err| ApiError::Malformed(err.to_string()))
+    Ok(Answer { status, content_type, retry_after, body })
 }
 
 #[cfg(test)]

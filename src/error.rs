@@ -14,13 +14,20 @@ pub enum ApiError {
     Timeout,
     /// An answer came, but it was not the JSON we expect.
     Malformed(String),
+    /// The server refused the request and said why (a 4xx with a
+    /// message, shown to the reader as text); empty when it did not say.
+    Refused(String),
+    /// Too many requests: come back after this many seconds, if the
+    /// server said.
+    TooMany(Option<u32>),
 }
 
 impl ApiError {
-    /// Whether trying again might help. A missing file will still be
-    /// missing; everything else can be a passing fault.
+    /// Whether trying again at once might help. A missing file will still
+    /// be missing and a refusal still refused; a rate limit wants waiting.
+    /// Everything else can be a passing fault.
     pub fn is_retryable(&self) -> bool {
-        !matches!(self, ApiError::NotFound)
+        !matches!(self, ApiError::NotFound | ApiError::Refused(_) | ApiError::TooMany(_))
     }
 }
 
@@ -41,6 +48,12 @@ mod tests {
         assert_eq!(from_status(404), ApiError::NotFound);
         assert_eq!(from_status(410), ApiError::NotFound);
         assert!(!ApiError::NotFound.is_retryable());
+    }
+
+    #[test]
+    fn refusals_and_rate_limits_are_not_retried_at_once() {
+        assert!(!ApiError::Refused("No.".into()).is_retryable());
+        assert!(!ApiError::TooMany(Some(30)).is_retryable());
     }
 
     #[test]

@@ -9,8 +9,10 @@ pub mod boot;
 pub mod components;
 pub mod error;
 pub mod focus;
+pub mod newsletter;
 pub mod routes;
 pub mod share;
+pub mod storage;
 pub mod text;
 
 use leptos::prelude::*;
@@ -26,6 +28,7 @@ use routes::{
     author::AuthorPage,
     home::HomePage,
     listing::{RegionPage, SectionPage, TagPage},
+    newsletter::NewsletterPage,
     not_found::NotFoundPage,
 };
 
@@ -42,6 +45,8 @@ pub fn App() -> impl IntoView {
     let navigation = Signal::derive(move || loaded().map(|site| site.navigation).unwrap_or_default());
     let origin: SiteOrigin = Signal::derive(move || loaded().map(|site| site.url).unwrap_or_default());
     provide_context(origin);
+    let page_forms = newsletter::PageForms(RwSignal::new(0));
+    provide_context(page_forms);
     view! {
         <Title formatter=|page: String| text::document_title(&page) />
         <Router>
@@ -54,13 +59,17 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/region/:slug") view=RegionPage />
                     <Route path=path!("/tag/:slug") view=TagPage />
                     <Route path=path!("/author/:slug") view=AuthorPage />
+                    <Route path=path!("/newsletter") view=NewsletterPage />
                     <Route path=path!("/:section") view=SectionPage />
                     <Route path=path!("/:section/:slug") view=ArticlePage />
                 </Routes>
             </main>
             <p id="route-announcer" class="visually-hidden" role="status" aria-live="polite"></p>
             <footer class="site-footer">
-                <p>{text::FOOTER_NOTE}</p>
+                <Show when=move || page_forms.0.get() == 0>
+                    <newsletter::NewsletterForm placement=newsletter::Placement::Footer />
+                </Show>
+                <p class="footer-note">{text::FOOTER_NOTE}</p>
             </footer>
         </Router>
     }

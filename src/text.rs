@@ -4,7 +4,7 @@
 //! functions. The Arabic edition will turn this module into one table per
 //! locale; nothing outside it spells out reader-facing words.
 
-use dispatch_model::{parse_date, CalendarDate, InsightKind};
+use dispatch_model::{newsletter::Problem, parse_date, CalendarDate, InsightKind};
 
 use crate::error::ApiError;
 
@@ -51,6 +51,107 @@ pub const NOT_FOUND_BODY: &str =
 pub const BACK_TO_FRONT_PAGE: &str = "Go to the front page";
 pub const ERROR_TITLE: &str = "This page did not load";
 pub const RETRY: &str = "Try again";
+
+pub const NEWSLETTER_LINK: &str = "Newsletters";
+pub const NEWSLETTER_TITLE: &str = "Get the Dispatch digest";
+pub const NEWSLETTER_PITCH: &str =
+    "The latest threats, newly found vulnerabilities, breaches and trends, delivered to your inbox every weekday morning or once a week.";
+pub const NEWSLETTER_PAGE_TITLE: &str = "Newsletters";
+pub const NEWSLETTER_PAGE_DESCRIPTION: &str =
+    "Sign up for Dispatch's daily or weekly digest of cybersecurity news from the Middle East & Africa, the Asia Pacific and the world.";
+pub const EMAIL_LABEL: &str = "Email address";
+pub const DIGESTS_LEGEND: &str = "Digests";
+pub const DAILY_DIGEST: &str = "Daily digest";
+pub const DAILY_HINT: &str = "Every weekday morning";
+pub const WEEKLY_DIGEST: &str = "Weekly digest";
+pub const WEEKLY_HINT: &str = "The week's top stories, on Fridays";
+pub const PRIVACY_NOTICE_LINK: &str = "privacy notice";
+pub const HONEYPOT_LABEL: &str = "Leave this field empty";
+pub const SUBSCRIBE: &str = "Subscribe";
+pub const SUBSCRIBING: &str = "Subscribing…";
+pub const SUBSCRIBE_ANOTHER: &str = "Sign up another address";
+pub const SIGNUP_SENDING: &str = "Sending your signup…";
+pub const SIGNUP_CONFIRM: &str =
+    "Almost done: we have sent you an email. Open the link in it to confirm your subscription.";
+pub const SIGNUP_DONE: &str = "You are subscribed. Thank you for reading Dispatch.";
+pub const SIGNUP_OFFLINE: &str =
+    "You are offline. Your signup is saved on this device and will be sent when you are back online.";
+pub const SIGNUP_RESUMED: &str = "Your signup from your last visit had not gone through; sending it now…";
+pub const SIGNUP_FIX: &str = "Please correct the fields marked above.";
+pub const PRIVACY_HEADING: &str = "Privacy notice";
+pub const PRIVACY_NOTICE: [&str; 3] = [
+    "We use your email address only to send the digests you chose. We do not sell it or share it with advertisers.",
+    "Every digest has a link to unsubscribe at once. Until your subscription is confirmed we keep your address for at most 30 days.",
+    "Your browser keeps a signup that could not be sent yet, so that it is not lost, and remembers which digests you chose; nothing else about you is stored.",
+];
+
+/// The consent line names exactly what the reader is agreeing to.
+pub fn consent(daily: bool, weekly: bool) -> String {
+    let what = match (daily, weekly) {
+        (true, true) => "the daily and weekly digests",
+        (true, false) => "the daily digest",
+        (false, true) => "the weekly digest",
+        (false, false) => "the digests I choose",
+    };
+    format!("I agree to receive {what} from Dispatch by email, as described in the ")
+}
+
+/// Said next to the field that has the problem.
+pub fn signup_problem(problem: Problem) -> &'static str {
+    match problem {
+        Problem::EmailMissing => "Enter your email address.",
+        Problem::EmailTooLong => "This address is too long: an email address has at most 254 characters.",
+        Problem::EmailInvalid => "Enter an email address like name@example.com.",
+        Problem::NoDigest => "Choose the daily digest, the weekly digest, or both.",
+        Problem::NoConsent => "Tick this box to agree, so that we may email you.",
+    }
+}
+
+/// What the call to action says to a reader who has signed up before.
+pub fn subscribed_already(daily: bool, weekly: bool) -> String {
+    let what = match (daily, weekly) {
+        (true, true) => "the daily and weekly digests",
+        (true, false) => "the daily digest",
+        _ => "the weekly digest",
+    };
+    format!("You have signed up for {what} on this device. Thank you for reading Dispatch.")
+}
+
+/// A signup that did not go through, and what happens next.
+pub fn signup_failed(error: &ApiError, retry_in: Option<u32>) -> String {
+    let next = match retry_in {
+        Some(seconds) => format!(" We will try again in {seconds} seconds, or you can try now."),
+        None => String::new(),
+    };
+    let why = match error {
+        ApiError::Refused(message) if !message.is_empty() => format!("The newsletter service said: {message}"),
+        ApiError::Refused(_) => "The newsletter service did not accept this signup.".to_string(),
+        ApiError::TooMany(Some(seconds)) => {
+            format!("Too many signups from your connection. Please try again in {}.", wait(*seconds))
+        }
+        ApiError::TooMany(None) => "Too many signups from your connection. Please try again later.".to_string(),
+        ApiError::Server(status) => {
+            format!("The newsletter service had a problem (error {status}). Your signup is saved on this device.")
+        }
+        ApiError::Timeout => "The newsletter service is taking too long to answer. Your signup is saved on this device.".to_string(),
+        ApiError::NotFound | ApiError::Malformed(_) => {
+            "The newsletter service is not answering as it should. Your signup is saved on this device.".to_string()
+        }
+        ApiError::Network => {
+            "We could not reach the newsletter service. Your signup is saved on this device.".to_string()
+        }
+    };
+    why + &next
+}
+
+/// "45 seconds", "2 minutes".
+fn wait(seconds: u32) -> String {
+    match seconds {
+        0..=1 => "a second".to_string(),
+        2..=90 => format!("{seconds} seconds"),
+        _ => format!("{} minutes", seconds.div_ceil(60)),
+    }
+}
 
 /// The `<title>` of a page: "Headline | Dispatch", or the site name alone.
 pub fn document_title(page: &str) -> String {
@@ -121,6 +222,7 @@ pub fn error_message(error: &ApiError) -> String {
         ApiError::Malformed(_) => {
             "This page arrived damaged and could not be shown. Please try again.".to_string()
         }
+        ApiError::Refused(_) | ApiError::TooMany(_) => signup_failed(error, None),
     }
 }
 
@@ -158,6 +260,28 @@ mod tests {
             assert!(!message.contains("x\""), "no library text leaks: {message}");
         }
         assert_eq!(document_title(""), "Dispatch");
+    }
+
+    #[test]
+    fn signup_failures_say_what_happens_next() {
+        assert_eq!(
+            signup_failed(&ApiError::Refused("That is not a valid email address.".into()), None),
+            "The newsletter service said: That is not a valid email address."
+        );
+        assert!(signup_failed(&ApiError::TooMany(Some(40)), None).ends_with("try again in 40 seconds."));
+        assert!(signup_failed(&ApiError::TooMany(Some(600)), None).ends_with("try again in 10 minutes."));
+        let waiting = signup_failed(&ApiError::Server(503), Some(4));
+        assert!(waiting.contains("503") && waiting.contains("saved on this device") && waiting.ends_with("in 4 seconds, or you can try now."));
+        assert!(signup_failed(&ApiError::Network, None).contains("could not reach"));
+    }
+
+    #[test]
+    fn consent_names_the_frequency() {
+        assert!(consent(true, false).contains("the daily digest from"));
+        assert!(consent(false, true).contains("the weekly digest from"));
+        assert!(consent(true, true).contains("daily and weekly digests"));
+        assert!(subscribed_already(true, true).contains("daily and weekly"));
+        assert!(signup_problem(Problem::NoConsent).ends_with('.'));
         assert_eq!(document_title("Headline"), "Headline | Dispatch");
     }
 }

@@ -10,6 +10,7 @@ use dispatch::{
         tag_list::TagList,
     },
     error::ApiError,
+    newsletter::{NewsletterForm, Placement},
 };
 use dispatch_model::{ArticleSummary, AuthorCard, Block, Image, Inline, Insight, InsightKind, SectionRef, Tag};
 use leptos::prelude::*;
@@ -320,4 +321,62 @@ fn article_card_links_to_the_section_path() {
     assert_eq!(link.get_attribute("href").unwrap(), "/threat-intelligence/apt-probes-singapore");
     assert_eq!(link.text_content().unwrap(), "APT Group Probes Singapore Data Centres");
     assert_eq!(text(&host, ".card-meta"), "Nov 20, 2026 · 6 Min Read");
+}
+
+/// Lets the reactive system apply pending updates to the DOM.
+async fn settle() {
+    gloo_timers::future::TimeoutFuture::new(20).await;
+}
+
+#[wasm_bindgen_test]
+async fn newsletter_form_names_each_problem_next_to_its_field() {
+    dispatch::storage::remove(dispatch::storage::PENDING_SIGNUP);
+    dispatch::storage::remove(dispatch::storage::SUBSCRIBED);
+    let host = mount(|| view! { <NewsletterForm placement=Placement::Page /> });
+    settle().await;
+    let email = find(&host, "#signup-page-email");
+    assert_eq!(find(&host, "label[for=signup-page-email]").text_content().unwrap(), "Email address");
+    assert_eq!(email.get_attribute("type").unwrap(), "email");
+    assert_eq!(email.get_attribute("autocomplete").unwrap(), "email");
+    let consent = find(&host, "label[for=signup-page-consent]");
+    assert!(consent.text_content().unwrap().starts_with("I agree to receive the digests I choose"));
+    assert_eq!(consent.query_selector("a").unwrap().unwrap().get_attribute("href").unwrap(), "/newsletter#privacy");
+    assert_eq!(email.get_attribute("aria-invalid").unwrap(), "false", "no error before the reader tries");
+
+    let submit: HtmlElement = find(&host, "button[type=submit]").unchecked_into();
+    submit.click();
+    settle().await;
+    assert_eq!(email.get_attribute("aria-invalid").unwrap(), "true");
+    assert_eq!(email.get_attribute("aria-describedby").unwrap(), "signup-page-email-error");
+    assert_eq!(text(&host, "#signup-page-email-error"), "Enter your email address.");
+    assert_eq!(text(&host, "#signup-page-digests-error"), "Choose the daily digest, the weekly digest, or both.");
+    assert_eq!(text(&host, "#signup-page-consent-error"), "Tick this box to agree, so that we may email you.");
+    assert_eq!(text(&host, "[role=status]"), "Please correct the fields marked above.");
+    assert_eq!(document().active_element().unwrap().id(), "signup-page-email");
+
+    // Choosing a digest names it in the consent line.
+    let weekly: HtmlElement = find(&host, "input[name=weekly]").unchecked_into();
+    weekly.click();
+    settle().await;
+    assert_eq!(text(&host, "#signup-page-digests-error"), "");
+    assert!(text(&host, "label[for=signup-page-consent]").contains("the weekly digest from Dispatch"));
+}
+
+#[wasm_bindgen_test]
+async fn newsletter_honeypot_is_hidden_from_people_and_drops_the_signup() {
+    dispatch::storage::remove(dispatch::storage::PENDING_SIGNUP);
+    let host = mount(|| view! { <NewsletterForm placement=Placement::Footer /> });
+    settle().await;
+    let trap = find(&host, ".newsletter-trap");
+    assert_eq!(trap.get_attribute("aria-hidden").unwrap(), "true");
+    let input: web_sys::HtmlInputElement = find(&host, "#signup-footer-website").unchecked_into();
+    assert_eq!(input.get_attribute("tabindex").unwrap(), "-1");
+    input.set_value("https://spam.example");
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    let submit: HtmlElement = find(&host, "button[type=submit]").unchecked_into();
+    submit.click();
+    settle().await;
+    assert!(text(&host, "[role=status]").starts_with("Almost done"));
+    assert_eq!(count(&host, "form"), 0, "the form gives way to the message");
+    assert_eq!(dispatch::storage::read(dispatch::storage::PENDING_SIGNUP), None, "nothing was queued to send");
 }

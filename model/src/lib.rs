@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 mod date;
 mod href;
+mod wire;
+pub mod newsletter;
 
 pub use date::{parse_date, CalendarDate};
 pub use href::is_safe_href;
@@ -47,6 +49,9 @@ pub mod paths {
 pub mod routes {
     /// Words that cannot be section slugs, since they start other routes.
     pub const RESERVED: &[&str] = &["region", "tag", "author", "newsletter", "content"];
+
+    /// The newsletter signup page.
+    pub const NEWSLETTER: &str = "/newsletter";
 
     pub fn article(section: &str, slug: &str) -> String {
         format!("/{section}/{slug}")
@@ -188,7 +193,7 @@ pub struct AuthorCard {
 
 /// Inline text inside a paragraph, quote or list item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "wire::WireInline")]
 pub enum Inline {
     Text { text: String },
     Emphasis { children: Vec<Inline> },
@@ -199,7 +204,7 @@ pub enum Inline {
 
 /// One block of an article body.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", try_from = "wire::WireBlock")]
 pub enum Block {
     Paragraph {
         inlines: Vec<Inline>,
@@ -341,6 +346,10 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("unknown variant `html`"), "{err}");
+        let err = serde_json::from_str::<Block>(r#"{"type":"paragraph"}"#).unwrap_err().to_string();
+        assert!(err.contains("missing field `inlines` in a paragraph"), "{err}");
+        let err = serde_json::from_str::<Inline>(r#"{"type":"link","children":[]}"#).unwrap_err().to_string();
+        assert!(err.contains("missing field `href` in a link"), "{err}");
     }
 
     #[test]

@@ -32,33 +32,64 @@ use tower_http::services::ServeDir;
 /// What hosts send when no rule names a cache policy.
 pub const DEFAULT_CACHE: &str = "public, max-age=0, must-revalidate";
 
+pub mod newsletter;
+
+use newsletter::{Newsletter, NewsletterSettings};
+
 #[derive(Clone, Debug)]
 pub struct Settings {
-    pub root: PathBuf,
+    /// The built site to serve; `None` runs the newsletter service alone
+    /// (the dev loop, where Trunk serves the site).
+    pub root: Option<PathBuf>,
     pub port: u16,
+    pub newsletter: Option<NewsletterSettings>,
 }
+
+pub const USAGE: &str = "usage: dispatch-server [--root DIR] [--port N] [--data DIR --list UUID... [--rate-limit N]]
+  --root DIR        the built site to serve, like a CDN
+  --port N          where to listen (default 8081; 0 picks a free port)
+  --data DIR        also run the newsletter service, storing signups in DIR/newsletter.sqlite3
+  --list UUID       a newsletter list that may be subscribed to (repeat for each)
+  --rate-limit N    signup requests a minute from one client address (default 10; 0 for none)";
 
 impl Settings {
     pub fn from_args(mut args: impl Iterator<Item = String>) -> Result<Settings, String> {
         let mut root = None;
         let mut port = 8081;
+        let mut data = None;
+        let mut lists = Vec::new();
+        let mut rate_limit = 10;
         while let Some(flag) = args.next() {
             let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
             match flag.as_str() {
                 "--root" => root = Some(PathBuf::from(value()?)),
-                "--port" => {
-                    let raw = value()?;
-                    port = raw.parse().map_err(|_| format!("--port: not a port number: {raw}"))?;
-                }
+                "--port" => port = number(&flag, &value()?)?,
+                "--data" => data = Some(PathBuf::from(value()?)),
+                "--list" => lists.push(value()?),
+                "--rate-limit" => rate_limit = number(&flag, &value()?)?,
                 other => return Err(format!("unknown argument: {other}")),
             }
         }
-        let root = root.ok_or("--root is required")?;
-        if !root.join("index.html").is_file() {
-            return Err(format!("{} has no index.html: build the site first", root.display()));
+        if let Some(root) = &root {
+            if !root.join("index.html").is_file() {
+                return Err(format!("{} has no index.html: build the site first", root.display()));
+            }
         }
-        Ok(Settings { root, port })
+        let newsletter = match data {
+            Some(_) if lists.is_empty() => return Err("--data needs at least one --list".into()),
+            Some(data) => Some(NewsletterSettings { data, lists, rate_limit }),
+            None if !lists.is_empty() => return Err("--list needs --data".into()),
+            None => None,
+        };
+        if root.is_none() && newsletter.is_none() {
+            return Err("nothing to serve: give --root, --data, or both".into());
+        }
+        Ok(Settings { root, port, newsletter })
     }
+}
+
+fn number<T: std::str::FromStr>(flag: &str, raw: &str) -> Result<T, String> {
+    raw.parse().map_err(|_| format!("{flag}: not a number: {raw}"))
 }
 
 /// The host rules read from the build output.
@@ -173,9 +204,20 @@ struct Site {
     rules: Arc<Rules>,
 }
 
+/// The site (when there is a root) and the newsletter service (when
+/// there is a data folder) on one origin, as a CDN that routes `/api/` to
+/// listmonk would present them.
 pub fn app(settings: Settings) -> Result<Router, String> {
-    let rules = Rules::load(&settings.root)?;
-    Ok(Router::new().fallback(serve).with_state(Site { root: settings.root, rules: Arc::new(rules) }))
+    let mut router = Router::new();
+    if let Some(newsletter) = &settings.newsletter {
+        router = router.merge(newsletter::routes(Arc::new(Newsletter::open(newsletter)?)));
+    }
+    if let Some(root) = settings.root {
+        let rules = Rules::load(&root)?;
+        let site = Router::new().fallback(serve).with_state(Site { root, rules: Arc::new(rules) });
+        router = router.fallback_service(site);
+    }
+    Ok(router)
 }
 
 async fn serve(State(site): State<Site>, mut request: Request) -> Response {

@@ -1,4 +1,4 @@
-use dispatch_model::NavLink;
+use dispatch_model::{routes, NavLink};
 use leptos::prelude::*;
 
 use super::theme_toggle::ThemeToggle;
@@ -14,6 +14,7 @@ pub fn SiteHeader(#[prop(into)] navigation: Signal<Vec<NavLink>>) -> impl IntoVi
                     {text::SITE_NAME}
                 </a>
                 <p class="tagline">{text::TAGLINE}</p>
+                <a class="header-link" href=routes::NEWSLETTER>{text::NEWSLETTER_LINK}</a>
                 <ThemeToggle />
             </div>
             <nav class="section-nav" aria-label=text::SECTIONS_LABEL>

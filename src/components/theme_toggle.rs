@@ -1,10 +1,6 @@
 use leptos::prelude::*;
 
-use crate::text;
-
-/// Where the reader's choice is remembered; index.html's early script
-/// reads the same key, so the page never flashes the other theme.
-const STORAGE_KEY: &str = "dispatch-theme";
+use crate::{storage, text};
 
 /// A switch between the light and dark themes, remembered across visits.
 /// The theme lives on `<html data-theme>`; this only reads and flips it,
@@ -22,11 +18,9 @@ pub fn ThemeToggle() -> impl IntoView {
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("data-theme", theme);
         }
-        // Private modes may refuse storage: the switch still works for
-        // this page, it is only not remembered.
-        if let Ok(Some(storage)) = window().local_storage() {
-            let _ = storage.set_item(STORAGE_KEY, theme);
-        }
+        // index.html's early script reads it back, so the next page never
+        // flashes the other theme.
+        storage::write(storage::THEME, theme);
         dark.set(next);
     };
     view! {

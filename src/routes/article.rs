@@ -1,17 +1,19 @@
-use dispatch_model::Article;
+use std::rc::Rc;
+
+use dispatch_model::{Article, Insights};
+use futures::future::join;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::{self, Freshness},
+    api,
     components::{
-        article_body::ArticleBody, article_header::ArticleHeader, author_card::AuthorCard,
-        error_notice::ErrorNotice, figure::Figure, insights::MoreInsights, related::StoryRail,
-        share_links::ShareLinks, skeleton::Skeleton, tag_list::TagList,
+        article_body::ArticleBody, article_header::ArticleHeader, author_card::AuthorCard, figure::Figure,
+        insights::MoreInsights, related::StoryRail, share_links::ShareLinks, tag_list::TagList,
     },
-    error::ApiError,
-    routes::not_found::NotFound,
+    newsletter::{NewsletterForm, Placement},
+    routes::loader::{Load, Loader, PageData},
     text, SiteOrigin,
 };
 
@@ -19,36 +21,20 @@ use crate::{
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
-    // Each Retry bumps the attempt, which reloads, bypassing the cache.
-    let attempt = RwSignal::new(0);
-    let article = LocalResource::new(move || api::article(slug(), Freshness::for_attempt(attempt.get())));
-    // "More Insights" is a secondary rail: without it the article still
-    // reads whole, so a failed load shows nothing rather than an error.
-    let insights = LocalResource::new(api::insights);
-    view! {
-        <Suspense fallback=|| view! { <Skeleton label=text::LOADING_ARTICLE lines=8 /> }>
-            {move || Suspend::new(async move {
-                match article.await {
-                    Ok(article) => view! { <ArticleView article=article /> }.into_any(),
-                    Err(ApiError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! {
-                        <ErrorNotice error=error on_retry=move || attempt.update(|n| *n += 1) />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                insights.await.ok().map(|insights| view! { <MoreInsights insights=insights.items.into_iter().take(4).collect() /> })
-            })}
-        </Suspense>
-    }
+    let load: Load = Rc::new(move |freshness| {
+        let slug = params.read().get("slug").unwrap_or_default();
+        Box::pin(async move {
+            // "More Insights" is a secondary rail: without it the article
+            // still reads whole, so a failed load leaves it out.
+            let (article, insights) = join(api::article(slug, freshness), api::insights()).await;
+            Ok(PageData::Article(Box::new(article?), insights.ok()))
+        })
+    });
+    view! { <Loader load=load loading=text::LOADING_ARTICLE lines=8 /> }
 }
 
 #[component]
-fn ArticleView(article: Article) -> impl IntoView {
+pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoView {
     let url = format!("{}{}", use_context::<SiteOrigin>().map(|origin| origin.get()).unwrap_or_default(), article.href());
     let Article { headline, deck, section, tags, published, updated, reading_minutes, hero, authors, body, related, .. } =
         article;
@@ -72,11 +58,13 @@ fn ArticleView(article: Article) -> impl IntoView {
             <ArticleBody blocks=body />
             <TagList tags=tags />
             <ShareLinks headline=headline_for_share url=url />
+            <NewsletterForm placement=Placement::Article />
             <section class="about-authors" aria-label=text::ABOUT_THE_AUTHOR>
                 <h2 class="rail-heading">{text::ABOUT_THE_AUTHOR}</h2>
                 {cards.into_iter().map(|author| view! { <AuthorCard author=author /> }).collect_view()}
             </section>
         </article>
         <StoryRail heading=text::YOU_MAY_ALSO_LIKE stories=related />
+        {insights.map(|insights| view! { <MoreInsights insights=insights.items.into_iter().take(4).collect() /> })}
     }
 }

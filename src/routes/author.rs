@@ -1,16 +1,17 @@
+use std::rc::Rc;
+
 use dispatch_model::{is_safe_href, routes, Author, AuthorCard as Card, IndexPage};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
-    api::{self, Freshness},
-    components::{
-        article_card::ArticleCard, author_card::AuthorCard, error_notice::ErrorNotice,
-        pagination::Pagination, skeleton::Skeleton,
+    api,
+    components::{article_card::ArticleCard, author_card::AuthorCard, pagination::Pagination},
+    routes::{
+        listing::page_param,
+        loader::{Load, Loader, PageData},
     },
-    error::ApiError,
-    routes::{listing::page_param, not_found::NotFound},
     text,
 };
 
@@ -18,35 +19,20 @@ use crate::{
 #[component]
 pub fn AuthorPage() -> impl IntoView {
     let params = use_params_map();
-    let slug = move || params.read().get("slug").unwrap_or_default();
     let page = page_param();
-    let attempt = RwSignal::new(0);
-    let profile = LocalResource::new(move || {
-        let (slug, page, freshness) = (slug(), page.get(), Freshness::for_attempt(attempt.get()));
-        async move {
+    let load: Load = Rc::new(move |freshness| {
+        let (slug, page) = (params.read().get("slug").unwrap_or_default(), page.get());
+        Box::pin(async move {
             let author = api::author(slug.clone(), freshness).await?;
             let articles = api::listing("authors", slug, page, freshness).await?;
-            Ok::<_, ApiError>((author, articles))
-        }
+            Ok(PageData::Author(Box::new(author), articles))
+        })
     });
-    view! {
-        <Suspense fallback=|| view! { <Skeleton label=text::LOADING_AUTHOR lines=6 /> }>
-            {move || Suspend::new(async move {
-                match profile.await {
-                    Ok((author, articles)) => view! { <AuthorView author=author articles=articles /> }.into_any(),
-                    Err(ApiError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! {
-                        <ErrorNotice error=error on_retry=move || attempt.update(|n| *n += 1) />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    view! { <Loader load=load loading=text::LOADING_AUTHOR /> }
 }
 
 #[component]
-fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
+pub fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
     let Author { slug, name, role, bio, photo, links, articles: count, .. } = author;
     let base = routes::author(&slug);
     crate::focus::settle();

@@ -1,10 +1,15 @@
+use std::rc::Rc;
+
 use dispatch_model::IndexPage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+use futures::future::join3;
+
 use crate::{
-    api::{self, Freshness},
-    components::{article_card::ArticleCard, error_notice::ErrorNotice, related::StoryRail, skeleton::Skeleton},
+    api,
+    components::{article_card::ArticleCard, related::StoryRail},
+    routes::loader::{Load, Loader, PageData},
     text,
 };
 
@@ -15,58 +20,45 @@ const RAIL_LENGTH: usize = 4;
 /// the Middle East & Africa and the Asia Pacific.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    // Each Retry bumps the attempt, which reloads, bypassing the cache.
-    let attempt = RwSignal::new(0);
-    let latest = LocalResource::new(move || api::latest(1, Freshness::for_attempt(attempt.get())));
+    // The rails are secondary: if one cannot load, the front page reads
+    // whole without it, so its failure is dropped rather than shown.
+    let load: Load = Rc::new(|freshness| {
+        Box::pin(async move {
+            let rail = |slug: &str| api::listing("regions", slug.to_string(), 1, freshness);
+            let (latest, middle_east_africa, asia_pacific) =
+                join3(api::latest(1, freshness), rail("middle-east-africa"), rail("asia-pacific")).await;
+            let rails = [middle_east_africa, asia_pacific].into_iter().filter_map(Result::ok).collect();
+            Ok(PageData::Latest { latest: latest?, rails })
+        })
+    });
     view! {
         <Title text="" />
-        <section class="front-page" aria-labelledby="latest-heading">
-            <h1 id="latest-heading" class="page-heading" tabindex="-1">{text::LATEST_HEADING}</h1>
-            <Suspense fallback=|| view! { <Skeleton label=text::LOADING_LATEST /> }>
-                {move || Suspend::new(async move {
-                    match latest.await {
-                        Ok(page) if page.items.is_empty() => {
-                            view! { <p>{text::NO_ARTICLES}</p> }.into_any()
-                        }
-                        Ok(page) => {
-                            crate::focus::settle();
-                            let mut items = page.items.into_iter();
-                            let lead = items.next().map(|summary| view! { <ArticleCard summary=summary lead=true /> });
-                            view! {
-                                {lead}
-                                <ol class="card-list">
-                                    {items
-                                        .map(|summary| view! { <li><ArticleCard summary=summary /></li> })
-                                        .collect_view()}
-                                </ol>
-                            }
-                            .into_any()
-                        }
-                        Err(error) => view! {
-                            <ErrorNotice error=error on_retry=move || attempt.update(|n| *n += 1) />
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
-        </section>
-        <RegionRail slug="middle-east-africa" />
-        <RegionRail slug="asia-pacific" />
+        <Loader load=load loading=text::LOADING_LATEST lines=4 />
     }
 }
 
-/// A region's newest stories. A secondary rail: if it cannot load, the
-/// front page reads whole without it, so it shows nothing.
+/// The front page once loaded: the latest stories, the first one leading,
+/// then each region's rail.
 #[component]
-fn RegionRail(slug: &'static str) -> impl IntoView {
-    let rail = LocalResource::new(move || api::listing("regions", slug.to_string(), 1, Freshness::Cached));
+pub fn FrontPage(latest: IndexPage, rails: Vec<IndexPage>) -> impl IntoView {
+    crate::focus::settle();
+    let mut items = latest.items.into_iter();
+    let lead = items.next().map(|summary| view! { <ArticleCard summary=summary lead=true /> });
+    let empty = lead.is_none().then(|| view! { <p>{text::NO_ARTICLES}</p> });
     view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                rail.await.ok().map(|IndexPage { title, items, .. }| {
-                    view! { <StoryRail heading=title stories=items.into_iter().take(RAIL_LENGTH).collect() /> }
-                })
-            })}
-        </Suspense>
+        <section class="front-page" aria-labelledby="latest-heading">
+            <h1 id="latest-heading" class="page-heading" tabindex="-1">{text::LATEST_HEADING}</h1>
+            {empty}
+            {lead}
+            <ol class="card-list">
+                {items.map(|summary| view! { <li><ArticleCard summary=summary /></li> }).collect_view()}
+            </ol>
+        </section>
+        {rails
+            .into_iter()
+            .map(|IndexPage { title, items, .. }| {
+                view! { <StoryRail heading=title stories=items.into_iter().take(RAIL_LENGTH).collect() /> }
+            })
+            .collect_view()}
     }
 }

@@ -1,17 +1,16 @@
+use std::rc::Rc;
+
+use dispatch_model::{routes, IndexPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
-    api::{self, Freshness},
-    components::{
-        article_card::ArticleCard, error_notice::ErrorNotice, pagination::Pagination, skeleton::Skeleton,
-    },
-    error::ApiError,
-    routes::not_found::NotFound,
+    api,
+    components::{article_card::ArticleCard, pagination::Pagination},
+    routes::loader::{Load, Loader, PageData},
     text,
 };
-use dispatch_model::routes;
 
 /// `/{section}`: one section's articles, newest first.
 #[component]
@@ -45,43 +44,34 @@ pub fn page_param() -> Memo<u32> {
 #[component]
 fn Listing(kind: &'static str, slug: Signal<String>) -> impl IntoView {
     let page = page_param();
-    let attempt = RwSignal::new(0);
-    let listing = LocalResource::new(move || {
-        api::listing(kind, slug.get(), page.get(), Freshness::for_attempt(attempt.get()))
+    let load: Load = Rc::new(move |freshness| {
+        let (slug, page) = (slug.get(), page.get());
+        Box::pin(async move {
+            let list = api::listing(kind, slug.clone(), page, freshness).await?;
+            Ok(PageData::Listing { kind, slug, list })
+        })
     });
+    view! { <Loader load=load loading=text::LOADING_LIST /> }
+}
+
+/// A section, region or tag page once loaded.
+#[component]
+pub fn ListingView(kind: &'static str, slug: String, list: IndexPage) -> impl IntoView {
+    crate::focus::settle();
+    let heading = if kind == "tags" { text::tag_heading(&list.title) } else { list.title.clone() };
+    let base = match kind {
+        "sections" => routes::section(&slug),
+        "regions" => routes::region(&slug),
+        _ => routes::tag(&slug),
+    };
     view! {
-        <Suspense fallback=|| view! { <Skeleton label=text::LOADING_LIST lines=6 /> }>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok(list) => {
-                        crate::focus::settle();
-                        let heading = if kind == "tags" { text::tag_heading(&list.title) } else { list.title.clone() };
-                        let base = match kind {
-                            "sections" => routes::section(&slug.get_untracked()),
-                            "regions" => routes::region(&slug.get_untracked()),
-                            _ => routes::tag(&slug.get_untracked()),
-                        };
-                        view! {
-                            <Title text=heading.clone() />
-                            <section class="listing">
-                                <h1 class="page-heading" tabindex="-1">{heading}</h1>
-                                <ol class="card-list">
-                                    {list.items.into_iter()
-                                        .map(|summary| view! { <li><ArticleCard summary=summary /></li> })
-                                        .collect_view()}
-                                </ol>
-                                <Pagination base=base page=list.page pages=list.pages />
-                            </section>
-                        }
-                        .into_any()
-                    }
-                    Err(ApiError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! {
-                        <ErrorNotice error=error on_retry=move || attempt.update(|n| *n += 1) />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
+        <Title text=heading.clone() />
+        <section class="listing">
+            <h1 class="page-heading" tabindex="-1">{heading}</h1>
+            <ol class="card-list">
+                {list.items.into_iter().map(|summary| view! { <li><ArticleCard summary=summary /></li> }).collect_view()}
+            </ol>
+            <Pagination base=base page=list.page pages=list.pages />
+        </section>
     }
 }

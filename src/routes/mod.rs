@@ -5,4 +5,6 @@ pub mod article;
 pub mod author;
 pub mod home;
 pub mod listing;
+pub mod loader;
+pub mod newsletter;
 pub mod not_found;

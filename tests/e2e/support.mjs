@@ -2,8 +2,8 @@
 // dispatch-server, a fault-injecting HTTP proxy in front of it, and
 // Debian's Chromium driven by playwright-core.
 
-import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,9 +17,15 @@ if (!SERVER || !DIST) {
   throw new Error('Run the end-to-end tests with `cargo xtask test`, which builds the site and sets DISPATCH_SERVER and DISPATCH_DIST.');
 }
 
-/** Serves `root` (default: the release build) on a free port. */
-export async function startSite(root = DIST) {
-  const child = spawn(SERVER, ['--root', root, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Serves `root` (default: the release build) on a free port; `extra`
+ * arguments go to dispatch-server as they are (the newsletter service's).
+ * Everything the server prints is kept in `log`.
+ */
+export async function startSite(root = DIST, extra = []) {
+  const child = spawn(SERVER, ['--root', root, '--port', '0', ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const log = [];
+  child.stdout.on('data', (chunk) => log.push(String(chunk)));
   const url = await new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error('dispatch-server printed no address within 30 s')), 30_000);
@@ -36,7 +42,31 @@ export async function startSite(root = DIST) {
       reject(new Error(`dispatch-server exited with ${code}`));
     });
   });
-  return { url, stop: () => child.kill() };
+  return { url, log, stop: () => child.kill() };
+}
+
+/** The newsletter lists the build was configured with (from deploy.toml). */
+export const NEWSLETTER = JSON.parse(readFileSync(path.join(DIST, 'newsletter.json'), 'utf8'));
+
+/**
+ * The release build and the newsletter service on one origin, with the
+ * signups in a fresh SQLite file; `sql(query)` reads it with the sqlite3
+ * command-line shell, so a test checks what is really stored.
+ */
+export async function startSiteWithNewsletter({ rateLimit = 0, lists = [NEWSLETTER.daily_list, NEWSLETTER.weekly_list] } = {}) {
+  const data = mkdtempSync(path.join(tmpdir(), 'dispatch-newsletter-'));
+  const args = ['--data', data, '--rate-limit', String(rateLimit), ...lists.flatMap((list) => ['--list', list])];
+  const site = await startSite(DIST, args);
+  const database = path.join(data, 'newsletter.sqlite3');
+  return {
+    ...site,
+    database,
+    sql: (query) => execFileSync('sqlite3', ['-readonly', database, query], { encoding: 'utf8' }).trim(),
+    stop: () => {
+      site.stop();
+      rmSync(data, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A copy of the release build that a test may change without touching dist/. */
@@ -48,25 +78,43 @@ export function copyOfDist() {
 
 /**
  * A real HTTP proxy in front of `upstream` that can be told to answer
- * paths under a prefix with a 500, or to drop their connections, until
- * it is healed.
+ * paths under a prefix with a 500, to drop their connections, or to pass
+ * the request on and then drop the connection in the middle of the answer
+ * (the server acted, the client never hears), until it is healed. A mode may
+ * be a function of the request that picks one of those, or 'pass'.
  */
 export async function startFaultyProxy(upstream) {
   const faults = new Map();
   const server = http.createServer((request, response) => {
-    for (const [prefix, mode] of faults) {
+    let mode = 'pass';
+    for (const [prefix, fault] of faults) {
       if (request.url.startsWith(prefix)) {
-        if (mode === 'drop') {
-          request.socket.destroy();
-        } else {
-          response.writeHead(500, { 'content-type': 'text/plain' });
-          response.end('Internal Server Error');
-        }
-        return;
+        mode = typeof fault === 'function' ? fault(request) : fault;
+        break;
       }
+    }
+    if (mode === 'drop') {
+      request.socket.destroy();
+      return;
+    }
+    if (mode === '500') {
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end('Internal Server Error');
+      return;
     }
     const target = new URL(request.url, upstream);
     const forward = http.request(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
+      if (mode === 'drop-after') {
+        // The head goes out, so no client can take the request as unsent
+        // and resend it by itself; the body never arrives.
+        answer.resume();
+        answer.on('end', () => {
+          response.writeHead(answer.statusCode, { ...answer.headers, 'content-length': '1000' });
+          response.flushHeaders();
+          setTimeout(() => request.socket.destroy(), 20);
+        });
+        return;
+      }
       response.writeHead(answer.statusCode, answer.headers);
       answer.pipe(response);
     });

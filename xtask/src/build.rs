@@ -19,6 +19,7 @@ pub fn release(root: &Path, tools: &Tools) -> Result<PathBuf, String> {
         Command::new("trunk")
             .current_dir(root)
             .env("PATH", tools.path_with_tools())
+            .env("CARGO_ENCODED_RUSTFLAGS", remap_paths(root))
             .args(["build", "--release", "--dist", "dist"]),
         "trunk build --release",
     )?;
@@ -31,14 +32,39 @@ pub fn release(root: &Path, tools: &Tools) -> Result<PathBuf, String> {
     Ok(dist)
 }
 
-/// Compiles `content/` into `public/` (the JSON tree, feeds, sitemap).
+/// Source paths end up in the wasm (panic locations). Remapping the
+/// machine's own folders away makes the build the same byte for byte on
+/// every machine, so the size budget means the same everywhere, and keeps
+/// the builder's folders out of what readers download.
+fn remap_paths(root: &Path) -> String {
+    let cargo_home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from("/root/.cargo"));
+    // One flag per 0x1f-separated field, so folders with spaces survive.
+    format!(
+        "--remap-path-prefix={}=crates\u{1f}--remap-path-prefix={}=dispatch",
+        cargo_home.join("registry/src").display(),
+        root.display()
+    )
+}
+
+/// Compiles `content/` into `public/` (the JSON tree, feeds, sitemap), and
+/// writes `public/newsletter.json` from deploy.toml for the dev loop
+/// (the release build writes its own into `dist/`).
 pub fn press(root: &Path) -> Result<(), String> {
     run(
         Command::new("cargo").current_dir(root).args([
             "run", "--quiet", "--package", "dispatch-press", "--", "--content", "content", "--out", "public",
         ]),
         "dispatch-press (fix the problems it lists in content/)",
-    )
+    )?;
+    let newsletter = deploy::newsletter_json(&deploy::settings(root)?);
+    let path = root.join("public/newsletter.json");
+    if std::fs::read_to_string(&path).ok().as_deref() != Some(newsletter.as_str()) {
+        std::fs::write(&path, newsletter).map_err(|err| format!("cannot write public/newsletter.json: {err}"))?;
+    }
+    Ok(())
 }
 
 /// Recompiles the content whenever a file under `content/` changes, for

@@ -6,33 +6,60 @@
 use std::{fs, path::Path};
 
 use base64::Engine as _;
+use dispatch_model::newsletter::NewsletterConfig;
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Settings {
-    pub newsletter_origin: String,
+    pub newsletter: NewsletterConfig,
+}
+
+impl Settings {
+    /// The newsletter's origin when it is not the site's own.
+    pub fn newsletter_origin(&self) -> Option<&str> {
+        let endpoint = &self.newsletter.endpoint;
+        let rest = endpoint.strip_prefix("https://").or_else(|| endpoint.strip_prefix("http://"))?;
+        let host_end = rest.find('/').unwrap_or(rest.len());
+        Some(&endpoint[..endpoint.len() - rest.len() + host_end])
+    }
 }
 
 pub fn settings(root: &Path) -> Result<Settings, String> {
     let text = fs::read_to_string(root.join("deploy.toml")).map_err(|err| format!("cannot read deploy.toml: {err}"))?;
     let settings: Settings = toml::from_str(&text).map_err(|err| format!("deploy.toml: {err}"))?;
-    if !is_origin(&settings.newsletter_origin) {
-        return Err(format!(
-            "deploy.toml: newsletter_origin must be an origin such as https://lists.example (scheme and host, no path), not `{}`",
-            settings.newsletter_origin
-        ));
-    }
+    check(&settings)?;
     Ok(settings)
 }
 
-fn is_origin(text: &str) -> bool {
-    let rest = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
-    rest.is_some_and(|host| !host.is_empty() && !host.contains(['/', ' ', '\'', '"', ';', ',']))
+fn check(settings: &Settings) -> Result<(), String> {
+    let NewsletterConfig { endpoint, daily_list, weekly_list } = &settings.newsletter;
+    let plain = |text: &str| !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || c.is_control() || "'\"<>;,`".contains(c));
+    let is_path = endpoint.starts_with('/') && !endpoint.starts_with("//");
+    let is_url = settings.newsletter_origin().is_some_and(|origin| !origin.ends_with("//"));
+    if !plain(endpoint) || !(is_path || is_url) {
+        return Err(format!(
+            "deploy.toml: newsletter.endpoint must be a path on the site (/api/public/subscription) or an http(s) URL, not `{endpoint}`"
+        ));
+    }
+    for (name, list) in [("daily_list", daily_list), ("weekly_list", weekly_list)] {
+        if !plain(list) {
+            return Err(format!("deploy.toml: newsletter.{name} must be a listmonk list UUID, not `{list}`"));
+        }
+    }
+    Ok(())
 }
 
-/// Writes `404.html`, `_headers`, `_redirects` and `_nginx.conf` into `dist`.
+/// `newsletter.json`, which the app reads when a reader signs up.
+pub fn newsletter_json(settings: &Settings) -> String {
+    serde_json::to_string_pretty(&settings.newsletter).expect("plain strings serialise") + "\n"
+}
+
+/// Writes `404.html`, `_headers`, `_redirects`, `_nginx.conf` and
+/// `newsletter.json` into `dist`: everything deploy.toml decides, so that
+/// `cargo xtask configure` can apply a changed deploy.toml to a built site
+/// without touching the wasm.
 pub fn finish(dist: &Path, settings: &Settings) -> Result<(), String> {
     let index = fs::read_to_string(dist.join("index.html")).map_err(|err| format!("cannot read dist/index.html: {err}"))?;
     let hashes = inline_script_hashes(&index);
@@ -46,6 +73,7 @@ pub fn finish(dist: &Path, settings: &Settings) -> Result<(), String> {
     write(dist, "_headers", &headers_file(&csp))?;
     write(dist, "_redirects", REDIRECTS)?;
     write(dist, "_nginx.conf", &nginx(&csp))?;
+    write(dist, "newsletter.json", &newsletter_json(settings))?;
     Ok(())
 }
 
@@ -75,19 +103,19 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
 }
 
 pub fn content_security_policy(hashes: &[String], settings: &Settings) -> String {
-    let newsletter = &settings.newsletter_origin;
+    let newsletter = settings.newsletter_origin().map(|origin| format!(" {origin}")).unwrap_or_default();
     [
         "default-src 'none'".to_string(),
         format!("script-src 'self' 'wasm-unsafe-eval' {}", hashes.join(" ")),
         "style-src 'self'".to_string(),
         "img-src 'self'".to_string(),
         "font-src 'self'".to_string(),
-        format!("connect-src 'self' {newsletter}"),
+        format!("connect-src 'self'{newsletter}"),
         "manifest-src 'self'".to_string(),
         "base-uri 'none'".to_string(),
         "object-src 'none'".to_string(),
         "frame-ancestors 'none'".to_string(),
-        format!("form-action 'self' {newsletter}"),
+        format!("form-action 'self'{newsletter}"),
     ]
     .join("; ")
 }
@@ -128,6 +156,7 @@ fn cache_rules() -> Vec<(&'static str, &'static str)> {
         ("/rss.xml", SHORT_LIVED),
         ("/sitemap.xml", SHORT_LIVED),
         ("/robots.txt", SHORT_LIVED),
+        ("/newsletter.json", SHORT_LIVED),
     ]
 }
 
@@ -182,7 +211,7 @@ fn nginx(csp: &str) -> String {
     out.push_str(&location("~ \\.js$", IMMUTABLE, "types { text/javascript js; }\n    try_files $uri =404;"));
     out.push_str(&location("^~ /favicon-", IMMUTABLE, try_file));
     out.push_str(&location("^~ /content/", SHORT_LIVED, try_file));
-    out.push_str(&location("~ ^/(feed\\.json|rss\\.xml|sitemap\\.xml|robots\\.txt)$", SHORT_LIVED, try_file));
+    out.push_str(&location("~ ^/(feed\\.json|rss\\.xml|sitemap\\.xml|robots\\.txt|newsletter\\.json)$", SHORT_LIVED, try_file));
     out.push_str(&location("= /", REVALIDATE, "try_files /index.html =404;"));
     out.push_str(&location("= /index.html", REVALIDATE, try_file));
     out.push_str(&location("= /404.html", REVALIDATE, "internal;"));
@@ -209,22 +238,32 @@ mod tests {
         assert_eq!(hashes, vec![format!("'sha256-{expected}'")]);
     }
 
-    #[test]
-    fn the_policy_is_strict() {
-        let settings = Settings { newsletter_origin: "https://l.example".into() };
-        let csp = content_security_policy(&["'sha256-x'".into()], &settings);
-        assert!(csp.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-x'"));
-        assert!(csp.contains("connect-src 'self' https://l.example"));
-        assert!(csp.contains("form-action 'self' https://l.example"));
-        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
+    fn newsletter_at(endpoint: &str) -> Settings {
+        Settings { newsletter: NewsletterConfig { endpoint: endpoint.into(), daily_list: "d-1".into(), weekly_list: "w-1".into() } }
     }
 
     #[test]
-    fn origins_are_checked() {
-        assert!(is_origin("https://lists.example"));
-        assert!(is_origin("http://127.0.0.1:9000"));
-        for bad in ["lists.example", "https://", "https://a.example/path", "https://a.example; script-src *"] {
-            assert!(!is_origin(bad), "{bad}");
+    fn the_policy_is_strict() {
+        let csp = content_security_policy(&["'sha256-x'".into()], &newsletter_at("https://l.example/api/public/subscription"));
+        assert!(csp.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-x'"));
+        assert!(csp.contains("connect-src 'self' https://l.example;"));
+        assert!(csp.contains("form-action 'self' https://l.example"));
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("'unsafe-eval'"));
+        let same_origin = content_security_policy(&[], &newsletter_at("/api/public/subscription"));
+        assert!(same_origin.contains("connect-src 'self';"), "{same_origin}");
+    }
+
+    #[test]
+    fn endpoints_and_lists_are_checked() {
+        assert!(check(&newsletter_at("/api/public/subscription")).is_ok());
+        assert!(check(&newsletter_at("http://127.0.0.1:9000/api/public/subscription")).is_ok());
+        assert_eq!(newsletter_at("https://l.example:8443/api/x").newsletter_origin(), Some("https://l.example:8443"));
+        for bad in ["lists.example/api", "//lists.example/api", "https://", "https://a.example; script-src *", "javascript:alert(1)", ""] {
+            assert!(check(&newsletter_at(bad)).is_err(), "{bad}");
         }
+        let mut settings = newsletter_at("/api/public/subscription");
+        settings.newsletter.weekly_list = "w 1".into();
+        assert!(check(&settings).is_err());
+        assert!(newsletter_json(&newsletter_at("/a")).contains("\"daily_list\": \"d-1\""));
     }
 }

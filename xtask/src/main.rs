@@ -1,12 +1,18 @@
 //! `cargo xtask <command>`: the project's own commands.
 //!
-//! - `dev [--port N]`  sets up what is missing, compiles the sample newsroom
+//! - `dev [--port N] [--newsletter-port N] [--data DIR]`
+//!                     sets up what is missing, compiles the sample newsroom
 //!                     in `content/`, then serves the site on
 //!                     http://127.0.0.1:N (default 8080), recompiling and
-//!                     rebuilding on every change.
+//!                     rebuilding on every change. The newsletter service
+//!                     runs beside it (default port 8090, signups kept in
+//!                     `.data/`), reached through the site's `/api/`.
 //! - `test`            sets up what is missing, then runs every test layer and
 //!                     ends with one line: `N passed, N failed`.
 //! - `build`           the release build into `dist/`, with its size report.
+//! - `configure [--dist DIR]`
+//!                     applies deploy.toml to a built site (headers, nginx
+//!                     snippet, newsletter.json) without rebuilding it.
 //! - `bench`           the content compiler at 1,000 and 10,000 articles, and
 //!                     the bytes a reader downloads (docs/benchmarks.md).
 //! - `setup`           installs the pinned tools only.
@@ -32,6 +38,7 @@ fn main() -> ExitCode {
         Some("dev") => dev(&root, &args[1..]),
         Some("build") => setup::ensure(&root, setup::Needs::Build)
             .and_then(|tools| build::release(&root, &tools).map(|_| ())),
+        Some("configure") => configure(&root, &args[1..]),
         Some("test") => return test::run(&root),
         Some("bench") => setup::ensure(&root, setup::Needs::Build).and_then(|tools| bench::run(&root, &tools)),
         _ => Err(usage()),
@@ -46,7 +53,8 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <dev [--port N] | test | build | bench | setup>".to_string()
+    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | bench | setup>"
+        .to_string()
 }
 
 /// The workspace root: the parent of this crate's folder.
@@ -57,23 +65,70 @@ fn project_root() -> PathBuf {
         .to_path_buf()
 }
 
-fn dev(root: &Path, args: &[String]) -> Result<(), String> {
-    let port = match args {
-        [] => 8080,
-        [flag, value] if flag == "--port" => {
-            value.parse().map_err(|_| format!("--port: not a port number: {value}"))?
-        }
+fn configure(root: &Path, args: &[String]) -> Result<(), String> {
+    let dist = match args {
+        [] => root.join("dist"),
+        [flag, value] if flag == "--dist" => PathBuf::from(value),
         _ => return Err(usage()),
     };
+    deploy::finish(&dist, &deploy::settings(root)?)?;
+    sizes::precompress(&dist)?;
+    println!("configure: applied deploy.toml to {}", dist.display());
+    Ok(())
+}
+
+fn dev(root: &Path, args: &[String]) -> Result<(), String> {
+    let (mut port, mut newsletter_port, mut data) = (8080u16, 8090u16, root.join(".data"));
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest.next().ok_or_else(usage)?;
+        let number = || value.parse::<u16>().map_err(|_| format!("{flag}: not a port number: {value}"));
+        match flag.as_str() {
+            "--port" => port = number()?,
+            "--newsletter-port" => newsletter_port = number()?,
+            "--data" => data = PathBuf::from(value),
+            _ => return Err(usage()),
+        }
+    }
     let tools = setup::ensure(root, setup::Needs::Build)?;
     build::press(root)?;
     build::watch_content(root.to_path_buf());
+    let _newsletter = start_newsletter(root, newsletter_port, &data)?;
     println!("\nDispatch will be at http://127.0.0.1:{port} once the first build finishes; it rebuilds on change. Ctrl-C stops it.\n");
     let mut serve = Command::new("trunk");
     serve
         .current_dir(root)
         .env("PATH", tools.path_with_tools())
         .args(["serve", "--address", "127.0.0.1", "--port", &port.to_string()])
-        .args(["--dist", "target/dev-site"]);
+        .args(["--dist", "target/dev-site"])
+        .args(["--proxy-backend", &format!("http://127.0.0.1:{newsletter_port}/api/")]);
     build::run(&mut serve, "trunk serve")
+}
+
+/// The newsletter service of the dev loop: `dispatch-server` with the lists
+/// from deploy.toml, killed when the dev loop ends.
+fn start_newsletter(root: &Path, port: u16, data: &Path) -> Result<ChildGuard, String> {
+    let settings = deploy::settings(root)?;
+    build::run(
+        Command::new("cargo").current_dir(root).args(["build", "--quiet", "--package", "dispatch-server"]),
+        "cargo build --package dispatch-server",
+    )?;
+    let child = Command::new(root.join("target/debug/dispatch-server"))
+        .args(["--port", &port.to_string(), "--data"])
+        .arg(data)
+        .args(["--list", &settings.newsletter.daily_list, "--list", &settings.newsletter.weekly_list])
+        .spawn()
+        .map_err(|err| format!("could not start the newsletter service: {err}"))?;
+    println!("dev: newsletter signups are kept in {}; confirmation links appear in this log", data.display());
+    Ok(ChildGuard(child))
+}
+
+/// Kills the child when dropped.
+struct ChildGuard(std::process::Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
 }

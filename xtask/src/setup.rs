@@ -17,6 +17,7 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const NGINX: &str = "/usr/sbin/nginx";
 pub const NGINX_BROTLI: &str = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so";
+pub const SQLITE3: &str = "/usr/bin/sqlite3";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
@@ -53,6 +54,7 @@ pub fn ensure(root: &Path, needs: Needs) -> Result<Tools, String> {
     if needs == Needs::All {
         browser()?;
         nginx()?;
+        sqlite_shell()?;
     }
     let seconds = started.elapsed().as_secs();
     if seconds > 5 {
@@ -246,6 +248,24 @@ fn nginx() -> Result<(), String> {
             "-c",
             "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Options::=--force-confold nginx-light libnginx-mod-http-brotli-static && (service nginx stop >/dev/null 2>&1 || true)",
         ]),
+        by_hand,
+    )
+}
+
+/// The sqlite3 shell, with which the newsletter tests read what the
+/// service really stored.
+fn sqlite_shell() -> Result<(), String> {
+    if Path::new(SQLITE3).exists() {
+        return Ok(());
+    }
+    let by_hand = "apt-get update && apt-get install -y sqlite3";
+    if !is_root() {
+        return Err(format!("the sqlite3 shell is missing and only root can install it. Run as root:\n    {by_hand}"));
+    }
+    install(
+        "the sqlite3 shell from Debian",
+        "a few seconds",
+        Command::new("sh").args(["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3"]),
         by_hand,
     )
 }

@@ -1,0 +1,387 @@
+//! The newsletter signup: one form, placed in the article's call to
+//! action, on the newsletter page and in the footer of pages that have
+//! neither.
+//!
+//! It never loses what a reader typed. A signup is checked in the browser
+//! by the rules `dispatch-server` also applies; once sent, it waits in
+//! local storage until the service has accepted it, so that a failure, a
+//! reload or going offline only delays it:
+//! - a 5xx, a timeout or a dropped connection is retried with backoff
+//!   ([`retry_delay_secs`]), and the reader may retry at once;
+//! - offline, it waits for the browser's `online` event;
+//! - after a reload, the waiting signup is put back in the form and sent;
+//! - a refusal (4xx) shows the service's message as text; a rate limit says
+//!   when to come back.
+//!
+//! Unlike the presentational pieces in `components/`, this one owns its
+//! state and talks to the network (through [`crate::api`]), because the
+//! signup is the same wherever it is placed. Storage, timers and events are
+//! touched only in effects and handlers, so it also renders natively.
+
+use dispatch_model::newsletter::{retry_delay_secs, Problem, Signup};
+use leptos::{ev, html, prelude::*, task::spawn_local};
+use serde::{Deserialize, Serialize};
+
+use crate::{api, error::ApiError, routes::newsletter::PRIVACY_HREF, storage, text};
+
+/// Automatic retries before a failed signup waits for the reader.
+const AUTO_RETRIES: u32 = 5;
+
+/// Where a form sits. Its element ids start with the placement's name, so
+/// that ids stay unique.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    Article,
+    Page,
+    Footer,
+}
+
+impl Placement {
+    fn id(self) -> &'static str {
+        match self {
+            Placement::Article => "signup-article",
+            Placement::Page => "signup-page",
+            Placement::Footer => "signup-footer",
+        }
+    }
+}
+
+/// How many forms the current page placed; the footer offers its own only
+/// when this is zero, so a page never shows two.
+#[derive(Clone, Copy)]
+pub struct PageForms(pub RwSignal<u32>);
+
+/// The digests this device signed up for (kept after success; the address
+/// is not).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Digests {
+    daily: bool,
+    weekly: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Status {
+    Idle,
+    Invalid,
+    Sending { resumed: bool },
+    Offline,
+    Failed { error: ApiError, retry_in: Option<u32> },
+    Done { optin: bool },
+}
+
+impl Status {
+    fn words(&self) -> String {
+        match self {
+            Status::Idle => String::new(),
+            Status::Invalid => text::SIGNUP_FIX.to_string(),
+            Status::Sending { resumed: false } => text::SIGNUP_SENDING.to_string(),
+            Status::Sending { resumed: true } => text::SIGNUP_RESUMED.to_string(),
+            Status::Offline => text::SIGNUP_OFFLINE.to_string(),
+            Status::Failed { error, retry_in } => text::signup_failed(error, *retry_in),
+            Status::Done { optin: true } => text::SIGNUP_CONFIRM.to_string(),
+            Status::Done { optin: false } => text::SIGNUP_DONE.to_string(),
+        }
+    }
+}
+
+/// Sends signups for one form and keeps them until they are accepted.
+#[derive(Clone, Copy)]
+struct Outbox {
+    status: RwSignal<Status>,
+    attempts: StoredValue<u32>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Outbox {
+    fn new() -> Outbox {
+        Outbox { status: RwSignal::new(Status::Idle), attempts: StoredValue::new(0), timer: StoredValue::new(None) }
+    }
+
+    /// A new signup from the reader: saved first, then sent.
+    fn start(self, signup: Signup) {
+        storage::write_json(storage::PENDING_SIGNUP, &signup);
+        self.attempts.set_value(0);
+        self.send(signup, false);
+    }
+
+    fn cancel_retry(self) {
+        if let Some(Some(timer)) = self.timer.try_update_value(Option::take) {
+            timer.clear();
+        }
+    }
+
+    fn send(self, signup: Signup, resumed: bool) {
+        self.cancel_retry();
+        if !online() {
+            self.status.set(Status::Offline);
+            return;
+        }
+        self.status.set(Status::Sending { resumed });
+        spawn_local(async move {
+            let result = match api::newsletter_config().await {
+                Ok(config) => api::subscribe(&config.endpoint, &config.request(&signup)).await,
+                Err(error) => Err(error),
+            };
+            let next = match result {
+                Ok(optin) => {
+                    storage::remove(storage::PENDING_SIGNUP);
+                    storage::write_json(storage::SUBSCRIBED, &Digests { daily: signup.daily, weekly: signup.weekly });
+                    Status::Done { optin }
+                }
+                Err(error) if error.is_retryable() && !online() => Status::Offline,
+                Err(error) if error.is_retryable() => {
+                    // None: the form is gone (the reader moved on); the
+                    // signup waits in storage for the next form.
+                    let Some(attempt) = self.attempts.try_update_value(|n| {
+                        *n += 1;
+                        *n
+                    }) else {
+                        return;
+                    };
+                    let retry_in = (attempt <= AUTO_RETRIES).then(|| retry_delay_secs(attempt));
+                    if let Some(seconds) = retry_in {
+                        let again = signup.clone();
+                        let timer = set_timeout_with_handle(
+                            move || self.send(again, false),
+                            std::time::Duration::from_secs(seconds.into()),
+                        )
+                        .ok();
+                        self.timer.set_value(timer);
+                    }
+                    Status::Failed { error, retry_in }
+                }
+                Err(error) => {
+                    // Refused: sending it again would be refused again. A
+                    // rate limit keeps it, for the reader to send later.
+                    if matches!(error, ApiError::Refused(_)) {
+                        storage::remove(storage::PENDING_SIGNUP);
+                    }
+                    Status::Failed { error, retry_in: None }
+                }
+            };
+            self.status.try_set(next);
+        });
+    }
+}
+
+fn online() -> bool {
+    window().navigator().on_line()
+}
+
+/// Which field shows a problem.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Email,
+    Digests,
+    Consent,
+}
+
+fn field_of(problem: Problem) -> Field {
+    match problem {
+        Problem::EmailMissing | Problem::EmailTooLong | Problem::EmailInvalid => Field::Email,
+        Problem::NoDigest => Field::Digests,
+        Problem::NoConsent => Field::Consent,
+    }
+}
+
+#[component]
+pub fn NewsletterForm(placement: Placement) -> impl IntoView {
+    let id = placement.id();
+    let (title_id, email_id, email_error, digests_error) =
+        (format!("{id}-title"), format!("{id}-email"), format!("{id}-email-error"), format!("{id}-digests-error"));
+    let (consent_id, consent_error, trap_id) = (format!("{id}-consent"), format!("{id}-consent-error"), format!("{id}-website"));
+
+    let email = RwSignal::new(String::new());
+    let daily = RwSignal::new(false);
+    let weekly = RwSignal::new(false);
+    let consent = RwSignal::new(false);
+    let trap = RwSignal::new(String::new());
+    // Field errors show once the reader has tried to send, then follow
+    // every change.
+    let tried = RwSignal::new(false);
+    let remembered = RwSignal::new(None::<Digests>);
+    let outbox = Outbox::new();
+    let status = outbox.status;
+
+    if placement != Placement::Footer {
+        if let Some(PageForms(count)) = use_context::<PageForms>() {
+            count.update(|n| *n += 1);
+            on_cleanup(move || {
+                count.try_update(|n| *n = n.saturating_sub(1));
+            });
+        }
+    }
+    on_cleanup(move || outbox.cancel_retry());
+
+    let signup = move || Signup { email: email.get(), daily: daily.get(), weekly: weekly.get(), consent: consent.get() };
+    let problems = Memo::new(move |_| signup().problems());
+    let problem = move |field: Field| {
+        if !tried.get() {
+            return None;
+        }
+        problems.with(|problems| problems.iter().copied().find(|problem| field_of(*problem) == field))
+    };
+    let invalid = move |field: Field| if problem(field).is_some() { "true" } else { "false" };
+    let error_text = move |field: Field| problem(field).map(text::signup_problem).unwrap_or_default();
+
+    let email_input = NodeRef::<html::Input>::new();
+    let daily_input = NodeRef::<html::Input>::new();
+    let consent_input = NodeRef::<html::Input>::new();
+
+    let submit = move || {
+        if matches!(status.get_untracked(), Status::Sending { .. }) {
+            return;
+        }
+        // Only a program fills the hidden field: pretend all went well.
+        if !trap.get_untracked().is_empty() {
+            status.set(Status::Done { optin: true });
+            return;
+        }
+        tried.set(true);
+        let signup = signup();
+        let first_problem = problems.get_untracked().first().copied();
+        let Some(problem) = first_problem else {
+            outbox.start(signup);
+            return;
+        };
+        status.set(Status::Invalid);
+        let input = match field_of(problem) {
+            Field::Email => email_input,
+            Field::Digests => daily_input,
+            Field::Consent => consent_input,
+        };
+        if let Some(input) = input.get_untracked() {
+            let _ = input.focus();
+        }
+    };
+
+    // What an earlier visit left: a signup still to send, or a done one.
+    Effect::new(move |_| {
+        remembered.set(storage::read_json(storage::SUBSCRIBED));
+        if let Some(pending) = storage::read_json::<Signup>(storage::PENDING_SIGNUP) {
+            email.set(pending.email.clone());
+            daily.set(pending.daily);
+            weekly.set(pending.weekly);
+            consent.set(pending.consent);
+            remembered.set(None);
+            outbox.send(pending, true);
+        }
+    });
+    Effect::new(move |_| {
+        let listener = window_event_listener(ev::online, move |_| {
+            if status.get_untracked() == Status::Offline {
+                if let Some(pending) = storage::read_json::<Signup>(storage::PENDING_SIGNUP) {
+                    outbox.send(pending, false);
+                }
+            }
+        });
+        on_cleanup(move || listener.remove());
+    });
+
+    let sending = move || matches!(status.get(), Status::Sending { .. });
+    let done = move || matches!(status.get(), Status::Done { .. });
+    let can_retry = move || matches!(status.get(), Status::Failed { ref error, .. } if error.is_retryable());
+    let failed = move || matches!(status.get(), Status::Failed { .. } | Status::Invalid);
+    let both = (email_error, digests_error);
+    let labelled_by = title_id.clone();
+
+    view! {
+        <section class="newsletter" aria-labelledby=labelled_by>
+            <h2 class="newsletter-title" id=title_id>{text::NEWSLETTER_TITLE}</h2>
+            <p class="newsletter-pitch">{text::NEWSLETTER_PITCH}</p>
+            <Show when=move || remembered.get().is_some() && !done()>
+                <p class="newsletter-remembered">
+                    {move || remembered.get().map(|d| text::subscribed_already(d.daily, d.weekly))}
+                </p>
+                <button type="button" class="button button-quiet" on:click=move |_| remembered.set(None)>
+                    {text::SUBSCRIBE_ANOTHER}
+                </button>
+            </Show>
+            <Show when=move || remembered.get().is_none() && !done()>
+                <form class="newsletter-form" novalidate on:submit=move |event: ev::SubmitEvent| {
+                    event.prevent_default();
+                    submit();
+                }>
+                    <div class="field">
+                        <label for=email_id.clone()>{text::EMAIL_LABEL}</label>
+                        <input
+                            id=email_id.clone()
+                            node_ref=email_input
+                            type="email"
+                            name="email"
+                            autocomplete="email"
+                            inputmode="email"
+                            spellcheck="false"
+                            required
+                            aria-invalid=move || invalid(Field::Email)
+                            aria-describedby=both.0.clone()
+                            bind:value=email
+                        />
+                        <p class="field-error" id=both.0.clone()>{move || error_text(Field::Email)}</p>
+                    </div>
+                    <fieldset class="field digests">
+                        <legend>{text::DIGESTS_LEGEND}</legend>
+                        <label class="choice">
+                            <input
+                                type="checkbox"
+                                name="daily"
+                                node_ref=daily_input
+                                aria-invalid=move || invalid(Field::Digests)
+                                aria-describedby=both.1.clone()
+                                bind:checked=daily
+                            />
+                            <span>{text::DAILY_DIGEST}<span class="choice-hint">{text::DAILY_HINT}</span></span>
+                        </label>
+                        <label class="choice">
+                            <input
+                                type="checkbox"
+                                name="weekly"
+                                aria-invalid=move || invalid(Field::Digests)
+                                aria-describedby=both.1.clone()
+                                bind:checked=weekly
+                            />
+                            <span>{text::WEEKLY_DIGEST}<span class="choice-hint">{text::WEEKLY_HINT}</span></span>
+                        </label>
+                        <p class="field-error" id=both.1.clone()>{move || error_text(Field::Digests)}</p>
+                    </fieldset>
+                    <div class="field">
+                        <div class="choice">
+                            <input
+                                id=consent_id.clone()
+                                type="checkbox"
+                                name="consent"
+                                node_ref=consent_input
+                                aria-invalid=move || invalid(Field::Consent)
+                                aria-describedby=consent_error.clone()
+                                bind:checked=consent
+                            />
+                            <label for=consent_id.clone()>
+                                {move || text::consent(daily.get(), weekly.get())}
+                                <a href=PRIVACY_HREF>{text::PRIVACY_NOTICE_LINK}</a>
+                                "."
+                            </label>
+                        </div>
+                        <p class="field-error" id=consent_error.clone()>{move || error_text(Field::Consent)}</p>
+                    </div>
+                    <div class="newsletter-trap" aria-hidden="true">
+                        <label for=trap_id.clone()>{text::HONEYPOT_LABEL}</label>
+                        <input id=trap_id.clone() type="text" name="website" tabindex="-1" autocomplete="off" bind:value=trap />
+                    </div>
+                    <p class="newsletter-actions">
+                        <button type="submit" class="button" disabled=sending>
+                            {move || if sending() { text::SUBSCRIBING } else { text::SUBSCRIBE }}
+                        </button>
+                        <Show when=can_retry>
+                            <button type="button" class="button button-quiet" on:click=move |_| submit()>
+                                {text::RETRY}
+                            </button>
+                        </Show>
+                    </p>
+                </form>
+            </Show>
+            <p class="newsletter-status" class:newsletter-status-error=failed role="status">
+                {move || status.get().words()}
+            </p>
+        </section>
+    }
+}
