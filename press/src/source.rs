@@ -19,8 +19,8 @@ pub fn split(text: &str) -> Result<Document<'_>, (usize, String)> {
         return Err(missing());
     }
     let mut offset = first_end + 1;
-    let mut line = 2;
-    for raw in text[offset..].split_inclusive('\n') {
+    // The front matter starts on line 2, after the opening `+++`.
+    for (line, raw) in (2..).zip(text[offset..].split_inclusive('\n')) {
         if raw.trim_end() == "+++" {
             return Ok(Document {
                 front: &text[first_end + 1..offset],
@@ -30,7 +30,6 @@ pub fn split(text: &str) -> Result<Document<'_>, (usize, String)> {
             });
         }
         offset += raw.len();
-        line += 1;
     }
     Err((1, "front matter is not closed: add a line `+++` after it".to_string()))
 }

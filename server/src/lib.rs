@@ -92,10 +92,13 @@ fn number<T: std::str::FromStr>(flag: &str, raw: &str) -> Result<T, String> {
     raw.parse().map_err(|_| format!("{flag}: not a number: {raw}"))
 }
 
+/// `_headers`: each path pattern with its headers, in file order.
+type HeaderRules = Vec<(String, Vec<(String, String)>)>;
+
 /// The host rules read from the build output.
 #[derive(Debug, Default)]
 pub struct Rules {
-    headers: Vec<(String, Vec<(String, String)>)>,
+    headers: HeaderRules,
     redirects: Vec<Redirect>,
 }
 
@@ -145,8 +148,8 @@ impl Rules {
     }
 }
 
-fn parse_headers(text: &str) -> Result<Vec<(String, Vec<(String, String)>)>, String> {
-    let mut rules: Vec<(String, Vec<(String, String)>)> = Vec::new();
+fn parse_headers(text: &str) -> Result<HeaderRules, String> {
+    let mut rules: HeaderRules = Vec::new();
     for (number, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;

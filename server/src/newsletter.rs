@@ -214,8 +214,7 @@ async fn subscribe(State(newsletter): State<Arc<Newsletter>>, headers: HeaderMap
     match stored {
         Ok(Ok(stored)) => {
             if stored.newly_pending {
-                let host = headers.get(header::HOST).and_then(|host| host.to_str().ok()).unwrap_or("127.0.0.1");
-                println!("newsletter: to confirm {}, open http://{host}{OPTIN_PATH}/{}", stored.email, stored.token);
+                println!("newsletter: to confirm {}, open {}{OPTIN_PATH}/{}", stored.email, public_origin(&headers), stored.token);
             }
             (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], r#"{"data":{"has_optin":true}}"#)
                 .into_response()
@@ -225,6 +224,18 @@ async fn subscribe(State(newsletter): State<Arc<Newsletter>>, headers: HeaderMap
             message(StatusCode::INTERNAL_SERVER_ERROR, "The subscription could not be saved. Please try again.")
         }
         Err(_) => message(StatusCode::INTERNAL_SERVER_ERROR, "The subscription could not be saved. Please try again."),
+    }
+}
+
+/// Where the reader's browser reached this service: the `Origin` a
+/// browser sends with every POST (behind the dev loop's proxy that is the
+/// site's address, not this server's), else the `Host`.
+fn public_origin(headers: &HeaderMap) -> String {
+    let header = |name| headers.get(name).and_then(|value| value.to_str().ok());
+    match (header(header::ORIGIN), header(header::HOST)) {
+        (Some(origin), _) if origin.starts_with("http") => origin.to_string(),
+        (_, Some(host)) => format!("http://{host}"),
+        _ => "http://127.0.0.1".to_string(),
     }
 }
 

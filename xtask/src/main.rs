@@ -1,21 +1,22 @@
 //! `cargo xtask <command>`: the project's own commands.
 //!
-//! - `dev [--port N] [--newsletter-port N] [--data DIR]`
-//!                     sets up what is missing, compiles the sample newsroom
-//!                     in `content/`, then serves the site on
-//!                     http://127.0.0.1:N (default 8080), recompiling and
-//!                     rebuilding on every change. The newsletter service
-//!                     runs beside it (default port 8090, signups kept in
-//!                     `.data/`), reached through the site's `/api/`.
-//! - `test`            sets up what is missing, then runs every test layer and
-//!                     ends with one line: `N passed, N failed`.
-//! - `build`           the release build into `dist/`, with its size report.
-//! - `configure [--dist DIR]`
-//!                     applies deploy.toml to a built site (headers, nginx
-//!                     snippet, newsletter.json) without rebuilding it.
-//! - `bench`           the content compiler at 1,000 and 10,000 articles, and
-//!                     the bytes a reader downloads (docs/benchmarks.md).
-//! - `setup`           installs the pinned tools only.
+//! ```text
+//! dev [--port N] [--newsletter-port N] [--data DIR]
+//!         sets up what is missing, compiles the sample newsroom in
+//!         `content/`, then serves the site on http://127.0.0.1:N (default
+//!         8080), recompiling and rebuilding on every change. The newsletter
+//!         service runs beside it (default port 8090, signups kept in
+//!         `.data/`), reached through the site's `/api/`.
+//! test    sets up what is missing, then runs every test layer and ends
+//!         with one line: `N passed, N failed`.
+//! build   the release build into `dist/`, with its size report.
+//! configure [--dist DIR]
+//!         applies deploy.toml to a built site (headers, nginx snippet,
+//!         newsletter.json) without rebuilding it.
+//! bench   the content compiler at 1,000 and 10,000 articles, and the
+//!         bytes a reader downloads (docs/benchmarks.md).
+//! setup   installs the pinned tools only.
+//! ```
 
 mod bench;
 mod build;
