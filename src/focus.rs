@@ -1,6 +1,12 @@
 //! After an in-app navigation, move focus to the new page's main heading
 //! and announce it, as a full page load would for a screen reader. The
 //! first page of a visit is left alone: the browser already announced it.
+//!
+//! Also the scroll position: a new page starts at the top (the router
+//! scrolls there), and Back or Forward returns to where the reader was on
+//! that page. The browser cannot do that itself here, because the page's
+//! content arrives after the navigation, so its own restoration is turned
+//! off and the position is put back once the page has settled.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -15,6 +21,7 @@ pub fn RouteFocus() -> impl IntoView {
     let pending = PendingFocus(RwSignal::new(false));
     provide_context(pending);
     let location = use_location();
+    Effect::new(move |_| scroll::remember());
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|previous| previous != path) {
@@ -42,8 +49,57 @@ pub fn settle() {
             }
             use leptos::wasm_bindgen::JsCast;
             if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                let _ = heading.focus();
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = heading.focus_with_options(&options);
             }
+            scroll::restore();
         });
     });
+}
+
+/// Scroll positions by URL, kept for this tab while it lives.
+mod scroll {
+    use std::{cell::RefCell, collections::HashMap};
+
+    use leptos::prelude::*;
+
+    thread_local! {
+        static POSITIONS: RefCell<HashMap<String, f64>> = RefCell::new(HashMap::new());
+        /// Where to return after a Back or Forward, until the page settles.
+        static PENDING: RefCell<Option<f64>> = const { RefCell::new(None) };
+    }
+
+    fn here() -> String {
+        let location = window().location();
+        location.pathname().unwrap_or_default() + &location.search().unwrap_or_default()
+    }
+
+    /// Records the position of every page as the reader scrolls, and on
+    /// Back or Forward looks up where the reader was on the page returned to
+    /// (before the new page's scroll events overwrite it).
+    pub fn remember() {
+        if let Ok(history) = window().history() {
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
+        }
+        let on_scroll = window_event_listener(leptos::ev::scroll, |_| {
+            let y = window().scroll_y().unwrap_or_default();
+            POSITIONS.with_borrow_mut(|positions| positions.insert(here(), y));
+        });
+        let on_history = window_event_listener(leptos::ev::popstate, |_| {
+            let saved = POSITIONS.with_borrow(|positions| positions.get(&here()).copied());
+            PENDING.set(saved);
+        });
+        on_cleanup(move || {
+            on_scroll.remove();
+            on_history.remove();
+        });
+    }
+
+    /// Puts back the position remembered for a page returned to.
+    pub fn restore() {
+        if let Some(y) = PENDING.take() {
+            window().scroll_to_with_x_and_y(0.0, y);
+        }
+    }
 }

@@ -10,6 +10,7 @@ pub mod components;
 pub mod error;
 pub mod focus;
 pub mod newsletter;
+pub mod progress;
 pub mod routes;
 pub mod share;
 pub mod storage;
@@ -45,12 +46,14 @@ pub fn App() -> impl IntoView {
     let navigation = Signal::derive(move || loaded().map(|site| site.navigation).unwrap_or_default());
     let origin: SiteOrigin = Signal::derive(move || loaded().map(|site| site.url).unwrap_or_default());
     provide_context(origin);
+    let loads = progress::Loads::provide();
     let page_forms = newsletter::PageForms(RwSignal::new(0));
     provide_context(page_forms);
     view! {
         <Title formatter=|page: String| text::document_title(&page) />
         <Router>
             <focus::RouteFocus />
+            <progress::RouteProgress loads=loads />
             <a class="skip-link" href="#main">{text::SKIP_TO_CONTENT}</a>
             <SiteHeader navigation=navigation />
             <main id="main" tabindex="-1">

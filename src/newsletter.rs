@@ -189,7 +189,8 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
     let id = placement.id();
     let (title_id, email_id, email_error, digests_error) =
         (format!("{id}-title"), format!("{id}-email"), format!("{id}-email-error"), format!("{id}-digests-error"));
-    let (consent_id, consent_error, trap_id) = (format!("{id}-consent"), format!("{id}-consent-error"), format!("{id}-website"));
+    let (consent_id, consent_error, trap_id) =
+        (format!("{id}-consent"), format!("{id}-consent-error"), format!("{id}-website"));
 
     let email = RwSignal::new(String::new());
     let daily = RwSignal::new(false);
@@ -213,7 +214,8 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
     }
     on_cleanup(move || outbox.cancel_retry());
 
-    let signup = move || Signup { email: email.get(), daily: daily.get(), weekly: weekly.get(), consent: consent.get() };
+    let signup =
+        move || Signup { email: email.get(), daily: daily.get(), weekly: weekly.get(), consent: consent.get() };
     let problems = Memo::new(move |_| signup().problems());
     let problem = move |field: Field| {
         if !tried.get() {

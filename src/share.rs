@@ -41,7 +41,10 @@ mod tests {
     #[test]
     fn builds_the_share_urls() {
         let url = "https://dispatch.example/policy/qatar-rwanda";
-        assert_eq!(email("Deal signed", url), "mailto:?subject=Deal%20signed&body=https%3A%2F%2Fdispatch.example%2Fpolicy%2Fqatar-rwanda");
+        assert_eq!(
+            email("Deal signed", url),
+            "mailto:?subject=Deal%20signed&body=https%3A%2F%2Fdispatch.example%2Fpolicy%2Fqatar-rwanda"
+        );
         assert_eq!(linkedin(url), "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fdispatch.example%2Fpolicy%2Fqatar-rwanda");
         assert!(x("Deal signed", url).starts_with("https://x.com/intent/post?text=Deal%20signed&url=https%3A%2F%2F"));
     }

@@ -46,8 +46,7 @@ pub const OLDER: &str = "Older";
 pub const UNSAFE_IMAGE: &str = "This image could not be shown.";
 
 pub const NOT_FOUND_TITLE: &str = "Page not found";
-pub const NOT_FOUND_BODY: &str =
-    "We could not find that page. It may have moved, or the link may be mistyped.";
+pub const NOT_FOUND_BODY: &str = "We could not find that page. It may have moved, or the link may be mistyped.";
 pub const BACK_TO_FRONT_PAGE: &str = "Go to the front page";
 pub const ERROR_TITLE: &str = "This page did not load";
 pub const RETRY: &str = "Try again";
@@ -133,7 +132,9 @@ pub fn signup_failed(error: &ApiError, retry_in: Option<u32>) -> String {
         ApiError::Server(status) => {
             format!("The newsletter service had a problem (error {status}). Your signup is saved on this device.")
         }
-        ApiError::Timeout => "The newsletter service is taking too long to answer. Your signup is saved on this device.".to_string(),
+        ApiError::Timeout => {
+            "The newsletter service is taking too long to answer. Your signup is saved on this device.".to_string()
+        }
         ApiError::NotFound | ApiError::Malformed(_) => {
             "The newsletter service is not answering as it should. Your signup is saved on this device.".to_string()
         }
@@ -191,9 +192,7 @@ pub fn min_read(minutes: u32) -> String {
     format!("{} Min Read", minutes.max(1))
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /// "Nov 27, 2026", from an RFC 3339 timestamp; the stamp itself if it is
 /// not one, so a bad date never hides the article.
@@ -210,18 +209,12 @@ pub fn date(stamp: &str) -> String {
 pub fn error_message(error: &ApiError) -> String {
     match error {
         ApiError::NotFound => NOT_FOUND_BODY.to_string(),
-        ApiError::Server(status) => format!(
-            "Our server had a problem (error {status}). It is usually brief: please try again in a moment."
-        ),
-        ApiError::Network => {
-            "We could not reach Dispatch. Check your connection, then try again.".to_string()
+        ApiError::Server(status) => {
+            format!("Our server had a problem (error {status}). It is usually brief: please try again in a moment.")
         }
-        ApiError::Timeout => {
-            "The server is taking too long to answer. Please try again.".to_string()
-        }
-        ApiError::Malformed(_) => {
-            "This page arrived damaged and could not be shown. Please try again.".to_string()
-        }
+        ApiError::Network => "We could not reach Dispatch. Check your connection, then try again.".to_string(),
+        ApiError::Timeout => "The server is taking too long to answer. Please try again.".to_string(),
+        ApiError::Malformed(_) => "This page arrived damaged and could not be shown. Please try again.".to_string(),
         ApiError::Refused(_) | ApiError::TooMany(_) => signup_failed(error, None),
     }
 }
@@ -271,7 +264,11 @@ mod tests {
         assert!(signup_failed(&ApiError::TooMany(Some(40)), None).ends_with("try again in 40 seconds."));
         assert!(signup_failed(&ApiError::TooMany(Some(600)), None).ends_with("try again in 10 minutes."));
         let waiting = signup_failed(&ApiError::Server(503), Some(4));
-        assert!(waiting.contains("503") && waiting.contains("saved on this device") && waiting.ends_with("in 4 seconds, or you can try now."));
+        assert!(
+            waiting.contains("503")
+                && waiting.contains("saved on this device")
+                && waiting.ends_with("in 4 seconds, or you can try now.")
+        );
         assert!(signup_failed(&ApiError::Network, None).contains("could not reach"));
     }
 

@@ -5,9 +5,8 @@
 use dispatch::{
     components::{
         article_body::ArticleBody, article_card::ArticleCard, article_header::ArticleHeader,
-        author_card::AuthorCard as AuthorCardView, error_notice::ErrorNotice, figure::Figure,
-        insights::MoreInsights, pagination::Pagination, related::StoryRail, share_links::ShareLinks,
-        tag_list::TagList,
+        author_card::AuthorCard as AuthorCardView, error_notice::ErrorNotice, figure::Figure, insights::MoreInsights,
+        pagination::Pagination, related::StoryRail, share_links::ShareLinks, tag_list::TagList,
     },
     error::ApiError,
     newsletter::{NewsletterForm, Placement},
@@ -33,9 +32,7 @@ where
 }
 
 fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector} in {}", root.inner_html()))
 }
 
 fn count(root: &Element, selector: &str) -> u32 {
@@ -237,7 +234,14 @@ fn summary(slug: &str, headline: &str) -> ArticleSummary {
 #[wasm_bindgen_test]
 fn author_card_shows_photo_name_role_bio_and_links_to_the_author() {
     let mut card = author("Priya Nair");
-    card.photo = Some(Image { width: 160, height: 160, alt: "Portrait of Priya Nair".into(), caption: None, credit: None, ..image("/content/images/priya.svg") });
+    card.photo = Some(Image {
+        width: 160,
+        height: 160,
+        alt: "Portrait of Priya Nair".into(),
+        caption: None,
+        credit: None,
+        ..image("/content/images/priya.svg")
+    });
     let host = mount(move || view! { <AuthorCardView author=card /> });
     assert_eq!(find(&host, "img.portrait").get_attribute("alt").unwrap(), "Portrait of Priya Nair");
     assert_eq!(find(&host, ".author-name a").get_attribute("href").unwrap(), "/author/priya-nair");
@@ -275,7 +279,10 @@ fn insights_show_kind_title_link_and_date() {
 
 #[wasm_bindgen_test]
 fn tags_link_to_their_pages() {
-    let tags = vec![Tag { slug: "ransomware".into(), name: "Ransomware".into() }, Tag { slug: "ai-security".into(), name: "AI Security".into() }];
+    let tags = vec![
+        Tag { slug: "ransomware".into(), name: "Ransomware".into() },
+        Tag { slug: "ai-security".into(), name: "AI Security".into() },
+    ];
     let host = mount(move || view! { <TagList tags=tags /> });
     assert_eq!(find(&host, "nav").get_attribute("aria-label").unwrap(), "Topics in this article");
     assert_eq!(find(&host, "li:last-child a").get_attribute("href").unwrap(), "/tag/ai-security");
@@ -283,10 +290,20 @@ fn tags_link_to_their_pages() {
 
 #[wasm_bindgen_test]
 fn share_links_need_no_script_of_a_third_party() {
-    let host = mount(|| view! { <ShareLinks headline="Deal signed".to_string() url="https://dispatch.example/policy/deal".to_string() /> });
-    let hrefs: Vec<String> = (0..3).map(|i| {
-        host.query_selector_all("a").unwrap().item(i).unwrap().unchecked_into::<Element>().get_attribute("href").unwrap()
-    }).collect();
+    let host = mount(
+        || view! { <ShareLinks headline="Deal signed".to_string() url="https://dispatch.example/policy/deal".to_string() /> },
+    );
+    let hrefs: Vec<String> = (0..3)
+        .map(|i| {
+            host.query_selector_all("a")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .unchecked_into::<Element>()
+                .get_attribute("href")
+                .unwrap()
+        })
+        .collect();
     assert!(hrefs[0].starts_with("mailto:?subject=Deal%20signed&body=https%3A%2F%2Fdispatch.example"));
     assert!(hrefs[1].starts_with("https://www.linkedin.com/sharing/share-offsite/?url="));
     assert!(hrefs[2].starts_with("https://x.com/intent/post?text=Deal%20signed"));

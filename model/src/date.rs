@@ -51,19 +51,22 @@ mod tests {
 
     #[test]
     fn reads_the_date_in_the_desks_offset() {
-        assert_eq!(
-            parse_date("2026-11-28T01:00:00+04:00"),
-            Some(CalendarDate { year: 2026, month: 11, day: 28 })
-        );
-        assert_eq!(
-            parse_date("2024-02-29"),
-            Some(CalendarDate { year: 2024, month: 2, day: 29 })
-        );
+        assert_eq!(parse_date("2026-11-28T01:00:00+04:00"), Some(CalendarDate { year: 2026, month: 11, day: 28 }));
+        assert_eq!(parse_date("2024-02-29"), Some(CalendarDate { year: 2024, month: 2, day: 29 }));
     }
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for bad in ["", "2026-13-01", "2025-02-29", "2026-11-31T00:00:00Z", "20261127", "2026-1-27", "2026-11-27X", "abcd-ef-gh"] {
+        for bad in [
+            "",
+            "2026-13-01",
+            "2025-02-29",
+            "2026-11-31T00:00:00Z",
+            "20261127",
+            "2026-1-27",
+            "2026-11-27X",
+            "abcd-ef-gh",
+        ] {
             assert_eq!(parse_date(bad), None, "{bad}");
         }
     }

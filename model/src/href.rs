@@ -29,14 +29,32 @@ mod tests {
 
     #[test]
     fn web_and_relative_links_pass() {
-        for ok in ["https://www.cisa.gov/kev", "HTTP://example.org/a", "/threat-intelligence/x", "x.json", "#notes", "/search?q=a:b"] {
+        for ok in [
+            "https://www.cisa.gov/kev",
+            "HTTP://example.org/a",
+            "/threat-intelligence/x",
+            "x.json",
+            "#notes",
+            "/search?q=a:b",
+        ] {
             assert!(is_safe_href(ok), "{ok}");
         }
     }
 
     #[test]
     fn other_schemes_and_tricks_fail() {
-        for bad in ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "vbscript:x", "//evil.example", "java\tscript:x", " https://x", "https:evil", "mailto:a@b.c", ""] {
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "//evil.example",
+            "java\tscript:x",
+            " https://x",
+            "https:evil",
+            "mailto:a@b.c",
+            "",
+        ] {
             assert!(!is_safe_href(bad), "{bad}");
         }
     }

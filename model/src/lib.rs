@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 mod date;
 mod href;
-mod wire;
 pub mod newsletter;
+mod wire;
 
 pub use date::{parse_date, CalendarDate};
 pub use href::is_safe_href;
@@ -331,10 +331,7 @@ mod tests {
             attribution: Some("CERT-In".into()),
         };
         let json = serde_json::to_string(&block).unwrap();
-        assert_eq!(
-            json,
-            r#"{"type":"quote","inlines":[{"type":"text","text":"Patch now."}],"attribution":"CERT-In"}"#
-        );
+        assert_eq!(json, r#"{"type":"quote","inlines":[{"type":"text","text":"Patch now."}],"attribution":"CERT-In"}"#);
         assert_eq!(serde_json::from_str::<Block>(&json).unwrap(), block);
         let divider: Block = serde_json::from_str(r#"{"type":"divider"}"#).unwrap();
         assert_eq!(divider, Block::Divider);
@@ -342,9 +339,7 @@ mod tests {
 
     #[test]
     fn an_unknown_block_type_is_an_error_not_silence() {
-        let err = serde_json::from_str::<Block>(r#"{"type":"html","html":"<b>x</b>"}"#)
-            .unwrap_err()
-            .to_string();
+        let err = serde_json::from_str::<Block>(r#"{"type":"html","html":"<b>x</b>"}"#).unwrap_err().to_string();
         assert!(err.contains("unknown variant `html`"), "{err}");
         let err = serde_json::from_str::<Block>(r#"{"type":"paragraph"}"#).unwrap_err().to_string();
         assert!(err.contains("missing field `inlines` in a paragraph"), "{err}");

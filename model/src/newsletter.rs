@@ -133,8 +133,13 @@ pub fn check_email(email: &str) -> Result<(), Problem> {
 }
 
 fn is_local_part(local: &str) -> bool {
-    let atom_char = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c) || (!c.is_ascii() && !c.is_control() && !c.is_whitespace());
-    local.chars().count() <= MAX_LOCAL_CHARS && local.split('.').all(|atom| !atom.is_empty() && atom.chars().all(atom_char))
+    let atom_char = |c: char| {
+        c.is_ascii_alphanumeric()
+            || "!#$%&'*+/=?^_`{|}~-".contains(c)
+            || (!c.is_ascii() && !c.is_control() && !c.is_whitespace())
+    };
+    local.chars().count() <= MAX_LOCAL_CHARS
+        && local.split('.').all(|atom| !atom.is_empty() && atom.chars().all(atom_char))
 }
 
 fn is_domain(domain: &str) -> bool {
@@ -217,10 +222,7 @@ mod tests {
 
     #[test]
     fn a_signup_lists_every_problem_in_field_order() {
-        assert_eq!(
-            Signup::default().problems(),
-            vec![Problem::EmailMissing, Problem::NoDigest, Problem::NoConsent]
-        );
+        assert_eq!(Signup::default().problems(), vec![Problem::EmailMissing, Problem::NoDigest, Problem::NoConsent]);
         let ready = Signup { email: "ana@example.com".into(), daily: false, weekly: true, consent: true };
         assert!(ready.problems().is_empty());
         assert_eq!(Signup { consent: false, ..ready.clone() }.problems(), vec![Problem::NoConsent]);
@@ -228,10 +230,21 @@ mod tests {
 
     #[test]
     fn the_request_names_the_chosen_lists() {
-        let config = NewsletterConfig { endpoint: "/api/public/subscription".into(), daily_list: "d".into(), weekly_list: "w".into() };
+        let config = NewsletterConfig {
+            endpoint: "/api/public/subscription".into(),
+            daily_list: "d".into(),
+            weekly_list: "w".into(),
+        };
         let both = Signup { email: " ana@example.com ".into(), daily: true, weekly: true, consent: true };
         let request = config.request(&both);
-        assert_eq!(request, SubscriptionRequest { email: "ana@example.com".into(), name: "ana".into(), list_uuids: vec!["d".into(), "w".into()] });
+        assert_eq!(
+            request,
+            SubscriptionRequest {
+                email: "ana@example.com".into(),
+                name: "ana".into(),
+                list_uuids: vec!["d".into(), "w".into()]
+            }
+        );
         assert_eq!(request.problem(), None);
         assert_eq!(config.request(&Signup { daily: false, ..both }).list_uuids, vec!["w".to_string()]);
         let empty = SubscriptionRequest { list_uuids: vec![], ..request };

@@ -88,10 +88,9 @@ impl TryFrom<WireBlock> for Block {
             BlockKind::Paragraph => Block::Paragraph { inlines: required(inlines, "inlines", "paragraph")? },
             BlockKind::Subheading => Block::Subheading { text: required(text, "text", "subheading")? },
             BlockKind::Quote => Block::Quote { inlines: required(inlines, "inlines", "quote")?, attribution },
-            BlockKind::List => Block::List {
-                ordered: required(ordered, "ordered", "list")?,
-                items: required(items, "items", "list")?,
-            },
+            BlockKind::List => {
+                Block::List { ordered: required(ordered, "ordered", "list")?, items: required(items, "items", "list")? }
+            }
             BlockKind::Figure => Block::Figure { image: required(image, "image", "figure")? },
             BlockKind::Code => Block::Code { language, code: required(code, "code", "code block")? },
             BlockKind::Divider => Block::Divider,

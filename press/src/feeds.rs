@@ -59,7 +59,10 @@ pub fn rss(site: &Site, newest: &[&Article]) -> Vec<u8> {
         escape(&site.url)
     ));
     if let Some(newest) = newest.first() {
-        out.push_str(&format!("<lastBuildDate>{}</lastBuildDate>\n", rfc2822(newest.updated.as_ref().unwrap_or(&newest.published))));
+        out.push_str(&format!(
+            "<lastBuildDate>{}</lastBuildDate>\n",
+            rfc2822(newest.updated.as_ref().unwrap_or(&newest.published))
+        ));
     }
     for article in newest.iter().take(FEED_ITEMS) {
         let url = format!("{}{}", site.url, article.href());
@@ -81,7 +84,9 @@ pub fn rss(site: &Site, newest: &[&Article]) -> Vec<u8> {
 
 /// Every route a crawler should know, with the date it last changed.
 pub fn sitemap(site: &Site, entries: &[(String, Option<String>)]) -> Vec<u8> {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     for (path, lastmod) in entries {
         out.push_str(&format!("<url><loc>{}</loc>", escape(&format!("{}{}", site.url, path))));
         if let Some(lastmod) = lastmod {

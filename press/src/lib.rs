@@ -32,8 +32,8 @@ use std::{
 };
 
 use dispatch_model::{
-    is_safe_href, paths, routes, Article, ArticleSummary, Author, AuthorCard, AuthorLink, Image, Insight,
-    Insights, NavLink, RegionRef, SectionRef, Site, Tag, SCHEMA_VERSION,
+    is_safe_href, paths, routes, Article, ArticleSummary, Author, AuthorCard, AuthorLink, Image, Insight, Insights,
+    NavLink, RegionRef, SectionRef, Site, Tag, SCHEMA_VERSION,
 };
 use serde::Deserialize;
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
@@ -158,11 +158,17 @@ struct SiteSettings {
 fn check_site(file: &Path, source: SiteSource, text: &str, problems: &mut Vec<Problem>) -> SiteSettings {
     let mut report = Report::new(file, problems);
     if !(source.url.starts_with("https://") || source.url.starts_with("http://")) || source.url.ends_with('/') {
-        report.at(key_line(text, 1, None, "url"), "url must be an http(s) origin without a trailing slash, such as https://news.example");
+        report.at(
+            key_line(text, 1, None, "url"),
+            "url must be an http(s) origin without a trailing slash, such as https://news.example",
+        );
     }
     for section in &source.sections {
         if routes::RESERVED.contains(&section.slug.as_str()) {
-            report.at(key_line(text, 1, None, "sections"), format!("section slug `{}` is reserved for other pages", section.slug));
+            report.at(
+                key_line(text, 1, None, "sections"),
+                format!("section slug `{}` is reserved for other pages", section.slug),
+            );
         }
     }
     let navigation = source
@@ -196,7 +202,10 @@ fn read_authors(content: &Path, images: &LocalImages, problems: &mut Vec<Problem
         }
         for link in &source.links {
             if !is_safe_href(&link.href) {
-                report.at(key_line(&text, 1, Some("links"), "href"), format!("link `{}`: only http(s) links and relative paths are allowed", link.href));
+                report.at(
+                    key_line(&text, 1, Some("links"), "href"),
+                    format!("link `{}`: only http(s) links and relative paths are allowed", link.href),
+                );
             }
         }
         authors.insert(
@@ -231,7 +240,8 @@ fn read_insights(content: &Path, problems: &mut Vec<Problem>) -> Vec<Insight> {
         }
         match parse_time(&insight.date) {
             Some(date) => dated.push((date, insight)),
-            None => report.at(line, format!("date `{}` is not an RFC 3339 time such as 2026-11-27T09:30:00+04:00", insight.date)),
+            None => report
+                .at(line, format!("date `{}` is not an RFC 3339 time such as 2026-11-27T09:30:00+04:00", insight.date)),
         }
     }
     dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
@@ -321,13 +331,23 @@ fn read_article(
     }
     let section = site.sections.iter().find(|section| section.slug == front.section).cloned();
     if section.is_none() {
-        report.at(at(None, "section"), format!("unknown section `{}`: site.toml lists {}", front.section, list(site.sections.iter().map(|s| &s.slug))));
+        report.at(
+            at(None, "section"),
+            format!(
+                "unknown section `{}`: site.toml lists {}",
+                front.section,
+                list(site.sections.iter().map(|s| &s.slug))
+            ),
+        );
     }
     let mut regions = Vec::new();
     for slug in &front.regions {
         match site.regions.iter().find(|region| &region.slug == slug) {
             Some(region) => regions.push(region.clone()),
-            None => report.at(at(None, "regions"), format!("unknown region `{slug}`: site.toml lists {}", list(site.regions.iter().map(|r| &r.slug)))),
+            None => report.at(
+                at(None, "regions"),
+                format!("unknown region `{slug}`: site.toml lists {}", list(site.regions.iter().map(|r| &r.slug))),
+            ),
         }
     }
     let mut cards = Vec::new();
@@ -361,11 +381,17 @@ fn read_article(
     }
     let published = parse_time(&front.published);
     if published.is_none() {
-        report.at(at(None, "published"), format!("published `{}` is not an RFC 3339 time such as 2026-11-27T09:30:00+04:00", front.published));
+        report.at(
+            at(None, "published"),
+            format!("published `{}` is not an RFC 3339 time such as 2026-11-27T09:30:00+04:00", front.published),
+        );
     }
     if let Some(updated) = &front.updated {
         match (parse_time(updated), published) {
-            (None, _) => report.at(at(None, "updated"), format!("updated `{updated}` is not an RFC 3339 time such as 2026-11-27T09:30:00+04:00")),
+            (None, _) => report.at(
+                at(None, "updated"),
+                format!("updated `{updated}` is not an RFC 3339 time such as 2026-11-27T09:30:00+04:00"),
+            ),
             (Some(updated_at), Some(published_at)) if updated_at < published_at => {
                 report.at(at(None, "updated"), "updated is earlier than published")
             }
@@ -403,15 +429,27 @@ fn read_article(
 
 fn check_image(image: &Image, text: &str, first_line: usize, table: &str, images: &LocalImages, report: &mut Report) {
     if image.alt.trim().is_empty() {
-        report.at(key_line(text, first_line, Some(table), "alt"), format!("{table} has no alt text: describe what the image shows"));
+        report.at(
+            key_line(text, first_line, Some(table), "alt"),
+            format!("{table} has no alt text: describe what the image shows"),
+        );
     }
     if !is_safe_href(&image.src) {
-        report.at(key_line(text, first_line, Some(table), "src"), format!("{table} `{}`: only http(s) addresses and relative paths are allowed", image.src));
+        report.at(
+            key_line(text, first_line, Some(table), "src"),
+            format!("{table} `{}`: only http(s) addresses and relative paths are allowed", image.src),
+        );
     } else if image.src.starts_with('/') && images.size_of(&image.src).is_none() {
-        report.at(key_line(text, first_line, Some(table), "src"), format!("{table} `{}` does not exist under content/images", image.src));
+        report.at(
+            key_line(text, first_line, Some(table), "src"),
+            format!("{table} `{}` does not exist under content/images", image.src),
+        );
     }
     if image.width == 0 || image.height == 0 {
-        report.at(key_line(text, first_line, Some(table), "width"), format!("{table} needs its width and height in pixels"));
+        report.at(
+            key_line(text, first_line, Some(table), "width"),
+            format!("{table} needs its width and height in pixels"),
+        );
     }
 }
 
@@ -427,8 +465,10 @@ fn assemble(
     // the file system.
     drafts.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.article.slug.cmp(&b.article.slug)));
 
-    let region_slugs: Vec<Vec<String>> = drafts.iter().map(|d| d.article.regions.iter().map(|r| r.slug.clone()).collect()).collect();
-    let tag_slugs: Vec<Vec<String>> = drafts.iter().map(|d| d.article.tags.iter().map(|t| t.slug.clone()).collect()).collect();
+    let region_slugs: Vec<Vec<String>> =
+        drafts.iter().map(|d| d.article.regions.iter().map(|r| r.slug.clone()).collect()).collect();
+    let tag_slugs: Vec<Vec<String>> =
+        drafts.iter().map(|d| d.article.tags.iter().map(|t| t.slug.clone()).collect()).collect();
     let traits: Vec<related::Traits> = drafts
         .iter()
         .enumerate()
@@ -455,7 +495,8 @@ fn assemble(
     let mut put_json = |path: String, value: &dyn erased::Json| {
         files.insert(path.trim_start_matches('/').to_string(), value.bytes());
     };
-    let mut sitemap = vec![("/".to_string(), articles.first().map(|a| a.updated.clone().unwrap_or_else(|| a.published.clone())))];
+    let mut sitemap =
+        vec![("/".to_string(), articles.first().map(|a| a.updated.clone().unwrap_or_else(|| a.published.clone())))];
 
     // Listings: latest, and each section, region, tag and author.
     let mut listings: BTreeMap<(&str, String), Vec<ArticleSummary>> = BTreeMap::new();
@@ -518,7 +559,10 @@ fn assemble(
     files.insert("feed.json".to_string(), feeds::json_feed(site, &newest));
     files.insert("rss.xml".to_string(), feeds::rss(site, &newest));
     files.insert("sitemap.xml".to_string(), feeds::sitemap(site, &sitemap));
-    files.insert("robots.txt".to_string(), format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.url).into_bytes());
+    files.insert(
+        "robots.txt".to_string(),
+        format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.url).into_bytes(),
+    );
     for (relative, path) in &images.files {
         if let Ok(bytes) = fs::read(path) {
             files.insert(format!("content/images/{relative}"), bytes);
@@ -548,7 +592,10 @@ impl LocalImages {
     pub fn scan(dir: &Path) -> LocalImages {
         let mut files = BTreeMap::new();
         for path in walk(dir) {
-            let known = path.extension().and_then(|e| e.to_str()).is_some_and(|e| IMAGE_TYPES.contains(&e.to_ascii_lowercase().as_str()));
+            let known = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| IMAGE_TYPES.contains(&e.to_ascii_lowercase().as_str()));
             if known {
                 if let Ok(relative) = path.strip_prefix(dir) {
                     files.insert(relative.to_string_lossy().replace('\\', "/"), path.clone());

@@ -95,9 +95,7 @@ impl State {
             Tag::Item => self.item = Some(Vec::new()),
             Tag::CodeBlock(kind) => {
                 let language = match kind {
-                    CodeBlockKind::Fenced(info) => {
-                        info.split_whitespace().next().map(str::to_string)
-                    }
+                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
                     CodeBlockKind::Indented => None,
                 };
                 self.code = Some((language, String::new()));
@@ -115,9 +113,7 @@ impl State {
 
     fn end(&mut self, tag: TagEnd, line: usize, sizes: &dyn ImageSizes, report: &mut Report) {
         match tag {
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Image => {
-                self.close_frame(line, sizes, report)
-            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Image => self.close_frame(line, sizes, report),
             TagEnd::Paragraph => self.end_paragraph(line, report),
             TagEnd::Heading(_) => {
                 let text = plain_text(&std::mem::take(&mut self.inlines));
@@ -225,7 +221,14 @@ impl State {
 }
 
 /// `![alt](src "Caption | Source: credit")` as a figure.
-fn figure(src: String, title: &str, alt: String, line: usize, sizes: &dyn ImageSizes, report: &mut Report) -> Option<Image> {
+fn figure(
+    src: String,
+    title: &str,
+    alt: String,
+    line: usize,
+    sizes: &dyn ImageSizes,
+    report: &mut Report,
+) -> Option<Image> {
     if alt.trim().is_empty() {
         report.at(line, format!("image `{src}` has no alt text: describe it in the brackets of ![…]"));
     }

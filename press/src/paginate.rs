@@ -63,10 +63,7 @@ mod tests {
 
     #[test]
     fn one_more_than_a_page_spills_onto_a_second() {
-        assert_eq!(
-            shape(13, 12),
-            vec![(1, 2, 12, None, Some("/p/2".into())), (2, 2, 1, Some("/p/1".into()), None)]
-        );
+        assert_eq!(shape(13, 12), vec![(1, 2, 12, None, Some("/p/2".into())), (2, 2, 1, Some("/p/1".into()), None)]);
         let pages = paginate("T", &cards(13), 12, |p| format!("/p/{p}"));
         assert_eq!(pages[1].items[0].slug, "story-12");
         assert!(pages.iter().all(|page| page.total == 13));

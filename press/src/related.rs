@@ -98,7 +98,13 @@ fn order(all: &[Traits], (score_a, a): (u32, usize), (score_b, b): (u32, usize))
 mod tests {
     use super::*;
 
-    fn traits<'a>(slug: &'a str, section: &'a str, regions: &'a [String], tags: &'a [String], published: i64) -> Traits<'a> {
+    fn traits<'a>(
+        slug: &'a str,
+        section: &'a str,
+        regions: &'a [String],
+        tags: &'a [String],
+        published: i64,
+    ) -> Traits<'a> {
         Traits { slug, section, regions, tags, published }
     }
 
@@ -129,7 +135,8 @@ mod tests {
 
     #[test]
     fn the_index_agrees_with_pairwise_scoring() {
-        let tags: Vec<Vec<String>> = (0..40).map(|i| strings(&[["a", "b", "c", "d"][i % 4], ["x", "y", "z"][i % 3]])).collect();
+        let tags: Vec<Vec<String>> =
+            (0..40).map(|i| strings(&[["a", "b", "c", "d"][i % 4], ["x", "y", "z"][i % 3]])).collect();
         let regions: Vec<Vec<String>> = (0..40).map(|i| strings(&[["mea", "apac"][i % 2]])).collect();
         let slugs: Vec<String> = (0..40).map(|i| format!("story-{i:02}")).collect();
         let sections = ["s1", "s2", "s3"];

@@ -62,9 +62,7 @@ pub fn key_line(text: &str, first_line: usize, table: Option<&str>, key: &str) -
             None => current.is_none(),
             Some(name) => current.as_deref() == Some(name),
         };
-        let is_key = trimmed
-            .strip_prefix(key)
-            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        let is_key = trimmed.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='));
         if in_table && is_key {
             return first_line + index;
         }

@@ -17,15 +17,62 @@ const REGIONS: &[(&str, &str)] = &[
     ("rest-of-world", "Rest of the World"),
 ];
 const TAGS: &[&str] = &[
-    "Ransomware", "Phishing", "Critical Infrastructure", "Nation-State", "Zero-Day", "Supply Chain",
-    "Cloud", "Identity", "AI Security", "Data Privacy", "Regulation", "Banking", "Telecoms",
-    "Government", "Healthcare", "Energy", "Incident Response", "Smart Cities",
+    "Ransomware",
+    "Phishing",
+    "Critical Infrastructure",
+    "Nation-State",
+    "Zero-Day",
+    "Supply Chain",
+    "Cloud",
+    "Identity",
+    "AI Security",
+    "Data Privacy",
+    "Regulation",
+    "Banking",
+    "Telecoms",
+    "Government",
+    "Healthcare",
+    "Energy",
+    "Incident Response",
+    "Smart Cities",
 ];
 const WORDS: &[&str] = &[
-    "attackers", "defenders", "credentials", "firmware", "patch", "advisory", "network", "operators",
-    "campaign", "exploit", "regulators", "banks", "telecom", "backups", "logs", "responders", "cloud",
-    "tenants", "identity", "tokens", "vendor", "exposure", "ministry", "incident", "analysts", "malware",
-    "phishing", "supply", "chain", "policy", "ports", "grid", "hospital", "data", "breach", "controls",
+    "attackers",
+    "defenders",
+    "credentials",
+    "firmware",
+    "patch",
+    "advisory",
+    "network",
+    "operators",
+    "campaign",
+    "exploit",
+    "regulators",
+    "banks",
+    "telecom",
+    "backups",
+    "logs",
+    "responders",
+    "cloud",
+    "tenants",
+    "identity",
+    "tokens",
+    "vendor",
+    "exposure",
+    "ministry",
+    "incident",
+    "analysts",
+    "malware",
+    "phishing",
+    "supply",
+    "chain",
+    "policy",
+    "ports",
+    "grid",
+    "hospital",
+    "data",
+    "breach",
+    "controls",
 ];
 const AUTHORS: usize = 8;
 
@@ -67,7 +114,9 @@ pub fn generate(out: &Path, articles: usize) -> io::Result<()> {
     for n in 0..AUTHORS {
         fs::write(
             out.join(format!("authors/writer-{n}.toml")),
-            format!("name = \"Writer {n}\"\nrole = \"Contributing Writer\"\nbio = \"Writer {n} covers synthetic beats.\"\n"),
+            format!(
+                "name = \"Writer {n}\"\nrole = \"Contributing Writer\"\nbio = \"Writer {n} covers synthetic beats.\"\n"
+            ),
         )?;
     }
     let mut dice = Dice(42);
@@ -78,9 +127,8 @@ pub fn generate(out: &Path, articles: usize) -> io::Result<()> {
         // One story every 37 minutes, back from the end of November 2026.
         let minutes = n as i64 * 37;
         let stamp = time::macros::datetime!(2026-11-27 12:00 UTC) - time::Duration::minutes(minutes);
-        let published = stamp
-            .format(&time::format_description::well_known::Rfc3339)
-            .expect("a UTC time always formats");
+        let published =
+            stamp.format(&time::format_description::well_known::Rfc3339).expect("a UTC time always formats");
         let mut body = String::new();
         for paragraph in 0..8 {
             if paragraph == 3 {

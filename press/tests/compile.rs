@@ -95,7 +95,11 @@ First paragraph with *emphasis* and a [link](https://www.cisa.gov/).
 
 impl Newsroom {
     fn new() -> Newsroom {
-        let root = std::env::temp_dir().join(format!("dispatch-press-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::SeqCst)));
+        let root = std::env::temp_dir().join(format!(
+            "dispatch-press-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        ));
         let _ = fs::remove_dir_all(&root);
         let newsroom = Newsroom { root };
         newsroom.put("site.toml", SITE);
@@ -106,9 +110,23 @@ impl Newsroom {
             "insights.toml",
             "[[insights]]\nkind = \"webinar\"\ntitle = \"Hunting in OT\"\nsummary = \"S.\"\ndate = \"2026-12-04T15:00:00+00:00\"\nlink = \"https://events.example/ot\"\n",
         );
-        newsroom.put("articles/gulf-ports.md", &article("Gulf ports hit", "threat-intelligence", r#""Ransomware", "Phishing""#, "2026-11-27T09:30:00+04:00"));
-        newsroom.put("articles/qatar-rwanda.md", &article("Qatar and Rwanda sign", "policy", r#""Regulation""#, "2026-11-20T09:30:00+03:00"));
-        newsroom.put("articles/kenya-phishing.md", &article("Kenya phishing wave", "threat-intelligence", r#""Phishing""#, "2026-11-25T09:30:00+03:00"));
+        newsroom.put(
+            "articles/gulf-ports.md",
+            &article(
+                "Gulf ports hit",
+                "threat-intelligence",
+                r#""Ransomware", "Phishing""#,
+                "2026-11-27T09:30:00+04:00",
+            ),
+        );
+        newsroom.put(
+            "articles/qatar-rwanda.md",
+            &article("Qatar and Rwanda sign", "policy", r#""Regulation""#, "2026-11-20T09:30:00+03:00"),
+        );
+        newsroom.put(
+            "articles/kenya-phishing.md",
+            &article("Kenya phishing wave", "threat-intelligence", r#""Phishing""#, "2026-11-25T09:30:00+03:00"),
+        );
         newsroom
     }
 
@@ -157,7 +175,15 @@ fn a_valid_newsroom_compiles_into_the_json_tree() {
     assert_eq!(article.tags.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>(), ["ransomware", "phishing"]);
     assert_eq!(article.authors[0].role, "Senior Editor");
     assert_eq!(article.reading_minutes, 1);
-    assert!(matches!(&article.body[..], [Block::Paragraph { .. }, Block::Subheading { .. }, Block::Quote { attribution: Some(_), .. }, Block::List { ordered: false, .. }]));
+    assert!(matches!(
+        &article.body[..],
+        [
+            Block::Paragraph { .. },
+            Block::Subheading { .. },
+            Block::Quote { attribution: Some(_), .. },
+            Block::List { ordered: false, .. }
+        ]
+    ));
     let related: Vec<&str> = article.related.iter().map(|r| r.slug.as_str()).collect();
     assert_eq!(related, ["kenya-phishing", "qatar-rwanda"], "shared tag first, never itself");
 
@@ -191,7 +217,13 @@ fn a_valid_newsroom_compiles_into_the_json_tree() {
         "User-agent: *\nAllow: /\n\nSitemap: https://dispatch.example/sitemap.xml\n"
     );
     let sitemap = String::from_utf8(edition.files["sitemap.xml"].clone()).unwrap();
-    for url in ["https://dispatch.example/</loc>", "/policy/qatar-rwanda</loc>", "/tag/phishing</loc>", "/author/amina-haddad</loc>", "/region/middle-east-africa</loc>"] {
+    for url in [
+        "https://dispatch.example/</loc>",
+        "/policy/qatar-rwanda</loc>",
+        "/tag/phishing</loc>",
+        "/author/amina-haddad</loc>",
+        "/region/middle-east-africa</loc>",
+    ] {
         assert!(sitemap.contains(url), "{url} missing from {sitemap}");
     }
 }
@@ -219,7 +251,8 @@ fn output_is_byte_identical_on_a_rerun() {
 #[test]
 fn unknown_author() {
     let newsroom = Newsroom::new();
-    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace(r#"authors = ["amina-haddad"]"#, r#"authors = ["nobody"]"#);
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00")
+        .replace(r#"authors = ["amina-haddad"]"#, r#"authors = ["nobody"]"#);
     newsroom.put("articles/x.md", &text);
     newsroom.assert_one("articles/x.md", 8, "unknown author `nobody`");
 }
@@ -249,7 +282,8 @@ fn duplicate_slug() {
 #[test]
 fn missing_alt_text() {
     let newsroom = Newsroom::new();
-    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace(r#"alt = "Illustration of a padlock""#, r#"alt = " ""#);
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00")
+        .replace(r#"alt = "Illustration of a padlock""#, r#"alt = " ""#);
     newsroom.put("articles/x.md", &text);
     newsroom.assert_one("articles/x.md", 14, "hero has no alt text");
 }
@@ -272,7 +306,8 @@ fn unparsable_date() {
 #[test]
 fn a_link_with_another_scheme() {
     let newsroom = Newsroom::new();
-    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("https://www.cisa.gov/", "javascript:alert(1)");
+    let text =
+        article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("https://www.cisa.gov/", "javascript:alert(1)");
     newsroom.put("articles/x.md", &text);
     newsroom.assert_one("articles/x.md", 18, "link `javascript:alert(1)`: only http(s) links and relative paths");
 }
@@ -280,7 +315,8 @@ fn a_link_with_another_scheme() {
 #[test]
 fn an_image_with_another_scheme() {
     let newsroom = Newsroom::new();
-    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("/content/images/hero.svg", "data:image/svg+xml,x");
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00")
+        .replace("/content/images/hero.svg", "data:image/svg+xml,x");
     newsroom.put("articles/x.md", &text);
     newsroom.assert_one("articles/x.md", 11, "hero `data:image/svg+xml,x`: only http(s) addresses");
 }
@@ -288,7 +324,8 @@ fn an_image_with_another_scheme() {
 #[test]
 fn raw_html_in_markdown() {
     let newsroom = Newsroom::new();
-    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("First paragraph with", "First <b>bold</b> paragraph with");
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00")
+        .replace("First paragraph with", "First <b>bold</b> paragraph with");
     newsroom.put("articles/x.md", &text);
     let problems = newsroom.problems();
     assert!(!problems.is_empty());
@@ -309,7 +346,8 @@ fn an_html_block_in_markdown() {
 #[test]
 fn broken_front_matter_points_at_its_line() {
     let newsroom = Newsroom::new();
-    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("deck = \"A deck.\"", "deck = \"unclosed");
+    let text =
+        article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("deck = \"A deck.\"", "deck = \"unclosed");
     newsroom.put("articles/x.md", &text);
     let problems = newsroom.problems();
     assert_eq!(problems.len(), 1, "{problems:#?}");

@@ -158,10 +158,8 @@ fn parse_headers(text: &str) -> Result<HeaderRules, String> {
             rules.push((line.trim().to_string(), Vec::new()));
             continue;
         }
-        let (name, value) = line
-            .trim()
-            .split_once(':')
-            .ok_or_else(|| format!("_headers:{}: expected `Name: value`", number + 1))?;
+        let (name, value) =
+            line.trim().split_once(':').ok_or_else(|| format!("_headers:{}: expected `Name: value`", number + 1))?;
         let rule = rules.last_mut().ok_or_else(|| format!("_headers:{}: a header before any path", number + 1))?;
         rule.1.push((name.trim().to_string(), value.trim().to_string()));
     }
@@ -230,7 +228,8 @@ async fn serve(State(site): State<Site>, mut request: Request) -> Response {
         if let Some((target, code)) = site.rules.redirect_for(&path) {
             match code {
                 200 | 404 => {
-                    *request.uri_mut() = Uri::try_from(target.as_str()).unwrap_or_else(|_| Uri::from_static("/404.html"));
+                    *request.uri_mut() =
+                        Uri::try_from(target.as_str()).unwrap_or_else(|_| Uri::from_static("/404.html"));
                     status = StatusCode::from_u16(code).ok();
                 }
                 _ => {
@@ -306,7 +305,8 @@ mod tests {
     fn the_first_matching_redirect_wins_and_splats_carry_over() {
         let rules = Rules {
             headers: vec![],
-            redirects: parse_redirects("/content/*  /404.html  404\n/old/*  /new/:splat  301\n/*  /index.html  200\n").unwrap(),
+            redirects: parse_redirects("/content/*  /404.html  404\n/old/*  /new/:splat  301\n/*  /index.html  200\n")
+                .unwrap(),
         };
         assert_eq!(rules.redirect_for("/content/x.json"), Some(("/404.html".into(), 404)));
         assert_eq!(rules.redirect_for("/old/a/b"), Some(("/new/a/b".into(), 301)));

@@ -31,7 +31,9 @@ async fn main() -> ExitCode {
     let serving = match (&settings.root, &settings.newsletter) {
         (Some(root), None) => root.display().to_string(),
         (None, Some(newsletter)) => format!("the newsletter service ({})", newsletter.data.display()),
-        (Some(root), Some(newsletter)) => format!("{} and the newsletter service ({})", root.display(), newsletter.data.display()),
+        (Some(root), Some(newsletter)) => {
+            format!("{} and the newsletter service ({})", root.display(), newsletter.data.display())
+        }
         (None, None) => unreachable!("Settings::from_args refuses an empty set-up"),
     };
     println!("Serving {serving} on http://{bound}");

@@ -61,9 +61,7 @@ impl Newsletter {
             .map_err(|err| format!("cannot create the data folder {}: {err}", settings.data.display()))?;
         let path = database_path(&settings.data);
         let store = Connection::open(&path).map_err(|err| format!("cannot open {}: {err}", path.display()))?;
-        store
-            .execute_batch(SCHEMA)
-            .map_err(|err| format!("cannot prepare {}: {err}", path.display()))?;
+        store.execute_batch(SCHEMA).map_err(|err| format!("cannot prepare {}: {err}", path.display()))?;
         Ok(Newsletter {
             store: Mutex::new(store),
             lists: settings.lists.clone(),
@@ -184,10 +182,8 @@ pub fn routes(newsletter: Arc<Newsletter>) -> Router {
 }
 
 async fn subscribe(State(newsletter): State<Arc<Newsletter>>, headers: HeaderMap, request: Request) -> Response {
-    let client = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::from([127, 0, 0, 1]), |info| info.0.ip());
+    let client =
+        request.extensions().get::<ConnectInfo<SocketAddr>>().map_or(IpAddr::from([127, 0, 0, 1]), |info| info.0.ip());
     let wait = newsletter.limiter.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).check(client, Instant::now());
     if let Some(wait) = wait {
         let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
@@ -214,7 +210,12 @@ async fn subscribe(State(newsletter): State<Arc<Newsletter>>, headers: HeaderMap
     match stored {
         Ok(Ok(stored)) => {
             if stored.newly_pending {
-                println!("newsletter: to confirm {}, open {}{OPTIN_PATH}/{}", stored.email, public_origin(&headers), stored.token);
+                println!(
+                    "newsletter: to confirm {}, open {}{OPTIN_PATH}/{}",
+                    stored.email,
+                    public_origin(&headers),
+                    stored.token
+                );
             }
             (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], r#"{"data":{"has_optin":true}}"#)
                 .into_response()
@@ -241,8 +242,9 @@ fn public_origin(headers: &HeaderMap) -> String {
 
 #[allow(clippy::result_large_err)]
 fn parse(body: &Bytes) -> Result<SubscriptionRequest, Response> {
-    let request: SubscriptionRequest = serde_json::from_slice(body)
-        .map_err(|_| message(StatusCode::BAD_REQUEST, "The request is not a subscription (expected JSON with email and list_uuids)."))?;
+    let request: SubscriptionRequest = serde_json::from_slice(body).map_err(|_| {
+        message(StatusCode::BAD_REQUEST, "The request is not a subscription (expected JSON with email and list_uuids).")
+    })?;
     match request.problem() {
         None => Ok(request),
         Some(problem) => Err(message(StatusCode::BAD_REQUEST, refusal(problem))),
@@ -266,7 +268,8 @@ async fn confirm(State(newsletter): State<Arc<Newsletter>>, UrlPath(token): UrlP
     match tokio::task::spawn_blocking(move || store.confirm(&token)).await {
         Ok(Ok(true)) => (StatusCode::OK, "Subscription confirmed. Thank you.\n").into_response(),
         Ok(Ok(false)) => (StatusCode::NOT_FOUND, "This confirmation link is not valid.\n").into_response(),
-        _ => (StatusCode::INTERNAL_SERVER_ERROR, "The confirmation could not be saved. Please try again.\n").into_response(),
+        _ => (StatusCode::INTERNAL_SERVER_ERROR, "The confirmation could not be saved. Please try again.\n")
+            .into_response(),
     }
 }
 
@@ -302,7 +305,11 @@ mod tests {
         Fixture { newsletter: Arc::new(Newsletter::open(&settings).unwrap()), data }
     }
 
-    async fn post_from(newsletter: &Arc<Newsletter>, client: [u8; 4], body: &str) -> (StatusCode, HeaderMap, serde_json::Value) {
+    async fn post_from(
+        newsletter: &Arc<Newsletter>,
+        client: [u8; 4],
+        body: &str,
+    ) -> (StatusCode, HeaderMap, serde_json::Value) {
         let mut request = Request::post(SUBSCRIBE_PATH)
             .header(header::CONTENT_TYPE, "application/json")
             .body(Body::from(body.to_string()))
@@ -323,8 +330,12 @@ mod tests {
     #[tokio::test]
     async fn a_valid_signup_is_stored_and_asks_for_confirmation() {
         let fixture = fixture("valid", 0);
-        let (status, _, answer) =
-            post_from(&fixture.newsletter, [10, 0, 0, 1], r#"{"email":"Ana@Example.com","name":"Ana","list_uuids":["daily-list","weekly-list"]}"#).await;
+        let (status, _, answer) = post_from(
+            &fixture.newsletter,
+            [10, 0, 0, 1],
+            r#"{"email":"Ana@Example.com","name":"Ana","list_uuids":["daily-list","weekly-list"]}"#,
+        )
+        .await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(answer, serde_json::json!({ "data": { "has_optin": true } }));
         assert_eq!(count(&fixture, "SELECT count(*) FROM subscribers WHERE email = 'ana@example.com'"), 1);
@@ -339,7 +350,10 @@ mod tests {
             (r#"{"email":"","list_uuids":["daily-list"]}"#, "An email address is required."),
             (r#"{"email":"ana@example.com","list_uuids":[]}"#, "Choose at least one newsletter."),
             (r#"{"email":"ana@example.com","list_uuids":["monthly"]}"#, "There is no newsletter list monthly."),
-            (r#"{"email":"ana@example.com""#, "The request is not a subscription (expected JSON with email and list_uuids)."),
+            (
+                r#"{"email":"ana@example.com""#,
+                "The request is not a subscription (expected JSON with email and list_uuids).",
+            ),
         ] {
             let (status, _, answer) = post_from(&fixture.newsletter, [10, 0, 0, 2], body).await;
             assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
@@ -347,7 +361,10 @@ mod tests {
         }
         let long = format!(r#"{{"email":"{}@example.com","list_uuids":["daily-list"]}}"#, "a".repeat(250));
         let (status, _, answer) = post_from(&fixture.newsletter, [10, 0, 0, 2], &long).await;
-        assert_eq!((status, answer["message"].as_str()), (StatusCode::BAD_REQUEST, Some("That email address is too long.")));
+        assert_eq!(
+            (status, answer["message"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("That email address is too long."))
+        );
         assert_eq!(count(&fixture, "SELECT count(*) FROM subscribers"), 0);
     }
 
@@ -392,14 +409,19 @@ mod tests {
         assert_eq!(limiter.check(client, start), None);
         assert_eq!(limiter.check(client, start + Duration::from_secs(10)), None);
         assert_eq!(limiter.check(client, start + Duration::from_secs(20)), Some(Duration::from_secs(40)));
-        assert_eq!(limiter.check(client, start + Duration::from_secs(60)), None, "the first request has left the window");
+        assert_eq!(
+            limiter.check(client, start + Duration::from_secs(60)),
+            None,
+            "the first request has left the window"
+        );
         assert_eq!(Limiter::new(0).check(client, start), None, "0 turns the limit off");
     }
 
     #[tokio::test]
     async fn a_confirmation_link_confirms_once_and_signups_survive_a_restart() {
         let fixture = fixture("confirm", 0);
-        post_from(&fixture.newsletter, [10, 0, 0, 7], r#"{"email":"ana@example.com","list_uuids":["daily-list"]}"#).await;
+        post_from(&fixture.newsletter, [10, 0, 0, 7], r#"{"email":"ana@example.com","list_uuids":["daily-list"]}"#)
+            .await;
         let token: String = Connection::open(database_path(&fixture.data))
             .unwrap()
             .query_row("SELECT token FROM subscribers", [], |row| row.get(0))
@@ -407,7 +429,12 @@ mod tests {
         assert_eq!(token.len(), 32);
         let confirm = |token: String| {
             let app = routes(fixture.newsletter.clone());
-            async move { app.oneshot(Request::get(format!("{OPTIN_PATH}/{token}")).body(Body::empty()).unwrap()).await.unwrap().status() }
+            async move {
+                app.oneshot(Request::get(format!("{OPTIN_PATH}/{token}")).body(Body::empty()).unwrap())
+                    .await
+                    .unwrap()
+                    .status()
+            }
         };
         assert_eq!(confirm(token.clone()).await, StatusCode::OK);
         assert_eq!(confirm("nope".into()).await, StatusCode::NOT_FOUND);

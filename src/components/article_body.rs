@@ -24,10 +24,7 @@ fn block(block: Block) -> AnyView {
         }
         .into_any(),
         Block::List { ordered, items } => {
-            let items = items
-                .into_iter()
-                .map(|item| view! { <li>{inlines(item)}</li> })
-                .collect_view();
+            let items = items.into_iter().map(|item| view! { <li>{inlines(item)}</li> }).collect_view();
             if ordered {
                 view! { <ol>{items}</ol> }.into_any()
             } else {

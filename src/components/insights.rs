@@ -21,11 +21,7 @@ pub fn MoreInsights(insights: Vec<Insight>) -> impl IntoView {
 #[component]
 pub fn InsightCard(insight: Insight) -> impl IntoView {
     let Insight { kind, title, summary, date, link } = insight;
-    let title = if is_safe_href(&link) {
-        view! { <a href=link>{title}</a> }.into_any()
-    } else {
-        title.into_any()
-    };
+    let title = if is_safe_href(&link) { view! { <a href=link>{title}</a> }.into_any() } else { title.into_any() };
     view! {
         <article class="insight-card">
             <p class="insight-kind">{text::insight_kind(kind)}</p>

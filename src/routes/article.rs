@@ -4,13 +4,16 @@ use dispatch_model::{Article, Insights};
 use futures::future::join;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::{
+    hooks::{use_navigate, use_params_map},
+    NavigateOptions,
+};
 
 use crate::{
     api,
     components::{
         article_body::ArticleBody, article_header::ArticleHeader, author_card::AuthorCard, figure::Figure,
-        insights::MoreInsights, related::StoryRail, share_links::ShareLinks, tag_list::TagList,
+        insights::MoreInsights, related::StoryRail, share_links::ShareLinks, skeleton::Shape, tag_list::TagList,
     },
     newsletter::{NewsletterForm, Placement},
     routes::loader::{Load, Loader, PageData},
@@ -30,14 +33,35 @@ pub fn ArticlePage() -> impl IntoView {
             Ok(PageData::Article(Box::new(article?), insights.ok()))
         })
     });
-    view! { <Loader load=load loading=text::LOADING_ARTICLE lines=8 /> }
+    view! { <Loader load=load loading=text::LOADING_ARTICLE shape=Shape::Article /> }
 }
 
 #[component]
 pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoView {
-    let url = format!("{}{}", use_context::<SiteOrigin>().map(|origin| origin.get()).unwrap_or_default(), article.href());
-    let Article { headline, deck, section, tags, published, updated, reading_minutes, hero, authors, body, related, .. } =
-        article;
+    let canonical = article.href();
+    let url = format!("{}{}", use_context::<SiteOrigin>().map(|origin| origin.get()).unwrap_or_default(), canonical);
+    // An article moved to another section, or a link with the wrong
+    // section, still finds it: the address is corrected in place, so the
+    // reader shares and bookmarks the canonical one.
+    let requested = use_params_map().read_untracked().get("section");
+    if requested.as_deref() != Some(article.section.slug.as_str()) {
+        let navigate = use_navigate();
+        Effect::new(move |_| navigate(&canonical, NavigateOptions { replace: true, ..Default::default() }));
+    }
+    let Article {
+        headline,
+        deck,
+        section,
+        tags,
+        published,
+        updated,
+        reading_minutes,
+        hero,
+        authors,
+        body,
+        related,
+        ..
+    } = article;
     crate::focus::settle();
     let cards = authors.clone();
     let headline_for_share = headline.clone();

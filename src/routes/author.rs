@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::{
     api,
-    components::{article_card::ArticleCard, author_card::AuthorCard, pagination::Pagination},
+    components::{article_card::ArticleCard, author_card::AuthorCard, pagination::Pagination, skeleton::Shape},
     routes::{
         listing::page_param,
         loader::{Load, Loader, PageData},
@@ -28,7 +28,7 @@ pub fn AuthorPage() -> impl IntoView {
             Ok(PageData::Author(Box::new(author), articles))
         })
     });
-    view! { <Loader load=load loading=text::LOADING_AUTHOR /> }
+    view! { <Loader load=load loading=text::LOADING_AUTHOR shape=Shape::Author /> }
 }
 
 #[component]

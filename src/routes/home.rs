@@ -8,7 +8,7 @@ use futures::future::join3;
 
 use crate::{
     api,
-    components::{article_card::ArticleCard, related::StoryRail},
+    components::{article_card::ArticleCard, related::StoryRail, skeleton::Shape},
     routes::loader::{Load, Loader, PageData},
     text,
 };
@@ -33,7 +33,7 @@ pub fn HomePage() -> impl IntoView {
     });
     view! {
         <Title text="" />
-        <Loader load=load loading=text::LOADING_LATEST lines=4 />
+        <Loader load=load loading=text::LOADING_LATEST shape=Shape::Cards />
     }
 }
 

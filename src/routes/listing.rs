@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
     api,
-    components::{article_card::ArticleCard, pagination::Pagination},
+    components::{article_card::ArticleCard, pagination::Pagination, skeleton::Shape},
     routes::loader::{Load, Loader, PageData},
     text,
 };
@@ -51,7 +51,7 @@ fn Listing(kind: &'static str, slug: Signal<String>) -> impl IntoView {
             Ok(PageData::Listing { kind, slug, list })
         })
     });
-    view! { <Loader load=load loading=text::LOADING_LIST /> }
+    view! { <Loader load=load loading=text::LOADING_LIST shape=Shape::Cards /> }
 }
 
 /// A section, region or tag page once loaded.

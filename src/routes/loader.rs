@@ -14,8 +14,12 @@ use leptos::prelude::*;
 
 use crate::{
     api::Freshness,
-    components::{error_notice::ErrorNotice, skeleton::Skeleton},
+    components::{
+        error_notice::ErrorNotice,
+        skeleton::{Shape, Skeleton},
+    },
     error::ApiError,
+    progress::Ticket,
     routes::{article::ArticleView, author::AuthorView, home::FrontPage, listing::ListingView, not_found::NotFound},
 };
 
@@ -23,13 +27,20 @@ use crate::{
 #[derive(Clone)]
 pub enum PageData {
     /// The front page: the latest stories and the region rails that loaded.
-    Latest { latest: IndexPage, rails: Vec<IndexPage> },
+    Latest {
+        latest: IndexPage,
+        rails: Vec<IndexPage>,
+    },
     /// An article, and "More Insights" if they loaded.
     Article(Box<Article>, Option<Insights>),
     Author(Box<Author>, IndexPage),
     /// A section, region or tag page: the kind ("sections", "regions",
     /// "tags") and the slug make its pagination links.
-    Listing { kind: &'static str, slug: String, list: IndexPage },
+    Listing {
+        kind: &'static str,
+        slug: String,
+        list: IndexPage,
+    },
 }
 
 /// Starts a page's load; it reads its route parameters when called, so the
@@ -37,12 +48,20 @@ pub enum PageData {
 pub type Load = Rc<dyn Fn(Freshness) -> LocalBoxFuture<'static, Result<PageData, ApiError>>>;
 
 #[component]
-pub fn Loader(load: Load, loading: &'static str, #[prop(default = 6)] lines: usize) -> impl IntoView {
+pub fn Loader(load: Load, loading: &'static str, shape: Shape) -> impl IntoView {
     // Each Retry bumps the attempt, which loads again.
     let attempt = RwSignal::new(0);
-    let data = LocalResource::new(move || load(Freshness::for_attempt(attempt.get())));
+    let data = LocalResource::new(move || {
+        let ticket = Ticket::issue();
+        let pending = load(Freshness::for_attempt(attempt.get()));
+        async move {
+            let data = pending.await;
+            drop(ticket);
+            data
+        }
+    });
     view! {
-        <Suspense fallback=move || view! { <Skeleton label=loading lines=lines /> }>
+        <Suspense fallback=move || view! { <Skeleton label=loading shape=shape /> }>
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(data) => render(data),

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 
-import { DIST, openPage, siteAndBrowser } from './support.mjs';
+import { DIST, openPage, siteAndBrowser, startFaultyProxy } from './support.mjs';
 
 const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
 const TOP = content('latest/1.json').items[0];
@@ -133,4 +133,89 @@ test('an unknown author, tag or section shows "Page not found"', async () => {
     await heading(page, 'Page not found');
   }
   await page.close();
+});
+
+test('a new page starts at the top, and Back returns to where the reader was', async () => {
+  const { page, problems } = await openPage(shared.browser);
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(shared.site.url + '/');
+  await heading(page, 'Latest News');
+  const far = content('latest/1.json').items.at(-1);
+  const link = page.locator('.front-page').getByRole('link', { name: far.headline, exact: true });
+  await link.scrollIntoViewIfNeeded();
+  const where = await page.evaluate(() => window.scrollY);
+  assert.ok(where > 1000, `the last card is far down (${where} px)`);
+  await link.click();
+  await heading(page, far.headline);
+  assert.equal(await page.evaluate(() => window.scrollY), 0, 'the article starts at the top');
+
+  await page.goBack();
+  await heading(page, 'Latest News');
+  await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 1, where);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a link with the wrong section lands on the article\'s own address', async () => {
+  const { page, problems } = await openPage(shared.browser);
+  const wrong = TOP.section.slug === 'vulnerabilities' ? 'threat-intelligence' : 'vulnerabilities';
+  await page.goto(`${shared.site.url}/${wrong}/${TOP.slug}`);
+  await heading(page, TOP.headline);
+  await page.waitForURL(`${shared.site.url}/${TOP.section.slug}/${TOP.slug}`);
+  // Replaced, not pushed: the history is as long as after opening the
+  // right address, so Back does not return to the wrong one.
+  const control = await shared.browser.newPage();
+  await control.goto(`${shared.site.url}/${TOP.section.slug}/${TOP.slug}`);
+  await heading(control, TOP.headline);
+  assert.equal(await page.evaluate(() => history.length), await control.evaluate(() => history.length));
+  assert.deepEqual(problems, []);
+  await control.close();
+  await page.close();
+});
+
+describe('on a slow network', () => {
+  let proxy;
+  before(async () => {
+    proxy = await startFaultyProxy(shared.site.url);
+  });
+  after(() => proxy?.stop());
+
+  test('a slow navigation shows the progress bar until the page arrives', async () => {
+    const { page, problems } = await openPage(shared.browser);
+    await page.goto(proxy.url + '/');
+    await heading(page, 'Latest News');
+    assert.equal(await page.locator('.route-progress-on').count(), 0, 'no bar once the page is there');
+    proxy.fail('/content/articles/', 'slow');
+    await page.locator('.front-page').getByRole('link', { name: TOP.headline }).first().click();
+    await page.locator('.route-progress-on').waitFor();
+    assert.equal(await page.locator('.route-progress').getAttribute('aria-hidden'), 'true');
+    await heading(page, TOP.headline);
+    await page.locator('.route-progress-on').waitFor({ state: 'detached' });
+    proxy.heal();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the article\'s skeleton holds its place: the content arrives without moving the layout', async () => {
+    const { page } = await openPage(shared.browser);
+    await page.setViewportSize({ width: 375, height: 740 });
+    proxy.fail('/content/articles/', 'slow');
+    await page.goto(`${proxy.url}/${TOP.section.slug}/${TOP.slug}`);
+    await page.locator('.skeleton-article').waitFor();
+    await heading(page, TOP.headline);
+    await page.locator(`.article img[width="${STORY.hero.width}"]`).evaluate((img) => img.decode());
+    // Cumulative Layout Shift as the browser measures it: a layout
+    // quantity, not a timing.
+    const shift = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          new PerformanceObserver((list) => resolve(list.getEntries().filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0)))
+            .observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(0), 500);
+        }),
+    );
+    assert.ok(shift < 0.1, `CLS ${shift.toFixed(3)} is within "good" (0.1)`);
+    proxy.heal();
+    await page.close();
+  });
 });

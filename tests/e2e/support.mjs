@@ -76,12 +76,16 @@ export function copyOfDist() {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** How late a 'slow' answer comes. */
+export const SLOW_MS = 1500;
+
 /**
  * A real HTTP proxy in front of `upstream` that can be told to answer
  * paths under a prefix with a 500, to drop their connections, or to pass
  * the request on and then drop the connection in the middle of the answer
  * (the server acted, the client never hears), until it is healed. A mode may
- * be a function of the request that picks one of those, or 'pass'.
+ * be a function of the request that picks one of those, or 'pass'; or
+ * 'slow', which answers after SLOW_MS.
  */
 export async function startFaultyProxy(upstream) {
   const faults = new Map();
@@ -102,24 +106,12 @@ export async function startFaultyProxy(upstream) {
       response.end('Internal Server Error');
       return;
     }
-    const target = new URL(request.url, upstream);
-    const forward = http.request(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
-      if (mode === 'drop-after') {
-        // The head goes out, so no client can take the request as unsent
-        // and resend it by itself; the body never arrives.
-        answer.resume();
-        answer.on('end', () => {
-          response.writeHead(answer.statusCode, { ...answer.headers, 'content-length': '1000' });
-          response.flushHeaders();
-          setTimeout(() => request.socket.destroy(), 20);
-        });
-        return;
-      }
-      response.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(response);
-    });
-    forward.on('error', () => response.destroy());
-    request.pipe(forward);
+    if (mode === 'slow') {
+      // The answer, late: a slow phone network.
+      setTimeout(() => forward(upstream, request, response, 'pass'), SLOW_MS);
+      return;
+    }
+    forward(upstream, request, response, mode);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -131,6 +123,28 @@ export async function startFaultyProxy(upstream) {
       server.close();
     },
   };
+}
+
+/** Passes a request on to `upstream`; 'drop-after' cuts the answer short. */
+function forward(upstream, request, response, mode) {
+  const target = new URL(request.url, upstream);
+  const onward = http.request(target, { method: request.method, headers: { ...request.headers, host: target.host } }, (answer) => {
+    if (mode === 'drop-after') {
+      // The head goes out, so no client can take the request as unsent
+      // and resend it by itself; the body never arrives.
+      answer.resume();
+      answer.on('end', () => {
+        response.writeHead(answer.statusCode, { ...answer.headers, 'content-length': '1000' });
+        response.flushHeaders();
+        setTimeout(() => request.socket.destroy(), 20);
+      });
+      return;
+    }
+    response.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(response);
+  });
+  onward.on('error', () => response.destroy());
+  request.pipe(onward);
 }
 
 /** Headless Chromium with the flags this closed network needs. */

@@ -45,7 +45,8 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
     let shell = shell_bytes(&dist)?;
     let latest = sizes::measure(&fs::read(dist.join("content/latest/1.json")).map_err(|e| e.to_string())?);
     let top = top_article(&dist)?;
-    let article = sizes::measure(&fs::read(dist.join(format!("content/articles/{top}.json"))).map_err(|e| e.to_string())?);
+    let article =
+        sizes::measure(&fs::read(dist.join(format!("content/articles/{top}.json"))).map_err(|e| e.to_string())?);
 
     println!("\n## Content compiler (synthetic newsroom, profile `tools`)\n");
     println!("| input | first compile | rerun (nothing changes) | files | bytes |");

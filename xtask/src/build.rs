@@ -55,7 +55,15 @@ fn remap_paths(root: &Path) -> String {
 pub fn press(root: &Path) -> Result<(), String> {
     run(
         Command::new("cargo").current_dir(root).args([
-            "run", "--quiet", "--package", "dispatch-press", "--", "--content", "content", "--out", "public",
+            "run",
+            "--quiet",
+            "--package",
+            "dispatch-press",
+            "--",
+            "--content",
+            "content",
+            "--out",
+            "public",
         ]),
         "dispatch-press (fix the problems it lists in content/)",
     )?;
@@ -101,9 +109,7 @@ fn stamp(dir: &Path) -> Vec<(PathBuf, Option<std::time::SystemTime>, u64)> {
 
 /// Runs a command with inherited output; an error names it.
 pub fn run(command: &mut Command, what: &str) -> Result<(), String> {
-    let status = command
-        .status()
-        .map_err(|err| format!("could not start {what}: {err}"))?;
+    let status = command.status().map_err(|err| format!("could not start {what}: {err}"))?;
     if status.success() {
         Ok(())
     } else {

@@ -35,7 +35,9 @@ pub fn settings(root: &Path) -> Result<Settings, String> {
 
 fn check(settings: &Settings) -> Result<(), String> {
     let NewsletterConfig { endpoint, daily_list, weekly_list } = &settings.newsletter;
-    let plain = |text: &str| !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || c.is_control() || "'\"<>;,`".contains(c));
+    let plain = |text: &str| {
+        !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || c.is_control() || "'\"<>;,`".contains(c))
+    };
     let is_path = endpoint.starts_with('/') && !endpoint.starts_with("//");
     let is_url = settings.newsletter_origin().is_some_and(|origin| !origin.ends_with("//"));
     if !plain(endpoint) || !(is_path || is_url) {
@@ -61,7 +63,8 @@ pub fn newsletter_json(settings: &Settings) -> String {
 /// `cargo xtask configure` can apply a changed deploy.toml to a built site
 /// without touching the wasm.
 pub fn finish(dist: &Path, settings: &Settings) -> Result<(), String> {
-    let index = fs::read_to_string(dist.join("index.html")).map_err(|err| format!("cannot read dist/index.html: {err}"))?;
+    let index =
+        fs::read_to_string(dist.join("index.html")).map_err(|err| format!("cannot read dist/index.html: {err}"))?;
     let hashes = inline_script_hashes(&index);
     if hashes.is_empty() {
         return Err("dist/index.html has no inline bootstrap script to hash; did Trunk's output change?".into());
@@ -211,7 +214,11 @@ fn nginx(csp: &str) -> String {
     out.push_str(&location("~ \\.js$", IMMUTABLE, "types { text/javascript js; }\n    try_files $uri =404;"));
     out.push_str(&location("^~ /favicon-", IMMUTABLE, try_file));
     out.push_str(&location("^~ /content/", SHORT_LIVED, try_file));
-    out.push_str(&location("~ ^/(feed\\.json|rss\\.xml|sitemap\\.xml|robots\\.txt|newsletter\\.json)$", SHORT_LIVED, try_file));
+    out.push_str(&location(
+        "~ ^/(feed\\.json|rss\\.xml|sitemap\\.xml|robots\\.txt|newsletter\\.json)$",
+        SHORT_LIVED,
+        try_file,
+    ));
     out.push_str(&location("= /", REVALIDATE, "try_files /index.html =404;"));
     out.push_str(&location("= /index.html", REVALIDATE, try_file));
     out.push_str(&location("= /404.html", REVALIDATE, "internal;"));
@@ -239,12 +246,21 @@ mod tests {
     }
 
     fn newsletter_at(endpoint: &str) -> Settings {
-        Settings { newsletter: NewsletterConfig { endpoint: endpoint.into(), daily_list: "d-1".into(), weekly_list: "w-1".into() } }
+        Settings {
+            newsletter: NewsletterConfig {
+                endpoint: endpoint.into(),
+                daily_list: "d-1".into(),
+                weekly_list: "w-1".into(),
+            },
+        }
     }
 
     #[test]
     fn the_policy_is_strict() {
-        let csp = content_security_policy(&["'sha256-x'".into()], &newsletter_at("https://l.example/api/public/subscription"));
+        let csp = content_security_policy(
+            &["'sha256-x'".into()],
+            &newsletter_at("https://l.example/api/public/subscription"),
+        );
         assert!(csp.starts_with("default-src 'none'; script-src 'self' 'wasm-unsafe-eval' 'sha256-x'"));
         assert!(csp.contains("connect-src 'self' https://l.example;"));
         assert!(csp.contains("form-action 'self' https://l.example"));
@@ -258,7 +274,14 @@ mod tests {
         assert!(check(&newsletter_at("/api/public/subscription")).is_ok());
         assert!(check(&newsletter_at("http://127.0.0.1:9000/api/public/subscription")).is_ok());
         assert_eq!(newsletter_at("https://l.example:8443/api/x").newsletter_origin(), Some("https://l.example:8443"));
-        for bad in ["lists.example/api", "//lists.example/api", "https://", "https://a.example; script-src *", "javascript:alert(1)", ""] {
+        for bad in [
+            "lists.example/api",
+            "//lists.example/api",
+            "https://",
+            "https://a.example; script-src *",
+            "javascript:alert(1)",
+            "",
+        ] {
             assert!(check(&newsletter_at(bad)).is_err(), "{bad}");
         }
         let mut settings = newsletter_at("/api/public/subscription");

@@ -13,6 +13,9 @@
 //! configure [--dist DIR]
 //!         applies deploy.toml to a built site (headers, nginx snippet,
 //!         newsletter.json) without rebuilding it.
+//! screenshots
+//!         the release build, then the README's screenshots of it into
+//!         docs/screenshots/.
 //! bench   the content compiler at 1,000 and 10,000 articles, and the
 //!         bytes a reader downloads (docs/benchmarks.md).
 //! setup   installs the pinned tools only.
@@ -37,9 +40,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::ensure(&root, setup::Needs::All).map(|_| ()),
         Some("dev") => dev(&root, &args[1..]),
-        Some("build") => setup::ensure(&root, setup::Needs::Build)
-            .and_then(|tools| build::release(&root, &tools).map(|_| ())),
+        Some("build") => {
+            setup::ensure(&root, setup::Needs::Build).and_then(|tools| build::release(&root, &tools).map(|_| ()))
+        }
         Some("configure") => configure(&root, &args[1..]),
+        Some("screenshots") => setup::ensure(&root, setup::Needs::All).and_then(|tools| screenshots(&root, &tools)),
         Some("test") => return test::run(&root),
         Some("bench") => setup::ensure(&root, setup::Needs::Build).and_then(|tools| bench::run(&root, &tools)),
         _ => Err(usage()),
@@ -54,16 +59,30 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | bench | setup>"
+    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | screenshots | bench | setup>"
         .to_string()
 }
 
 /// The workspace root: the parent of this crate's folder.
 fn project_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask lives inside the workspace")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives inside the workspace").to_path_buf()
+}
+
+fn screenshots(root: &Path, tools: &setup::Tools) -> Result<(), String> {
+    build::release(root, tools)?;
+    build::run(
+        Command::new("cargo").current_dir(root).args(["build", "--quiet", "--package", "dispatch-server"]),
+        "cargo build --package dispatch-server",
+    )?;
+    build::run(
+        Command::new("node")
+            .current_dir(root)
+            .env("DISPATCH_SERVER", root.join("target/debug/dispatch-server"))
+            .env("DISPATCH_DIST", root.join("dist"))
+            .env("CHROMIUM", setup::CHROMIUM)
+            .arg("scripts/screenshots.mjs"),
+        "scripts/screenshots.mjs",
+    )
 }
 
 fn configure(root: &Path, args: &[String]) -> Result<(), String> {

@@ -80,10 +80,7 @@ fn require(program: &str, advice: &str) -> Result<(), String> {
 /// What `program --version` prints, or `None` when it is not installed.
 fn version_of(program: &str) -> Option<String> {
     let output = Command::new(program).arg("--version").output().ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
 }
 
 fn install(what: &str, how_long: &str, command: &mut Command, by_hand: &str) -> Result<(), String> {
@@ -123,9 +120,7 @@ fn trunk(root: &Path) -> Result<(), String> {
     install(
         &format!("Trunk {TRUNK_VERSION}"),
         "about 5 minutes on 2 cores",
-        Command::new("cargo")
-            .current_dir(root)
-            .args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]),
+        Command::new("cargo").current_dir(root).args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]),
         &by_hand,
     )
 }
@@ -133,20 +128,16 @@ fn trunk(root: &Path) -> Result<(), String> {
 /// The wasm-bindgen CLI must equal the wasm-bindgen crate in Cargo.lock,
 /// and Trunk.toml must name the same version, or Trunk tries a download.
 fn wasm_bindgen(root: &Path) -> Result<(), String> {
-    let lock = fs::read_to_string(root.join("Cargo.lock"))
-        .map_err(|err| format!("cannot read Cargo.lock: {err}"))?;
-    let version = locked_version(&lock, "wasm-bindgen")
-        .ok_or("Cargo.lock names no wasm-bindgen version")?;
-    let trunk_toml = fs::read_to_string(root.join("Trunk.toml"))
-        .map_err(|err| format!("cannot read Trunk.toml: {err}"))?;
+    let lock = fs::read_to_string(root.join("Cargo.lock")).map_err(|err| format!("cannot read Cargo.lock: {err}"))?;
+    let version = locked_version(&lock, "wasm-bindgen").ok_or("Cargo.lock names no wasm-bindgen version")?;
+    let trunk_toml =
+        fs::read_to_string(root.join("Trunk.toml")).map_err(|err| format!("cannot read Trunk.toml: {err}"))?;
     if !trunk_toml.contains(&format!("wasm_bindgen = \"{version}\"")) {
-        return Err(format!(
-            "Trunk.toml must pin wasm_bindgen = \"{version}\", the version in Cargo.lock"
-        ));
+        return Err(format!("Trunk.toml must pin wasm_bindgen = \"{version}\", the version in Cargo.lock"));
     }
     let have_cli = version_of("wasm-bindgen").is_some_and(|v| v == format!("wasm-bindgen {version}"));
-    let have_runner = version_of("wasm-bindgen-test-runner")
-        .is_some_and(|v| v == format!("wasm-bindgen-test-runner {version}"));
+    let have_runner =
+        version_of("wasm-bindgen-test-runner").is_some_and(|v| v == format!("wasm-bindgen-test-runner {version}"));
     if have_cli && have_runner {
         return Ok(());
     }
@@ -155,9 +146,7 @@ fn wasm_bindgen(root: &Path) -> Result<(), String> {
     install(
         &format!("wasm-bindgen-cli {version}"),
         "about 2 minutes on 2 cores",
-        Command::new("cargo")
-            .current_dir(root)
-            .args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]),
+        Command::new("cargo").current_dir(root).args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]),
         &format!("cargo install wasm-bindgen-cli --version {version} --force"),
     )
 }
@@ -169,10 +158,7 @@ pub fn locked_version(lock: &str, name: &str) -> Option<String> {
     while let Some(line) = lines.next() {
         if line.trim() == header {
             let next = lines.next()?.trim();
-            return next
-                .strip_prefix("version = \"")
-                .and_then(|rest| rest.strip_suffix('"'))
-                .map(str::to_string);
+            return next.strip_prefix("version = \"").and_then(|rest| rest.strip_suffix('"')).map(str::to_string);
         }
     }
     None
@@ -181,8 +167,8 @@ pub fn locked_version(lock: &str, name: &str) -> Option<String> {
 /// `npm ci` from the committed package-lock.json, skipped when the
 /// installed tree was made from this very lockfile.
 fn node_packages(root: &Path) -> Result<(), String> {
-    let lock = fs::read(root.join("package-lock.json"))
-        .map_err(|err| format!("cannot read package-lock.json: {err}"))?;
+    let lock =
+        fs::read(root.join("package-lock.json")).map_err(|err| format!("cannot read package-lock.json: {err}"))?;
     let stamp_path = root.join("node_modules/.dispatch-lock");
     let stamp = fingerprint(&lock);
     if fs::read_to_string(&stamp_path).is_ok_and(|old| old == stamp) {
@@ -191,9 +177,7 @@ fn node_packages(root: &Path) -> Result<(), String> {
     install(
         "the node packages (binaryen's wasm-opt, playwright-core)",
         "under a minute",
-        Command::new("npm")
-            .current_dir(root)
-            .args(["ci", "--no-audit", "--no-fund"]),
+        Command::new("npm").current_dir(root).args(["ci", "--no-audit", "--no-fund"]),
         "npm ci",
     )?;
     fs::write(&stamp_path, stamp).map_err(|err| format!("cannot write {}: {err}", stamp_path.display()))
@@ -201,9 +185,9 @@ fn node_packages(root: &Path) -> Result<(), String> {
 
 /// FNV-1a: enough to tell whether a lockfile changed.
 fn fingerprint(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
-    });
+    let hash = bytes
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3));
     format!("{hash:016x}")
 }
 
@@ -265,16 +249,14 @@ fn sqlite_shell() -> Result<(), String> {
     install(
         "the sqlite3 shell from Debian",
         "a few seconds",
-        Command::new("sh").args(["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3"]),
+        Command::new("sh")
+            .args(["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3"]),
         by_hand,
     )
 }
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|output| String::from_utf8_lossy(&output.stdout).trim() == "0")
+    Command::new("id").arg("-u").output().is_ok_and(|output| String::from_utf8_lossy(&output.stdout).trim() == "0")
 }
 
 #[cfg(test)]

@@ -42,10 +42,7 @@ pub fn measure(bytes: &[u8]) -> Sizes {
 /// Writes `x.br` and `x.gz` beside every compressible file of `dist`.
 pub fn precompress(dist: &Path) -> Result<(), String> {
     for path in files(dist)? {
-        let compressible = path
-            .extension()
-            .and_then(|ext| ext.to_str())
-            .is_some_and(|ext| COMPRESSIBLE.contains(&ext));
+        let compressible = path.extension().and_then(|ext| ext.to_str()).is_some_and(|ext| COMPRESSIBLE.contains(&ext));
         if !compressible {
             continue;
         }
@@ -113,7 +110,8 @@ struct Budget {
 /// Prints how far each size is from its limit. The end-to-end budget
 /// test fails the run when one is over; the build itself only reports.
 pub fn budget(root: &Path, dist: &Path) -> Result<(), String> {
-    let text = fs::read_to_string(root.join("size-budget.json")).map_err(|err| format!("cannot read size-budget.json: {err}"))?;
+    let text = fs::read_to_string(root.join("size-budget.json"))
+        .map_err(|err| format!("cannot read size-budget.json: {err}"))?;
     let budget: Budget = serde_json::from_str(&text).map_err(|err| format!("size-budget.json: {err}"))?;
     let brotli_of = |path: &Path| -> u64 {
         let mut packed = path.as_os_str().to_owned();
@@ -160,7 +158,8 @@ mod tests {
         assert_eq!(brotli(text.as_bytes()), brotli(text.as_bytes()));
 
         let mut unpacked = String::new();
-        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gzip(text.as_bytes())[..]), &mut unpacked).unwrap();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gzip(text.as_bytes())[..]), &mut unpacked)
+            .unwrap();
         assert_eq!(unpacked, text);
 
         let mut unbrotli = Vec::new();

@@ -37,17 +37,25 @@ pub fn run(root: &Path) -> ExitCode {
 
     let mut layers: Vec<(&str, Result<Counts, String>)> = Vec::new();
 
-    let native = Command::new("cargo")
-        .current_dir(root)
-        .args(["test", "--workspace", "--color", "never"])
-        .output_streamed();
+    let native =
+        Command::new("cargo").current_dir(root).args(["test", "--workspace", "--color", "never"]).output_streamed();
     layers.push(("native", counted(native, counts::from_cargo)));
 
     let browser = Command::new("cargo")
         .current_dir(root)
         .env("CHROMEDRIVER", setup::CHROMEDRIVER)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-        .args(["test", "--target", "wasm32-unknown-unknown", "--features", "csr", "--test", "components", "--color", "never"])
+        .args([
+            "test",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--features",
+            "csr",
+            "--test",
+            "components",
+            "--color",
+            "never",
+        ])
         .output_streamed();
     layers.push(("browser", counted(browser, counts::from_cargo)));
 
@@ -142,10 +150,8 @@ trait Streamed {
 impl Streamed for Command {
     fn output_streamed(&mut self) -> Result<Run, String> {
         let program = self.get_program().to_string_lossy().into_owned();
-        let mut child = self
-            .stdout(Stdio::piped())
-            .spawn()
-            .map_err(|err| format!("could not start {program}: {err}"))?;
+        let mut child =
+            self.stdout(Stdio::piped()).spawn().map_err(|err| format!("could not start {program}: {err}"))?;
         let mut stdout = String::new();
         if let Some(pipe) = child.stdout.take() {
             for line in BufReader::new(pipe).lines() {
