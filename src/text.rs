@@ -163,6 +163,15 @@ pub fn document_title(page: &str) -> String {
     }
 }
 
+/// The front page's meta description. Every page sets its own through
+/// leptos_meta, so index.html carries none (two would disagree).
+pub const SITE_DESCRIPTION: &str = "Cybersecurity news, analysis and commentary from around the world, with a focus on the Middle East & Africa and the Asia Pacific.";
+
+/// The meta description of a section, region or tag page.
+pub fn listing_description(heading: &str) -> String {
+    format!("{heading}: the latest cybersecurity news, analysis and commentary from Dispatch.")
+}
+
 /// "Page 2 of 5".
 pub fn page_of(page: u32, pages: u32) -> String {
     format!("Page {page} of {pages}")

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use dispatch_model::IndexPage;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 
 use futures::future::join3;
 
@@ -33,6 +33,7 @@ pub fn HomePage() -> impl IntoView {
     });
     view! {
         <Title text="" />
+        <Meta name="description" content=text::SITE_DESCRIPTION />
         <Loader load=load loading=text::LOADING_LATEST shape=Shape::Cards />
     }
 }

@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use dispatch_model::{routes, IndexPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::{
@@ -66,6 +66,7 @@ pub fn ListingView(kind: &'static str, slug: String, list: IndexPage) -> impl In
     };
     view! {
         <Title text=heading.clone() />
+        <Meta name="description" content=text::listing_description(&heading) />
         <section class="listing">
             <h1 class="page-heading" tabindex="-1">{heading}</h1>
             <ol class="card-list">

@@ -85,6 +85,24 @@ describe('when content fails to load', () => {
     }
   });
 
+  test('a server that never answers: after 15 s the reader is told, and Retry recovers', async () => {
+    const proxy = await startFaultyProxy(shared.site.url);
+    try {
+      const { page } = await openPage(shared.browser);
+      proxy.fail('/content/articles/', 'hang');
+      await page.goto(proxy.url + ARTICLE);
+      // src/api.rs gives up after 15 s; the wait allows for that and more.
+      await page.getByRole('heading', { level: 1, name: 'This page did not load' }).waitFor({ timeout: 40_000 });
+      assert.match(await page.getByRole('alert').innerText(), /taking too long/);
+      proxy.heal();
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('heading', { level: 1, name: HEADLINE }).waitFor();
+      await page.close();
+    } finally {
+      proxy.stop();
+    }
+  });
+
   test('a dropped connection says so, and Retry recovers', async () => {
     const proxy = await startFaultyProxy(shared.site.url);
     try {

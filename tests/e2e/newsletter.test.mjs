@@ -227,6 +227,27 @@ describe('newsletter signup', () => {
     stop();
   });
 
+  test('a service that never answers: the reader is told after 15 s and the signup is kept', async () => {
+    const { site, proxy, stop } = await service();
+    proxy.fail('/api/', 'hang');
+    const { page, form } = await openArticle(proxy.url);
+    await fill(form, { email: 'waiting@example.com', daily: true, consent: true });
+    await form.getByRole('button', { name: 'Subscribe' }).click();
+    await form.getByRole('button', { name: 'Subscribing…' }).waitFor();
+    assert.ok(await form.getByRole('button', { name: 'Subscribing…' }).isDisabled());
+    await page.waitForFunction(
+      () => /taking too long to answer\. Your signup is saved on this device/.test(document.querySelector('#signup-article-title ~ .newsletter-status').textContent),
+      null,
+      { timeout: 40_000 },
+    );
+    proxy.heal();
+    await form.getByRole('button', { name: 'Try again' }).click();
+    await waitForStatus(form, /^Almost done/);
+    assert.equal(site.sql('SELECT email FROM subscribers'), 'waiting@example.com');
+    await page.close();
+    stop();
+  });
+
   test('offline, the signup waits and is sent when the browser is back online', async () => {
     const { site, stop } = await service();
     const context = await browser.newContext();

@@ -135,6 +135,25 @@ test('an unknown author, tag or section shows "Page not found"', async () => {
   await page.close();
 });
 
+test('every page has its own title and one meta description', async () => {
+  const { page, problems } = await openPage(shared.browser);
+  const description = () => page.locator('meta[name="description"]').evaluateAll((tags) => tags.map((tag) => tag.content));
+  await page.goto(shared.site.url + '/');
+  await heading(page, 'Latest News');
+  assert.equal(await page.title(), 'Dispatch');
+  assert.deepEqual(await description(), ['Cybersecurity news, analysis and commentary from around the world, with a focus on the Middle East & Africa and the Asia Pacific.']);
+  await page.locator('.front-page').getByRole('link', { name: TOP.headline }).first().click();
+  await heading(page, TOP.headline);
+  assert.equal(await page.title(), `${TOP.headline} | Dispatch`);
+  assert.deepEqual(await description(), [STORY.deck]);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: TOP.section.name }).click();
+  await heading(page, TOP.section.name);
+  assert.equal(await page.title(), `${TOP.section.name} | Dispatch`);
+  assert.deepEqual(await description(), [`${TOP.section.name}: the latest cybersecurity news, analysis and commentary from Dispatch.`]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a new page starts at the top, and Back returns to where the reader was', async () => {
   const { page, problems } = await openPage(shared.browser);
   await page.setViewportSize({ width: 375, height: 740 });

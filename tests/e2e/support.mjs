@@ -85,10 +85,11 @@ export const SLOW_MS = 1500;
  * the request on and then drop the connection in the middle of the answer
  * (the server acted, the client never hears), until it is healed. A mode may
  * be a function of the request that picks one of those, or 'pass'; or
- * 'slow', which answers after SLOW_MS.
+ * 'slow', which answers after SLOW_MS; or 'hang', which never answers.
  */
 export async function startFaultyProxy(upstream) {
   const faults = new Map();
+  const hung = new Set();
   const server = http.createServer((request, response) => {
     let mode = 'pass';
     for (const [prefix, fault] of faults) {
@@ -106,6 +107,11 @@ export async function startFaultyProxy(upstream) {
       response.end('Internal Server Error');
       return;
     }
+    if (mode === 'hang') {
+      // Never answers, until healed or stopped.
+      hung.add(request.socket);
+      return;
+    }
     if (mode === 'slow') {
       // The answer, late: a slow phone network.
       setTimeout(() => forward(upstream, request, response, 'pass'), SLOW_MS);
@@ -117,7 +123,11 @@ export async function startFaultyProxy(upstream) {
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     fail: (prefix, mode = '500') => faults.set(prefix, mode),
-    heal: () => faults.clear(),
+    heal: () => {
+      faults.clear();
+      for (const socket of hung) socket.destroy();
+      hung.clear();
+    },
     stop: () => {
       server.closeAllConnections();
       server.close();
