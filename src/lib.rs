@@ -4,6 +4,10 @@
 //! `components/` holds pieces that take data as props and only render;
 //! `error` and `text` are pure and tested natively.
 
+// The article view's type nests deeper than rustc's default allows when
+// it is rendered natively (the `ssr` feature).
+#![recursion_limit = "256"]
+
 pub mod api;
 pub mod boot;
 pub mod components;

@@ -1,0 +1,114 @@
+//! The same components rendered natively (the `ssr` feature), as the build
+//! will prerender pages: nothing in a render path may need a browser, and
+//! the HTML must hold the whole article with content escaped as text.
+
+// As in lib.rs: the views nest deeper than the default when rendered natively.
+#![recursion_limit = "256"]
+
+use std::sync::Arc;
+
+use dispatch::routes::article::ArticleView;
+use dispatch_model::{Article, AuthorCard, Block, Image, Inline, SectionRef, Tag, SCHEMA_VERSION};
+use hydration_context::SsrSharedContext;
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Router, Routes},
+    location::RequestUrl,
+    path,
+};
+
+fn words(text: &str) -> Vec<Inline> {
+    vec![Inline::Text { text: text.into() }]
+}
+
+fn article() -> Article {
+    Article {
+        schema_version: SCHEMA_VERSION,
+        slug: "qatar-rwanda-partnership".into(),
+        headline: "Qatar and Rwanda Sign a <Cybersecurity> Partnership".into(),
+        deck: "Six areas of cooperation & one AI clause.".into(),
+        section: SectionRef { slug: "policy".into(), name: "Policy & Regulation".into() },
+        regions: vec![],
+        tags: vec![Tag { slug: "ai".into(), name: "AI".into() }],
+        published: "2026-11-27T09:30:00+04:00".into(),
+        updated: None,
+        reading_minutes: 3,
+        hero: Some(Image {
+            src: "/content/images/heroes/x.svg".into(),
+            width: 1200,
+            height: 675,
+            alt: "A document with a seal beside a globe".into(),
+            caption: None,
+            credit: Some("Source: Dispatch illustration".into()),
+        }),
+        authors: vec![AuthorCard {
+            slug: "amina-haddad".into(),
+            name: "Amina Haddad".into(),
+            role: "Middle East Correspondent".into(),
+            bio: "Covers Gulf cyber policy.".into(),
+            photo: None,
+        }],
+        body: vec![
+            Block::Paragraph {
+                inlines: vec![
+                    Inline::Text { text: "The deal <script>alert(1)</script> lists ".into() },
+                    Inline::Link { href: "javascript:alert(2)".into(), children: words("six areas") },
+                ],
+            },
+            Block::Subheading { text: "What is on the table".into() },
+            Block::Quote { inlines: words("Patch now."), attribution: Some("CERT".into()) },
+        ],
+        related: vec![],
+    }
+}
+
+/// Renders `view` at `url` the way the prerenderer will: in a root owner
+/// with the shared context of native rendering, under the app's router.
+fn render_at(url: &str, article: Article) -> String {
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    owner.with(|| {
+        provide_context(RequestUrl::new(url));
+        leptos_meta::provide_meta_context();
+        let page = move || view! { <ArticleView article=article.clone() insights=None /> };
+        view! {
+            <Router>
+                <Routes fallback=|| "not found">
+                    <Route path=path!("/:section/:slug") view=page />
+                </Routes>
+            </Router>
+        }
+        .to_html()
+    })
+}
+
+#[test]
+fn an_article_renders_natively_with_every_part() {
+    let html = render_at("/policy/qatar-rwanda-partnership", article());
+    for part in [
+        "Qatar and Rwanda Sign a &lt;Cybersecurity&gt; Partnership",
+        "Six areas of cooperation &amp; one AI clause.",
+        "3 Min Read",
+        "Nov 27, 2026",
+        r#"href="/author/amina-haddad""#,
+        r#"width="1200""#,
+        r#"alt="A document with a seal beside a globe""#,
+        "Source: Dispatch illustration",
+        "What is on the table",
+        "Patch now.",
+        r#"href="/tag/ai""#,
+        "About the Author",
+        "Middle East Correspondent",
+        "Get the Dispatch digest",
+        r#"id="signup-article-email""#,
+    ] {
+        assert!(html.contains(part), "missing {part:?} in\n{html}");
+    }
+}
+
+#[test]
+fn content_stays_text_natively_too() {
+    let html = render_at("/policy/qatar-rwanda-partnership", article());
+    assert!(html.contains("The deal &lt;script&gt;alert(1)&lt;/script&gt; lists"), "{html}");
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(!html.contains("javascript:"), "an unsafe link is dropped: {html}");
+}
