@@ -55,6 +55,7 @@ pub fn ensure(root: &Path, needs: Needs) -> Result<Tools, String> {
         browser()?;
         nginx()?;
         sqlite_shell()?;
+        java()?;
     }
     let seconds = started.elapsed().as_secs();
     if seconds > 5 {
@@ -251,6 +252,26 @@ fn sqlite_shell() -> Result<(), String> {
         "a few seconds",
         Command::new("sh")
             .args(["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3"]),
+        by_hand,
+    )
+}
+
+/// A Java runtime for the Nu Html Checker (vnu-jar, from npm).
+fn java() -> Result<(), String> {
+    if version_of("java").is_some() {
+        return Ok(());
+    }
+    let by_hand = "apt-get update && apt-get install -y openjdk-17-jre-headless";
+    if !is_root() {
+        return Err(format!("Java is missing and only root can install it. Run as root:\n    {by_hand}"));
+    }
+    install(
+        "a Java runtime from Debian, for the HTML checker",
+        "about a minute",
+        Command::new("sh").args([
+            "-c",
+            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless",
+        ]),
         by_hand,
     )
 }
