@@ -67,10 +67,19 @@ describe('reading an article', () => {
   });
 });
 
+/** A faulty proxy in front of the site for one test, stopped after it. */
+async function withProxy(run) {
+  const proxy = await startFaultyProxy(shared.site.url);
+  try {
+    await run(proxy);
+  } finally {
+    proxy.stop();
+  }
+}
+
 describe('when content fails to load', () => {
-  test('a 500 shows the error, and Retry recovers once the server answers', async () => {
-    const proxy = await startFaultyProxy(shared.site.url);
-    try {
+  test('a 500 shows the error, and Retry recovers once the server answers', () =>
+    withProxy(async (proxy) => {
       const { page } = await openPage(shared.browser);
       proxy.fail('/content/articles/', '500');
       await page.goto(proxy.url + ARTICLE);
@@ -80,14 +89,10 @@ describe('when content fails to load', () => {
       await page.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('heading', { level: 1, name: HEADLINE }).waitFor();
       await page.close();
-    } finally {
-      proxy.stop();
-    }
-  });
+    }));
 
-  test('a server that never answers: after 15 s the reader is told, and Retry recovers', async () => {
-    const proxy = await startFaultyProxy(shared.site.url);
-    try {
+  test('a server that never answers: after 15 s the reader is told, and Retry recovers', () =>
+    withProxy(async (proxy) => {
       const { page } = await openPage(shared.browser);
       proxy.fail('/content/articles/', 'hang');
       await page.goto(proxy.url + ARTICLE);
@@ -98,14 +103,10 @@ describe('when content fails to load', () => {
       await page.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('heading', { level: 1, name: HEADLINE }).waitFor();
       await page.close();
-    } finally {
-      proxy.stop();
-    }
-  });
+    }));
 
-  test('a dropped connection says so, and Retry recovers', async () => {
-    const proxy = await startFaultyProxy(shared.site.url);
-    try {
+  test('a dropped connection says so, and Retry recovers', () =>
+    withProxy(async (proxy) => {
       const { page } = await openPage(shared.browser);
       proxy.fail('/content/latest/', 'drop');
       await page.goto(proxy.url + '/');
@@ -115,10 +116,7 @@ describe('when content fails to load', () => {
       await page.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('link', { name: HEADLINE }).first().waitFor();
       await page.close();
-    } finally {
-      proxy.stop();
-    }
-  });
+    }));
 
   test('a damaged JSON file says so, and Retry shows the repaired one', async () => {
     const copy = copyOfDist();

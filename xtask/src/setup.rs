@@ -196,84 +196,51 @@ fn fingerprint(bytes: &[u8]) -> String {
 /// per release through its security channel and drops old ones, so the
 /// version is Debian's, not ours; `cargo xtask test` prints it.
 fn browser() -> Result<(), String> {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
-        return Ok(());
-    }
-    let by_hand = "apt-get update && apt-get install -y chromium chromium-driver";
-    if !is_root() {
-        return Err(format!(
-            "Chromium and chromedriver are missing and only root can install them. Run as root:\n    {by_hand}"
-        ));
-    }
-    install(
-        "Chromium and chromedriver from Debian",
-        "2 to 3 minutes",
-        Command::new("sh").args([
-            "-c",
-            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver",
-        ]),
-        by_hand,
-    )
+    let present = Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
+    debian(present, "Chromium and chromedriver", "2 to 3 minutes", &["chromium", "chromium-driver"], "")
 }
 
 /// Debian's nginx with ngx_brotli's static module, to prove the generated
-/// nginx configuration serves the build like the CDN.
+/// nginx configuration serves the build like the CDN. The package starts
+/// nginx as a service; the tests run their own, so it is stopped again.
 fn nginx() -> Result<(), String> {
-    if Path::new(NGINX).exists() && Path::new(NGINX_BROTLI).exists() {
-        return Ok(());
-    }
-    let by_hand = "apt-get update && apt-get install -y nginx-light libnginx-mod-http-brotli-static";
-    if !is_root() {
-        return Err(format!("nginx is missing and only root can install it. Run as root:\n    {by_hand}"));
-    }
-    install(
-        "nginx and its brotli module from Debian",
+    let present = Path::new(NGINX).exists() && Path::new(NGINX_BROTLI).exists();
+    let packages = ["nginx-light", "libnginx-mod-http-brotli-static"];
+    debian(
+        present,
+        "nginx and its brotli module",
         "under a minute",
-        Command::new("sh").args([
-            "-c",
-            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Options::=--force-confold nginx-light libnginx-mod-http-brotli-static && (service nginx stop >/dev/null 2>&1 || true)",
-        ]),
-        by_hand,
+        &packages,
+        " && (service nginx stop >/dev/null 2>&1 || true)",
     )
 }
 
 /// The sqlite3 shell, with which the newsletter tests read what the
 /// service really stored.
 fn sqlite_shell() -> Result<(), String> {
-    if Path::new(SQLITE3).exists() {
-        return Ok(());
-    }
-    let by_hand = "apt-get update && apt-get install -y sqlite3";
-    if !is_root() {
-        return Err(format!("the sqlite3 shell is missing and only root can install it. Run as root:\n    {by_hand}"));
-    }
-    install(
-        "the sqlite3 shell from Debian",
-        "a few seconds",
-        Command::new("sh")
-            .args(["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3"]),
-        by_hand,
-    )
+    debian(Path::new(SQLITE3).exists(), "the sqlite3 shell", "a few seconds", &["sqlite3"], "")
 }
 
 /// A Java runtime for the Nu Html Checker (vnu-jar, from npm).
 fn java() -> Result<(), String> {
-    if version_of("java").is_some() {
+    debian(version_of("java").is_some(), "a Java runtime", "about a minute", &["openjdk-17-jre-headless"], "")
+}
+
+/// Installs Debian `packages` unless `present`, as root (the only one who
+/// can); `then` is shell run after a successful install.
+fn debian(present: bool, what: &str, how_long: &str, packages: &[&str], then: &str) -> Result<(), String> {
+    if present {
         return Ok(());
     }
-    let by_hand = "apt-get update && apt-get install -y openjdk-17-jre-headless";
+    let names = packages.join(" ");
+    let by_hand = format!("apt-get update && apt-get install -y {names}");
     if !is_root() {
-        return Err(format!("Java is missing and only root can install it. Run as root:\n    {by_hand}"));
+        return Err(format!("{what} is missing and only root can install it. Run as root:\n    {by_hand}"));
     }
-    install(
-        "a Java runtime from Debian, for the HTML checker",
-        "about a minute",
-        Command::new("sh").args([
-            "-c",
-            "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless",
-        ]),
-        by_hand,
-    )
+    let script = format!(
+        "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o Dpkg::Options::=--force-confold {names}{then}"
+    );
+    install(&format!("{what} from Debian"), how_long, Command::new("sh").args(["-c", &script]), &by_hand)
 }
 
 fn is_root() -> bool {
