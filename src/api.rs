@@ -67,6 +67,13 @@ pub async fn insights() -> Result<Insights, ApiError> {
 
 /// Fetches `path` and decodes it as `T`, aborting after [`TIMEOUT_MS`].
 pub async fn fetch_json<T: DeserializeOwned>(path: &str, freshness: Freshness) -> Result<T, ApiError> {
+    decode(&fetch_body(path, freshness).await?)
+}
+
+/// The body of a content file. Kept apart from the decoding, so that the
+/// request's code exists once in the wasm rather than once per content
+/// type.
+async fn fetch_body(path: &str, freshness: Freshness) -> Result<String, ApiError> {
     let cache = match freshness {
         Freshness::Cached => web_sys::RequestCache::Default,
         Freshness::Revalidate => web_sys::RequestCache::NoCache,
@@ -80,7 +87,7 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str, freshness: Freshness) -
     if answer.content_type.starts_with("text/html") {
         return Err(ApiError::NotFound);
     }
-    decode(&answer.body)
+    Ok(answer.body)
 }
 
 /// The newsletter settings chosen at deploy time.
