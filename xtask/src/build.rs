@@ -107,6 +107,25 @@ fn stamp(dir: &Path) -> Vec<(PathBuf, Option<std::time::SystemTime>, u64)> {
         .collect()
 }
 
+/// Builds `dispatch-server` (the CDN preview and the newsletter service)
+/// and returns the path of its binary.
+pub fn server(root: &Path) -> Result<PathBuf, String> {
+    run(
+        Command::new("cargo").current_dir(root).args(["build", "--quiet", "--package", "dispatch-server"]),
+        "cargo build --package dispatch-server",
+    )?;
+    Ok(root.join("target/debug/dispatch-server"))
+}
+
+/// The environment that `tests/e2e/support.mjs` reads: the server, the
+/// release build and the browser.
+pub fn browser_env<'a>(command: &'a mut Command, root: &Path, server: &Path) -> &'a mut Command {
+    command
+        .env("DISPATCH_SERVER", server)
+        .env("DISPATCH_DIST", root.join("dist"))
+        .env("CHROMIUM", crate::setup::CHROMIUM)
+}
+
 /// Runs a command with inherited output; an error names it.
 pub fn run(command: &mut Command, what: &str) -> Result<(), String> {
     let status = command.status().map_err(|err| format!("could not start {what}: {err}"))?;

@@ -70,19 +70,10 @@ fn project_root() -> PathBuf {
 
 fn screenshots(root: &Path, tools: &setup::Tools) -> Result<(), String> {
     build::release(root, tools)?;
-    build::run(
-        Command::new("cargo").current_dir(root).args(["build", "--quiet", "--package", "dispatch-server"]),
-        "cargo build --package dispatch-server",
-    )?;
-    build::run(
-        Command::new("node")
-            .current_dir(root)
-            .env("DISPATCH_SERVER", root.join("target/debug/dispatch-server"))
-            .env("DISPATCH_DIST", root.join("dist"))
-            .env("CHROMIUM", setup::CHROMIUM)
-            .arg("scripts/screenshots.mjs"),
-        "scripts/screenshots.mjs",
-    )
+    let server = build::server(root)?;
+    let mut node = Command::new("node");
+    build::browser_env(node.current_dir(root), root, &server).arg("scripts/screenshots.mjs");
+    build::run(&mut node, "scripts/screenshots.mjs")
 }
 
 fn configure(root: &Path, args: &[String]) -> Result<(), String> {
@@ -129,11 +120,7 @@ fn dev(root: &Path, args: &[String]) -> Result<(), String> {
 /// from deploy.toml, killed when the dev loop ends.
 fn start_newsletter(root: &Path, port: u16, data: &Path) -> Result<ChildGuard, String> {
     let settings = deploy::settings(root)?;
-    build::run(
-        Command::new("cargo").current_dir(root).args(["build", "--quiet", "--package", "dispatch-server"]),
-        "cargo build --package dispatch-server",
-    )?;
-    let child = Command::new(root.join("target/debug/dispatch-server"))
+    let child = Command::new(build::server(root)?)
         .args(["--port", &port.to_string(), "--data"])
         .arg(data)
         .args(["--list", &settings.newsletter.daily_list, "--list", &settings.newsletter.weekly_list])

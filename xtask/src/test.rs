@@ -102,10 +102,7 @@ pub fn run(root: &Path) -> ExitCode {
 
 fn end_to_end(root: &Path, tools: &setup::Tools) -> Result<Counts, String> {
     build::release(root, tools)?;
-    build::run(
-        Command::new("cargo").current_dir(root).args(["build", "--package", "dispatch-server"]),
-        "cargo build --package dispatch-server",
-    )?;
+    let server = build::server(root)?;
     let mut specs: Vec<String> = std::fs::read_dir(root.join("tests/e2e"))
         .map_err(|err| format!("cannot list tests/e2e: {err}"))?
         .filter_map(|entry| entry.ok())
@@ -114,11 +111,8 @@ fn end_to_end(root: &Path, tools: &setup::Tools) -> Result<Counts, String> {
         .map(|path| path.to_string_lossy().into_owned())
         .collect();
     specs.sort();
-    let output = Command::new("node")
-        .current_dir(root)
-        .env("DISPATCH_SERVER", root.join("target/debug/dispatch-server"))
-        .env("DISPATCH_DIST", root.join("dist"))
-        .env("CHROMIUM", setup::CHROMIUM)
+    let mut node = Command::new("node");
+    let output = build::browser_env(node.current_dir(root), root, &server)
         .env("DISPATCH_NGINX", setup::NGINX)
         .env("DISPATCH_NGINX_BROTLI", setup::NGINX_BROTLI)
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
