@@ -73,7 +73,18 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str, freshness: Freshness) -
 /// The body of a content file. Kept apart from the decoding, so that the
 /// request's code exists once in the wasm rather than once per content
 /// type.
+///
+/// A first load takes the file from [`crate::preload`] when it is in hand;
+/// natively nothing else is (there is no network to ask).
 async fn fetch_body(path: &str, freshness: Freshness) -> Result<String, ApiError> {
+    if freshness == Freshness::Cached {
+        if let Some(held) = crate::preload::take(path) {
+            return held.ok_or(ApiError::NotFound);
+        }
+    }
+    if cfg!(not(target_arch = "wasm32")) {
+        return Err(ApiError::Network);
+    }
     let cache = match freshness {
         Freshness::Cached => web_sys::RequestCache::Default,
         Freshness::Revalidate => web_sys::RequestCache::NoCache,

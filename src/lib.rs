@@ -14,12 +14,14 @@ pub mod components;
 pub mod error;
 pub mod focus;
 pub mod newsletter;
+pub mod preload;
 pub mod progress;
 pub mod routes;
 pub mod share;
 pub mod storage;
 pub mod text;
 
+use dispatch_model::Site;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
@@ -44,15 +46,21 @@ pub type SiteOrigin = Signal<String>;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Site settings shape the header on every page, so the shell loads them.
-    let site = LocalResource::new(api::site);
-    let loaded = move || site.get().and_then(Result::ok);
-    let navigation = Signal::derive(move || loaded().map(|site| site.navigation).unwrap_or_default());
-    let origin: SiteOrigin = Signal::derive(move || loaded().map(|site| site.url).unwrap_or_default());
+    // Site settings shape the header on every page, so the shell loads them;
+    // a prerendered page has them in hand and renders its header at once.
+    let site = RwSignal::new(None::<Site>);
+    match preload::now_or_later(Box::pin(api::site())) {
+        Ok(loaded) => site.set(loaded.ok()),
+        Err(pending) => leptos::task::spawn_local(async move {
+            site.try_set(pending.await.ok());
+        }),
+    }
+    let navigation =
+        Signal::derive(move || site.read().as_ref().map(|site| site.navigation.clone()).unwrap_or_default());
+    let origin: SiteOrigin =
+        Signal::derive(move || site.read().as_ref().map(|site| site.url.clone()).unwrap_or_default());
     provide_context(origin);
     let loads = progress::Loads::provide();
-    let page_forms = newsletter::PageForms(RwSignal::new(0));
-    provide_context(page_forms);
     view! {
         <Title formatter=|page: String| text::document_title(&page) />
         <Router>
@@ -72,12 +80,21 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <p id="route-announcer" class="visually-hidden" role="status" aria-live="polite"></p>
-            <footer class="site-footer">
-                <Show when=move || page_forms.0.get() == 0>
-                    <newsletter::NewsletterForm placement=newsletter::Placement::Footer />
-                </Show>
-                <p class="footer-note">{text::FOOTER_NOTE}</p>
-            </footer>
+            <SiteFooter />
         </Router>
+    }
+}
+
+/// The footer: the newsletter form on pages without one of their own.
+#[component]
+fn SiteFooter() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    view! {
+        <footer class="site-footer">
+            <Show when=move || !newsletter::page_has_own_form(&location.pathname.read())>
+                <newsletter::NewsletterForm placement=newsletter::Placement::Footer />
+            </Show>
+            <p class="footer-note">{text::FOOTER_NOTE}</p>
+        </footer>
     }
 }

@@ -18,7 +18,10 @@
 //! signup is the same wherever it is placed. Storage, timers and events are
 //! touched only in effects and handlers, so it also renders natively.
 
-use dispatch_model::newsletter::{retry_delay_secs, Problem, Signup};
+use dispatch_model::{
+    newsletter::{retry_delay_secs, Problem, Signup},
+    routes,
+};
 use leptos::{ev, html, prelude::*, task::spawn_local};
 use serde::{Deserialize, Serialize};
 
@@ -46,10 +49,21 @@ impl Placement {
     }
 }
 
-/// How many forms the current page placed; the footer offers its own only
-/// when this is zero, so a page never shows two.
-#[derive(Clone, Copy)]
-pub struct PageForms(pub RwSignal<u32>);
+/// Whether the page at `path` places a form of its own: an article (its
+/// call to action) or the newsletter page. The footer offers one only
+/// elsewhere, so a page never shows two. It is decided by the address
+/// rather than by what has rendered, so that the prerendered page and the
+/// app hydrating it agree from the first pass.
+pub fn page_has_own_form(path: &str) -> bool {
+    if path == routes::NEWSLETTER {
+        return true;
+    }
+    let mut parts = path.trim_start_matches('/').split('/');
+    matches!(
+        (parts.next(), parts.next(), parts.next()),
+        (Some(section), Some(slug), None) if !section.is_empty() && !slug.is_empty() && !routes::RESERVED.contains(&section)
+    )
+}
 
 /// The digests this device signed up for (kept after success; the address
 /// is not).
@@ -70,9 +84,10 @@ enum Status {
 }
 
 impl Status {
-    fn words(&self) -> String {
-        match self {
-            Status::Idle => String::new(),
+    /// What the status line says; nothing while idle.
+    fn words(&self) -> Option<String> {
+        Some(match self {
+            Status::Idle => return None,
             Status::Invalid => text::SIGNUP_FIX.to_string(),
             Status::Sending { resumed: false } => text::SIGNUP_SENDING.to_string(),
             Status::Sending { resumed: true } => text::SIGNUP_RESUMED.to_string(),
@@ -80,7 +95,7 @@ impl Status {
             Status::Failed { error, retry_in } => text::signup_failed(error, *retry_in),
             Status::Done { optin: true } => text::SIGNUP_CONFIRM.to_string(),
             Status::Done { optin: false } => text::SIGNUP_DONE.to_string(),
-        }
+        })
     }
 }
 
@@ -204,14 +219,6 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
     let outbox = Outbox::new();
     let status = outbox.status;
 
-    if placement != Placement::Footer {
-        if let Some(PageForms(count)) = use_context::<PageForms>() {
-            count.update(|n| *n += 1);
-            on_cleanup(move || {
-                count.try_update(|n| *n = n.saturating_sub(1));
-            });
-        }
-    }
     on_cleanup(move || outbox.cancel_retry());
 
     let signup =
@@ -224,7 +231,9 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
         problems.with(|problems| problems.iter().copied().find(|problem| field_of(*problem) == field))
     };
     let invalid = move |field: Field| if problem(field).is_some() { "true" } else { "false" };
-    let error_text = move |field: Field| problem(field).map(text::signup_problem).unwrap_or_default();
+    // `None` rather than an empty string: natively an empty text renders as
+    // a space (for hydration to find), which would read differently.
+    let error_text = move |field: Field| problem(field).map(text::signup_problem);
 
     let email_input = NodeRef::<html::Input>::new();
     let daily_input = NodeRef::<html::Input>::new();
@@ -385,5 +394,19 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
                 {move || status.get().words()}
             </p>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_has_own_form;
+
+    #[test]
+    fn articles_and_the_newsletter_page_have_their_own_form() {
+        assert!(page_has_own_form("/policy/qatar-rwanda-partnership"));
+        assert!(page_has_own_form("/newsletter"));
+        for path in ["/", "/policy", "/region/asia-pacific", "/tag/ai", "/author/amina-haddad", "/a/b/c", "/policy/"] {
+            assert!(!page_has_own_form(path), "{path}");
+        }
     }
 }

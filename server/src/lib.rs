@@ -5,6 +5,9 @@
 //!
 //! - a file that exists is served, its precompressed `.br`/`.gz` twin
 //!   chosen by `Accept-Encoding`;
+//! - else `{path}.html`, if it exists: the "pretty URL" of a prerendered
+//!   page (`/policy` serves `policy.html`), as Cloudflare Pages and Netlify
+//!   do;
 //! - otherwise the first `_redirects` rule whose pattern matches decides:
 //!   status 200 serves the target in place (the app shell for client
 //!   routes), 404 serves the target with that status, 301/302 redirect;
@@ -225,7 +228,10 @@ async fn serve(State(site): State<Site>, mut request: Request) -> Response {
     let path = request.uri().path().to_owned();
     let mut status = None;
     if !exists(&site.root, &path) {
-        if let Some((target, code)) = site.rules.redirect_for(&path) {
+        let page = format!("{path}.html");
+        if exists(&site.root, &page) {
+            *request.uri_mut() = Uri::try_from(page.as_str()).unwrap_or_else(|_| Uri::from_static("/404.html"));
+        } else if let Some((target, code)) = site.rules.redirect_for(&path) {
             match code {
                 200 | 404 => {
                     *request.uri_mut() =

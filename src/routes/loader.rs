@@ -3,14 +3,16 @@
 //! error with Retry otherwise (a retry bypasses the HTTP cache).
 //!
 //! All pages share it, and their data travels as one [`PageData`] type,
-//! so the wasm holds one copy of Leptos' resource and suspense machinery
-//! instead of one per page.
+//! so the wasm holds one copy of the loading machinery instead of one per
+//! page. It is a plain signal rather than Leptos' `Suspense`: a page whose
+//! files are in hand ([`crate::preload`]) renders in the same pass, which is
+//! how the prerenderer renders it and how the browser hydrates it.
 
 use std::rc::Rc;
 
 use dispatch_model::{Article, Author, IndexPage, Insights};
 use futures::future::LocalBoxFuture;
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
 
 use crate::{
     api::Freshness,
@@ -19,6 +21,7 @@ use crate::{
         skeleton::{Shape, Skeleton},
     },
     error::ApiError,
+    preload::now_or_later,
     progress::Ticket,
     routes::{article::ArticleView, author::AuthorView, home::FrontPage, listing::ListingView, not_found::NotFound},
 };
@@ -47,32 +50,57 @@ pub enum PageData {
 /// load runs again when they change.
 pub type Load = Rc<dyn Fn(Freshness) -> LocalBoxFuture<'static, Result<PageData, ApiError>>>;
 
+/// Where a page's load stands.
+#[derive(Clone)]
+enum Stage {
+    Loading,
+    Done(Result<PageData, ApiError>),
+}
+
 #[component]
 pub fn Loader(load: Load, loading: &'static str, shape: Shape) -> impl IntoView {
-    // Each Retry bumps the attempt, which loads again.
+    let stage = RwSignal::new(Stage::Loading);
+    // Each start bumps the generation; an answer to an older one (the
+    // reader has moved on) is dropped.
+    let generation = StoredValue::new(0u32);
+    let start = move |pending: LocalBoxFuture<'static, Result<PageData, ApiError>>| {
+        generation.update_value(|n| *n += 1);
+        let this = generation.get_value();
+        match now_or_later(pending) {
+            Ok(data) => stage.set(Stage::Done(data)),
+            Err(pending) => {
+                stage.set(Stage::Loading);
+                let ticket = Ticket::issue();
+                spawn_local(async move {
+                    let data = pending.await;
+                    drop(ticket);
+                    if generation.try_get_value() == Some(this) {
+                        stage.try_set(Stage::Done(data));
+                    }
+                });
+            }
+        }
+    };
+    // The first load starts while rendering: with its files in hand (a
+    // prerendered page, or the prerenderer itself) it completes at once and
+    // the page renders whole, with no skeleton in between.
+    untrack(|| start(load(Freshness::Cached)));
+    // Later loads follow the route's parameters and each Retry. The first
+    // run only subscribes: its load has started above.
     let attempt = RwSignal::new(0);
-    let data = LocalResource::new(move || {
-        let ticket = Ticket::issue();
+    Effect::new(move |subscribed: Option<()>| {
         let pending = load(Freshness::for_attempt(attempt.get()));
-        async move {
-            let data = pending.await;
-            drop(ticket);
-            data
+        if subscribed.is_some() {
+            start(pending);
         }
     });
-    view! {
-        <Suspense fallback=move || view! { <Skeleton label=loading shape=shape /> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => render(data),
-                    Err(ApiError::NotFound) => view! { <NotFound /> }.into_any(),
-                    Err(error) => view! {
-                        <ErrorNotice error=error on_retry=move || attempt.update(|n| *n += 1) />
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
+    move || match stage.get() {
+        Stage::Loading => view! { <Skeleton label=loading shape=shape /> }.into_any(),
+        Stage::Done(Ok(data)) => render(data),
+        Stage::Done(Err(ApiError::NotFound)) => view! { <NotFound /> }.into_any(),
+        Stage::Done(Err(error)) => {
+            view! { <ErrorNotice error=error on_retry=move || attempt.update(|n| *n += 1) /> }.into_any()
+        }
     }
 }
 

@@ -1,10 +1,10 @@
 // Valid HTML, by the Nu Html Checker (vnu-jar from npm, on the machine's
-// Java): the shell as served, and the document each kind of page becomes
-// once the app has rendered it.
+// Java): the shell and every prerendered page as served, and the document
+// each kind of page becomes once the app has rendered it.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,8 +33,13 @@ function check(files) {
     .map((message) => `${path.basename(new URL(message.url).pathname)}:${message.lastLine}: ${message.message}`);
 }
 
-test('the shell as served is valid HTML', () => {
-  assert.deepEqual(check([path.join(DIST, 'index.html'), path.join(DIST, '404.html')]), []);
+test('the shell and every prerendered page, as served, are valid HTML', () => {
+  const pages = readdirSync(DIST, { recursive: true })
+    .filter((name) => name.endsWith('.html') && !name.startsWith('content'))
+    .map((name) => path.join(DIST, name));
+  assert.ok(pages.length > 50, `${pages.length} pages`);
+  assert.ok(pages.includes(path.join(DIST, '404.html')), 'the shell');
+  assert.deepEqual(check(pages), []);
 });
 
 test('every kind of page, once rendered, is valid HTML', async () => {

@@ -1,5 +1,5 @@
 //! The release build: Trunk with the size-oriented profile and wasm-opt,
-//! then precompressed variants and the size report.
+//! the prerendered pages, then precompressed variants and the size report.
 
 use std::{
     path::{Path, PathBuf},
@@ -23,6 +23,7 @@ pub fn release(root: &Path, tools: &Tools) -> Result<PathBuf, String> {
             .args(["build", "--release", "--dist", "dist"]),
         "trunk build --release",
     )?;
+    prerender(root, &dist)?;
     let settings = deploy::settings(root)?;
     deploy::finish(&dist, &settings)?;
     sizes::precompress(&dist)?;
@@ -46,6 +47,22 @@ fn remap_paths(root: &Path) -> String {
         "--remap-path-prefix={}=crates\u{1f}--remap-path-prefix={}=dispatch",
         cargo_home.join("registry/src").display(),
         root.display()
+    )
+}
+
+/// Trunk's `index.html` is the app shell: it becomes `404.html`, which
+/// hosts serve for every address without a file of its own, and the
+/// prerenderer writes the real pages, the front page's `index.html` among
+/// them, from it.
+pub fn prerender(root: &Path, dist: &Path) -> Result<(), String> {
+    std::fs::rename(dist.join("index.html"), dist.join(deploy::SHELL))
+        .map_err(|err| format!("cannot move Trunk's index.html to {}: {err}", deploy::SHELL))?;
+    run(
+        Command::new("cargo")
+            .current_dir(root)
+            .args(["run", "--quiet", "--package", "dispatch-prerender", "--", "--root"])
+            .arg(dist),
+        "dispatch-prerender",
     )
 }
 

@@ -1,6 +1,6 @@
 //! What makes `dist/` ready to upload to a CDN as it is: the security and
 //! cache headers (`_headers`, read by Netlify and Cloudflare Pages, and by
-//! `dispatch-server`), the route fallback (`_redirects`), a 404 page, and
+//! `dispatch-server`), the fallback to the app shell (`_redirects`), and
 //! the same rules for nginx (`_nginx.conf`).
 
 use std::{fs, path::Path};
@@ -58,21 +58,26 @@ pub fn newsletter_json(settings: &Settings) -> String {
     serde_json::to_string_pretty(&settings.newsletter).expect("plain strings serialise") + "\n"
 }
 
-/// Writes `404.html`, `_headers`, `_redirects`, `_nginx.conf` and
-/// `newsletter.json` into `dist`: everything deploy.toml decides, so that
+/// The app shell: Trunk's page with no content, which boots the app. Hosts
+/// answer every address that has no prerendered page with it, and status
+/// 404; the app then shows its "Page not found" (every reader-facing
+/// string stays in the app), or the page after all when the address is one
+/// the prerenderer leaves to the app (an article under a section it has
+/// moved from, whose address the app corrects).
+pub const SHELL: &str = "404.html";
+
+/// Writes `_headers`, `_redirects`, `_nginx.conf` and `newsletter.json`
+/// into `dist`: everything deploy.toml decides, so that
 /// `cargo xtask configure` can apply a changed deploy.toml to a built site
 /// without touching the wasm.
 pub fn finish(dist: &Path, settings: &Settings) -> Result<(), String> {
-    let index =
-        fs::read_to_string(dist.join("index.html")).map_err(|err| format!("cannot read dist/index.html: {err}"))?;
-    let hashes = inline_script_hashes(&index);
+    let shell = fs::read_to_string(dist.join(SHELL)).map_err(|err| format!("cannot read dist/{SHELL}: {err}"))?;
+    // Every page is made from the shell, so their scripts are the shell's.
+    let hashes = inline_script_hashes(&shell);
     if hashes.is_empty() {
-        return Err("dist/index.html has no inline bootstrap script to hash; did Trunk's output change?".into());
+        return Err(format!("dist/{SHELL} has no inline bootstrap script to hash; did Trunk's output change?"));
     }
     let csp = content_security_policy(&hashes, settings);
-    // The same shell: an unknown URL boots the app, whose router shows
-    // its "Page not found" (every reader-facing string stays in the app).
-    write(dist, "404.html", &index)?;
     write(dist, "_headers", &headers_file(&csp))?;
     write(dist, "_redirects", REDIRECTS)?;
     write(dist, "_nginx.conf", &nginx(&csp))?;
@@ -174,18 +179,13 @@ fn headers_file(csp: &str) -> String {
     out
 }
 
-/// Missing content files and assets are real 404s (the app tells "not
-/// found" from them, and a missing hashed asset must never be answered with
-/// HTML that a year-long cache rule would then keep); every other path
-/// without a file is a client route, answered by the app shell with 200.
-/// Rules apply only where no file exists.
-pub const REDIRECTS: &str = "# Written by `cargo xtask build`; see README.md, Deploying.\n\
-/content/*  /404.html  404\n\
-/*.wasm  /404.html  404\n\
-/*.js  /404.html  404\n\
-/*.css  /404.html  404\n\
-/favicon-*  /404.html  404\n\
-/*  /index.html  200\n";
+/// Every page a reader can reach has its own file (`/policy` is
+/// `policy.html`, served for the path without `.html`), so an address
+/// without one is not found: the shell answers it with status 404. Rules
+/// apply only where no file exists. (Netlify and Cloudflare Pages serve
+/// `404.html` so on their own; the rule says it for every host that reads
+/// the file.)
+pub const REDIRECTS: &str = "# Written by `cargo xtask build`; see README.md, Deploying.\n/*  /404.html  404\n";
 
 /// The same headers, cache rules and fallback for nginx: include it in a
 /// `server` block whose `root` is the uploaded `dist/`. (`add_header` in a
@@ -221,15 +221,16 @@ fn nginx(csp: &str) -> String {
     ));
     out.push_str(&location("= /", REVALIDATE, "try_files /index.html =404;"));
     out.push_str(&location("= /index.html", REVALIDATE, try_file));
-    out.push_str(&location("= /404.html", REVALIDATE, "internal;"));
-    // `/index.html` is not try_files' last argument, so the shell is served
-    // here, with this location's headers, rather than redirected.
-    out.push_str(&location("/", HOST_DEFAULT, "try_files $uri /index.html =404;"));
+    // The answer to an address with no page: the hosts' default for HTML.
+    out.push_str(&location("= /404.html", HOST_DEFAULT, "internal;"));
+    // A page's prerendered file (`/policy` is `policy.html`); anything
+    // else is the shell with status 404, through `error_page`.
+    out.push_str(&location("/", HOST_DEFAULT, "try_files $uri $uri.html =404;"));
     out
 }
 
 /// What Netlify and Cloudflare Pages send for HTML that no rule covers
-/// (client routes answered with the shell); nginx is told to do the same.
+/// (the prerendered pages); nginx is told to do the same.
 pub const HOST_DEFAULT: &str = "public, max-age=0, must-revalidate";
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ pub fn run(root: &Path) -> ExitCode {
             "--target",
             "wasm32-unknown-unknown",
             "--features",
-            "csr",
+            "hydrate",
             "--test",
             "components",
             "--color",

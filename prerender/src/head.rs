@@ -1,0 +1,269 @@
+//! The tags a prerendered page adds to its head for those who read the
+//! HTML without running it: search engines and link unfurlers (Slack,
+//! LinkedIn, X, WhatsApp). The canonical link, OpenGraph, X card tags and,
+//! for an article, JSON-LD `NewsArticle`.
+//!
+//! The title and meta description are not here: the page's own components
+//! set them through leptos_meta, in the browser as in the prerenderer.
+//! These tags describe the page as it was fetched; after an in-app
+//! navigation the document's title and description follow the new page
+//! while these stay, which is how a crawler and an unfurler meet a page
+//! anyway (each fetches one URL).
+
+use dispatch::text;
+use dispatch_model::{Article, Image, Site};
+use serde_json::json;
+
+/// The site's logo: the publisher's logo in JSON-LD, and the shared image
+/// of pages that have none of their own.
+pub const LOGO: &str = "/content/images/site-logo.svg";
+const LOGO_SIZE: u32 = 512;
+
+/// What a page is, as far as its head is concerned.
+pub enum Subject<'a> {
+    /// The front page, listings, author pages, the newsletter page.
+    Page {
+        title: String,
+        description: String,
+    },
+    Article(&'a Article),
+}
+
+impl Subject<'_> {
+    /// The title an unfurler shows (the document's title carries the site
+    /// name besides).
+    pub fn title(&self) -> &str {
+        match self {
+            Subject::Page { title, .. } => title,
+            Subject::Article(article) => &article.headline,
+        }
+    }
+
+    /// The same description as the page's `<meta name="description">`.
+    pub fn description(&self) -> &str {
+        match self {
+            Subject::Page { description, .. } => description,
+            Subject::Article(article) => &article.deck,
+        }
+    }
+}
+
+/// `path` on the site's public origin; a URL that already has an origin
+/// stays as it is.
+pub fn absolute(site: &Site, path: &str) -> String {
+    if path.starts_with("https://") || path.starts_with("http://") {
+        path.to_string()
+    } else {
+        format!("{}{}", site.url.trim_end_matches('/'), path)
+    }
+}
+
+/// The head tags for the page at `path`, as HTML.
+pub fn tags(site: &Site, path: &str, subject: &Subject) -> String {
+    let url = absolute(site, path);
+    let mut out = String::new();
+    let mut link = |rel: &str, href: &str| out.push_str(&format!("<link rel=\"{rel}\" href=\"{}\">", escape(href)));
+    link("canonical", &url);
+    let mut meta = |key: &str, name: &str, value: &str| {
+        out.push_str(&format!("<meta {key}=\"{name}\" content=\"{}\">", escape(value)));
+    };
+    let article = match subject {
+        Subject::Article(article) => Some(*article),
+        Subject::Page { .. } => None,
+    };
+    meta("property", "og:type", if article.is_some() { "article" } else { "website" });
+    meta("property", "og:site_name", &site.name);
+    meta("property", "og:locale", &site.language);
+    meta("property", "og:title", subject.title());
+    meta("property", "og:description", subject.description());
+    meta("property", "og:url", &url);
+    let hero = article.and_then(|article| article.hero.as_ref());
+    let (image, width, height, alt) = match hero {
+        Some(Image { src, width, height, alt, .. }) => (absolute(site, src), *width, *height, alt.as_str()),
+        None => (absolute(site, LOGO), LOGO_SIZE, LOGO_SIZE, site.name.as_str()),
+    };
+    meta("property", "og:image", &image);
+    meta("property", "og:image:width", &width.to_string());
+    meta("property", "og:image:height", &height.to_string());
+    meta("property", "og:image:alt", alt);
+    if let Some(article) = article {
+        meta("property", "article:published_time", &article.published);
+        meta("property", "article:modified_time", article.updated.as_ref().unwrap_or(&article.published));
+        for author in &article.authors {
+            meta("property", "article:author", &absolute(site, &dispatch_model::routes::author(&author.slug)));
+        }
+        meta("property", "article:section", &article.section.name);
+        for tag in &article.tags {
+            meta("property", "article:tag", &tag.name);
+        }
+    }
+    // A large card for an article with a hero; the logo is a small square.
+    meta("name", "twitter:card", if hero.is_some() { "summary_large_image" } else { "summary" });
+    meta("name", "twitter:title", subject.title());
+    meta("name", "twitter:description", subject.description());
+    meta("name", "twitter:image", &image);
+    meta("name", "twitter:image:alt", alt);
+    if let Some(article) = article {
+        out.push_str("<script type=\"application/ld+json\">");
+        out.push_str(&json_ld(site, &url, article));
+        out.push_str("</script>");
+    }
+    out
+}
+
+/// schema.org `NewsArticle`, with every `<` written as `\u003c` so that no
+/// text can close the script element.
+pub fn json_ld(site: &Site, url: &str, article: &Article) -> String {
+    let authors: Vec<_> = article
+        .authors
+        .iter()
+        .map(|author| {
+            json!({
+                "@type": "Person",
+                "name": author.name,
+                "url": absolute(site, &dispatch_model::routes::author(&author.slug)),
+            })
+        })
+        .collect();
+    let images: Vec<_> = article
+        .hero
+        .iter()
+        .map(|image| {
+            json!({
+                "@type": "ImageObject",
+                "url": absolute(site, &image.src),
+                "width": image.width,
+                "height": image.height,
+                "caption": image.alt,
+            })
+        })
+        .collect();
+    let keywords: Vec<&str> = article.tags.iter().map(|tag| tag.name.as_str()).collect();
+    let data = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": { "@type": "WebPage", "@id": url },
+        "url": url,
+        "headline": article.headline,
+        "description": article.deck,
+        "image": images,
+        "datePublished": article.published,
+        "dateModified": article.updated.as_ref().unwrap_or(&article.published),
+        "author": authors,
+        "publisher": {
+            "@type": "Organization",
+            "name": site.name,
+            "url": absolute(site, "/"),
+            "logo": { "@type": "ImageObject", "url": absolute(site, LOGO), "width": LOGO_SIZE, "height": LOGO_SIZE },
+        },
+        "articleSection": article.section.name,
+        "keywords": keywords,
+        "inLanguage": site.language,
+    });
+    data.to_string().replace('<', "\\u003c")
+}
+
+/// Text as an HTML attribute value.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The head's title and description for the pages that are not articles,
+/// in the words their components use.
+pub fn front_page() -> Subject<'static> {
+    Subject::Page { title: text::SITE_NAME.to_string(), description: text::SITE_DESCRIPTION.to_string() }
+}
+
+pub fn newsletter_page() -> Subject<'static> {
+    Subject::Page {
+        title: text::NEWSLETTER_PAGE_TITLE.to_string(),
+        description: text::NEWSLETTER_PAGE_DESCRIPTION.to_string(),
+    }
+}
+
+pub fn listing_page(heading: String) -> Subject<'static> {
+    Subject::Page { description: text::listing_description(&heading), title: heading }
+}
+
+pub fn author_page(name: String, bio: String) -> Subject<'static> {
+    Subject::Page { title: name, description: bio }
+}
+
+#[cfg(test)]
+mod tests {
+    use dispatch_model::{AuthorCard, SectionRef, SCHEMA_VERSION};
+
+    use super::*;
+
+    fn site() -> Site {
+        serde_json::from_str(
+            r#"{"schema_version":1,"name":"Dispatch","tagline":"t","url":"https://dispatch.example","language":"en","sections":[],"regions":[],"navigation":[]}"#,
+        )
+        .unwrap()
+    }
+
+    fn article() -> Article {
+        Article {
+            schema_version: SCHEMA_VERSION,
+            slug: "x".into(),
+            headline: "Patch \"now\" </script><b>".into(),
+            deck: "A & B".into(),
+            section: SectionRef { slug: "policy".into(), name: "Policy".into() },
+            regions: vec![],
+            tags: vec![],
+            published: "2026-11-27T09:30:00+04:00".into(),
+            updated: None,
+            reading_minutes: 3,
+            hero: None,
+            authors: vec![AuthorCard {
+                slug: "amina".into(),
+                name: "Amina".into(),
+                role: "r".into(),
+                bio: "b".into(),
+                photo: None,
+            }],
+            body: vec![],
+            related: vec![],
+        }
+    }
+
+    #[test]
+    fn text_stays_text_in_attributes_and_json_ld() {
+        let article = article();
+        let html = tags(&site(), "/policy/x", &Subject::Article(&article));
+        assert!(
+            html.contains(r#"<meta property="og:title" content="Patch &quot;now&quot; &lt;/script&gt;&lt;b&gt;">"#),
+            "{html}"
+        );
+        assert!(html.contains(r#"<meta property="og:description" content="A &amp; B">"#));
+        let script = html.split("<script type=\"application/ld+json\">").nth(1).unwrap();
+        let script = &script[..script.find("</script>").unwrap()];
+        assert!(!script.contains('<'), "{script}");
+        let data: serde_json::Value = serde_json::from_str(script).unwrap();
+        assert_eq!(data["headline"], article.headline);
+        assert_eq!(data["dateModified"], article.published, "modified defaults to published");
+        assert_eq!(data["author"][0]["url"], "https://dispatch.example/author/amina");
+    }
+
+    #[test]
+    fn pages_without_a_hero_share_the_logo_as_a_small_card() {
+        let html = tags(&site(), "/", &front_page());
+        assert!(html.contains(r#"<meta property="og:type" content="website">"#));
+        assert!(html
+            .contains(r#"<meta property="og:image" content="https://dispatch.example/content/images/site-logo.svg">"#));
+        assert!(html.contains(r#"<meta name="twitter:card" content="summary">"#));
+        assert!(html.contains(r#"<link rel="canonical" href="https://dispatch.example/">"#));
+        assert!(!html.contains("ld+json"));
+        assert_eq!(absolute(&site(), "https://cdn.example/a.png"), "https://cdn.example/a.png");
+    }
+}

@@ -1,0 +1,239 @@
+//! The prerenderer: every page a crawler can reach, rendered natively by
+//! the app's own components into a static HTML file that the browser then
+//! hydrates (issue 7).
+//!
+//! It reads only the built site: the shell Trunk wrote (`404.html` once the
+//! build has moved it there) and the content JSON under `content/`. Each
+//! page is the shell with
+//! - the rendered `App` as its body;
+//! - the content files that render read, embedded as JSON (see
+//!   `dispatch::preload`), so the browser hydrates without fetching them;
+//! - a head with the page's title and description (from its components,
+//!   through leptos_meta), the canonical link, OpenGraph and X tags, and
+//!   JSON-LD for an article ([`head`]).
+//!
+//! Pages: the front page, the newsletter page, every article at its
+//! canonical address, and the first page of every author, section,
+//! region and tag. Later pages of a listing are left to the app shell.
+
+// As in the app: its views nest deeper than the default when rendered natively.
+#![recursion_limit = "256"]
+
+pub mod head;
+
+use std::{fs, path::Path, sync::Arc};
+
+use dispatch::{preload, text, App};
+use dispatch_model::{routes, Article, Author, IndexPage, Site};
+use hydration_context::SsrSharedContext;
+use leptos::prelude::*;
+use leptos_meta::ServerMetaContext;
+use leptos_router::location::RequestUrl;
+
+use head::Subject;
+
+/// A page to prerender.
+pub struct Route {
+    /// The address a reader sees, such as `/policy/qatar-rwanda-partnership`.
+    pub path: String,
+    pub kind: Kind,
+}
+
+pub enum Kind {
+    Front,
+    Newsletter,
+    Article(Box<Article>),
+    Author(Box<Author>),
+    /// A section, region or tag: the heading its page shows.
+    Listing(String),
+}
+
+impl Route {
+    /// Where the page's file goes under the site's root: `index.html` for
+    /// the front page, else the path with `.html`, the "pretty URL" that
+    /// Cloudflare Pages, Netlify, nginx (`try_files $uri.html`) and
+    /// `dispatch-server` serve for the path without it.
+    pub fn file(&self) -> String {
+        match self.path.as_str() {
+            "/" => "index.html".to_string(),
+            path => format!("{}.html", path.trim_start_matches('/')),
+        }
+    }
+
+    fn subject(&self) -> Subject<'_> {
+        match &self.kind {
+            Kind::Front => head::front_page(),
+            Kind::Newsletter => head::newsletter_page(),
+            Kind::Article(article) => Subject::Article(article),
+            Kind::Author(author) => head::author_page(author.name.clone(), author.bio.clone()),
+            Kind::Listing(heading) => head::listing_page(heading.clone()),
+        }
+    }
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let text = fs::read_to_string(path).map_err(|err| format!("cannot read {}: {err}", path.display()))?;
+    serde_json::from_str(&text).map_err(|err| format!("{}: {err}", path.display()))
+}
+
+/// The JSON files directly in `dir`, sorted; none when it does not exist.
+fn json_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(format!("cannot list {}: {err}", dir.display())),
+    };
+    let mut files: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The folders directly in `dir` (one per section, region or tag), sorted.
+fn folders(dir: &Path) -> Result<Vec<String>, String> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(format!("cannot list {}: {err}", dir.display())),
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_dir())
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+/// Every page to prerender, from the content under `root/content`.
+pub fn routes(root: &Path) -> Result<Vec<Route>, String> {
+    let content = root.join("content");
+    let mut pages = vec![
+        Route { path: "/".into(), kind: Kind::Front },
+        Route { path: routes::NEWSLETTER.into(), kind: Kind::Newsletter },
+    ];
+    for file in json_files(&content.join("articles"))? {
+        let article: Article = read_json(&file)?;
+        pages.push(Route { path: article.href(), kind: Kind::Article(Box::new(article)) });
+    }
+    for file in json_files(&content.join("authors"))? {
+        let author: Author = read_json(&file)?;
+        pages.push(Route { path: routes::author(&author.slug), kind: Kind::Author(Box::new(author)) });
+    }
+    let listings: [(&str, fn(&str) -> String); 3] =
+        [("sections", routes::section), ("regions", routes::region), ("tags", routes::tag)];
+    for (kind, route) in listings {
+        for slug in folders(&content.join(kind))? {
+            let first: IndexPage = read_json(&content.join(kind).join(&slug).join("1.json"))?;
+            let heading = if kind == "tags" { text::tag_heading(&first.title) } else { first.title };
+            pages.push(Route { path: route(&slug), kind: Kind::Listing(heading) });
+        }
+    }
+    Ok(pages)
+}
+
+/// The shell a page is made from, split where the page's parts go.
+pub struct Shell {
+    /// Up to `</head>`, without the shell's own `<title>`.
+    head: String,
+    /// From `</head>` up to and including `<body…>`.
+    between: String,
+    /// From `</body>` on.
+    tail: String,
+}
+
+impl Shell {
+    pub fn parse(html: &str) -> Result<Shell, String> {
+        let missing = |what: &str| format!("the shell has no {what}; did Trunk's output change?");
+        let head_end = html.find("</head>").ok_or_else(|| missing("</head>"))?;
+        let body_start = html.find("<body").ok_or_else(|| missing("<body>"))?;
+        let body_open_end = body_start + html[body_start..].find('>').ok_or_else(|| missing("<body>"))? + 1;
+        let body_end = html.rfind("</body>").ok_or_else(|| missing("</body>"))?;
+        let mut head = html[..head_end].to_string();
+        // The page's own title comes from its components.
+        if let (Some(start), Some(end)) = (head.find("<title>"), head.find("</title>")) {
+            head.replace_range(start..end + "</title>".len(), "");
+        }
+        Ok(Shell { head, between: html[head_end..body_open_end].to_string(), tail: html[body_end..].to_string() })
+    }
+}
+
+/// Renders `route` from the site under `root` into a whole HTML page.
+pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<String, String> {
+    let files_root = root.to_path_buf();
+    preload::read_through(move |path| fs::read_to_string(files_root.join(path.trim_start_matches('/'))).ok());
+    let (meta, meta_output) = ServerMetaContext::new();
+    let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
+    let body = owner.with(|| {
+        provide_context(RequestUrl::new(&route.path));
+        provide_context(meta);
+        view! { <App /> }.to_html()
+    });
+    drop(owner);
+    let body = well_formed_markers(&body);
+    let embedded = preload::embed(&route.path, &preload::served())?;
+    let page = format!(
+        "{head}<script type=\"application/json\" id=\"{id}\">{embedded}</script>{tags}<!--HEAD-->{between}{body}{tail}",
+        head = shell.head,
+        id = preload::SCRIPT_ID,
+        tags = head::tags(site, &route.path, &route.subject()),
+        between = shell.between,
+        tail = shell.tail,
+    );
+    // leptos_meta puts the title and the components' meta tags after the
+    // `<!--HEAD-->` marker, where the browser's hydration looks for them.
+    let injected = futures::executor::block_on(async move {
+        use futures::StreamExt;
+        meta_output.inject_meta_context(futures::stream::iter([page])).await.collect::<String>().await
+    });
+    Ok(injected)
+}
+
+/// Leptos marks the places hydration needs in the rendered HTML with
+/// `<!>`, which browsers parse as an empty comment but HTML calls a parse
+/// error. `<!---->` is the same empty comment, written validly. Only
+/// markup is touched: a `<!>` inside an attribute value stays as it is
+/// (text content has its `<` escaped already).
+pub fn well_formed_markers(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
+    let (mut in_tag, mut quote) = (false, None::<char>);
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        if !in_tag && rest.starts_with("<!>") {
+            out.push_str("<!---->");
+            rest = &rest[3..];
+            continue;
+        }
+        match (in_tag, quote, c) {
+            (false, _, '<') => in_tag = true,
+            (true, None, '"' | '\'') => quote = Some(c),
+            (true, Some(open), _) if c == open => quote = None,
+            (true, None, '>') => in_tag = false,
+            _ => {}
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::well_formed_markers;
+
+    #[test]
+    fn markers_become_valid_comments_and_attributes_stay() {
+        assert_eq!(well_formed_markers("<p>a<!> b</p><!>"), "<p>a<!----> b</p><!---->");
+        assert_eq!(well_formed_markers(r#"<img alt="<!>"><!>"#), r#"<img alt="<!>"><!---->"#);
+        assert_eq!(well_formed_markers("<!-- kept -->"), "<!-- kept -->");
+    }
+}
+
+/// Sets up what rendering needs once per process.
+pub fn init() {
+    // leptos_meta's head injection awaits a tick of Leptos' executor.
+    let _ = any_spawner::Executor::init_futures_executor();
+}

@@ -1,0 +1,157 @@
+//! Content files already in hand when a page renders, so that it renders
+//! at once instead of through a skeleton.
+//!
+//! A prerendered page (issue 7) carries, in a `<script type="application/json">`,
+//! every content file its render read. The browser holds them before it
+//! hydrates, and the page's first load finds them here instead of asking
+//! the network: the hydrating render is the prerendered one, without a
+//! second fetch. Natively, the prerenderer lends a file reader instead and
+//! records what was read, which is what it then embeds.
+//!
+//! Each held file is served once: the next visit to the same page in this
+//! tab fetches it like any other.
+
+use std::{
+    cell::RefCell,
+    collections::HashMap,
+    future::Future,
+    pin::Pin,
+    task::{Context, Poll},
+};
+
+use futures::{future::LocalBoxFuture, task::noop_waker_ref};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// The id of the script element that holds a prerendered page's files.
+pub const SCRIPT_ID: &str = "preloaded";
+
+/// What a prerendered page embeds: the route it was rendered for, and each
+/// content file by path, `null` for a file that does not exist.
+#[derive(Deserialize)]
+pub struct Preloaded {
+    pub route: String,
+    pub files: HashMap<String, Option<Box<RawValue>>>,
+}
+
+impl Preloaded {
+    pub fn parse(json: &str) -> Result<Preloaded, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+}
+
+#[derive(Default)]
+struct Files {
+    held: HashMap<String, Option<String>>,
+    /// The prerenderer's reader of the built site's files.
+    #[cfg(feature = "ssr")]
+    source: Option<Box<dyn Fn(&str) -> Option<String>>>,
+    /// What the render read, in order, for the page to embed.
+    #[cfg(feature = "ssr")]
+    served: Vec<(String, Option<String>)>,
+}
+
+thread_local! {
+    static FILES: RefCell<Files> = RefCell::new(Files::default());
+}
+
+/// Holds a prerendered page's files for the first render.
+pub fn hold(preloaded: Preloaded) {
+    let held = preloaded.files.into_iter().map(|(path, body)| (path, body.map(|raw| raw.get().to_owned())));
+    FILES.with_borrow_mut(|files| files.held.extend(held));
+}
+
+/// The file at `path` if it is in hand (`Some(None)`: it is known not to
+/// exist); `None` means the network must be asked.
+pub fn take(path: &str) -> Option<Option<String>> {
+    FILES.with_borrow_mut(|files| {
+        if let Some(body) = files.held.remove(path) {
+            return Some(body);
+        }
+        #[cfg(feature = "ssr")]
+        if let Some(source) = &files.source {
+            let body = source(path);
+            files.served.push((path.to_owned(), body.clone()));
+            return Some(body);
+        }
+        None
+    })
+}
+
+/// Polls `future` once: its output when everything it needs is in hand,
+/// else the future, to be awaited. Renders that can complete at once do,
+/// which is what lets a prerendered page hydrate without a skeleton.
+pub fn now_or_later<T>(mut future: LocalBoxFuture<'static, T>) -> Result<T, LocalBoxFuture<'static, T>> {
+    match Pin::new(&mut future).poll(&mut Context::from_waker(noop_waker_ref())) {
+        Poll::Ready(output) => Ok(output),
+        Poll::Pending => Err(future),
+    }
+}
+
+/// Lends the renderer a reader of content files (the prerenderer reads the
+/// built site), recording what it reads until [`served`].
+#[cfg(feature = "ssr")]
+pub fn read_through(source: impl Fn(&str) -> Option<String> + 'static) {
+    FILES.with_borrow_mut(|files| {
+        files.source = Some(Box::new(source));
+        files.served.clear();
+    });
+}
+
+/// The files read since [`read_through`], each once, in the order read.
+#[cfg(feature = "ssr")]
+pub fn served() -> Vec<(String, Option<String>)> {
+    FILES.with_borrow_mut(|files| {
+        let mut seen = std::collections::HashSet::new();
+        std::mem::take(&mut files.served).into_iter().filter(|(path, _)| seen.insert(path.clone())).collect()
+    })
+}
+
+/// The script body a prerendered page embeds for `route`: the JSON of
+/// [`Preloaded`], with every `<` written as `\u003c` so that no file can
+/// close the script element. A file that is not valid JSON is an error:
+/// embedding it would break the page's data as a whole.
+#[cfg(feature = "ssr")]
+pub fn embed(route: &str, files: &[(String, Option<String>)]) -> Result<String, String> {
+    let mut out = format!("{{\"route\":{},\"files\":{{", serde_json::to_string(route).expect("a string serialises"));
+    for (index, (path, body)) in files.iter().enumerate() {
+        if index > 0 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(path).expect("a string serialises"));
+        out.push(':');
+        match body {
+            Some(body) => {
+                let raw = RawValue::from_string(body.trim().to_owned()).map_err(|err| format!("{path}: {err}"))?;
+                out.push_str(raw.get());
+            }
+            None => out.push_str("null"),
+        }
+    }
+    out.push_str("}}");
+    Ok(out.replace('<', "\\u003c"))
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_files_round_trip_and_cannot_close_the_script() {
+        let files = vec![
+            ("/content/a.json".to_string(), Some(r#"{"headline":"</script><b>"}"#.to_string())),
+            ("/content/missing.json".to_string(), None),
+        ];
+        let script = embed("/policy/a", &files).unwrap();
+        assert!(!script.contains('<'), "{script}");
+        let preloaded = Preloaded::parse(&script).unwrap();
+        assert_eq!(preloaded.route, "/policy/a");
+        hold(preloaded);
+        let held = take("/content/a.json").flatten().unwrap();
+        let value: serde_json::Value = serde_json::from_str(&held).unwrap();
+        assert_eq!(value["headline"], "</script><b>");
+        assert_eq!(take("/content/missing.json"), Some(None));
+        assert_eq!(take("/content/a.json"), None, "each file is served once");
+        assert!(embed("/x", &[("/content/bad.json".into(), Some("{".into()))]).is_err());
+    }
+}

@@ -1,0 +1,271 @@
+// Prerendered pages (issue 7): what a crawler or a link unfurler reads
+// without running anything, how the browser hydrates a page instead of
+// replacing it, and how a reader without JavaScript still reads it all.
+
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+
+import { DIST, launchBrowser, openPage, siteAndBrowser } from './support.mjs';
+
+const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
+const SITE = content('site.json');
+const TOP = content('latest/1.json').items[0];
+const STORY = content(`articles/${TOP.slug}.json`);
+const ARTICLE = `/${STORY.section.slug}/${STORY.slug}`;
+const AUTHOR = STORY.authors[0];
+const TAG = STORY.tags[0];
+const SHELL = readFileSync(path.join(DIST, '404.html'), 'utf8');
+
+const shared = siteAndBrowser();
+
+/** A raw GET, as curl or a crawler makes it. */
+function get(pathname) {
+  return new Promise((resolve, reject) => {
+    http.get(shared.site.url + pathname, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString() }));
+    }).on('error', reject);
+  });
+}
+
+/** Every prerendered page in the build, as [address, file]. */
+function prerendered() {
+  const pages = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const full = path.join(dir, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== 'content') walk(full);
+      } else if (name.endsWith('.html') && name !== '404.html') {
+        const relative = path.relative(DIST, full).split(path.sep).join('/');
+        pages.push([relative === 'index.html' ? '/' : `/${relative.slice(0, -'.html'.length)}`, full]);
+      }
+    }
+  };
+  walk(DIST);
+  return pages.sort();
+}
+
+const unescape = (text) => text.replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+
+/** The head's `<meta property|name=key content=…>` values for `key`. */
+function metaValues(html, key) {
+  const head = html.slice(0, html.indexOf('</head>'));
+  return [...head.matchAll(/<meta (?:property|name)="([^"]+)" content="([^"]*)">/g)]
+    .filter(([, name]) => name === key)
+    .map(([, , value]) => unescape(value));
+}
+
+function jsonLd(html) {
+  const found = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+  return found.map(([, body]) => JSON.parse(body));
+}
+
+describe('what a crawler reads', () => {
+  test('curl of an article returns its headline, body, author card, OpenGraph tags and JSON-LD', async () => {
+    const { status, body } = await get(ARTICLE);
+    assert.equal(status, 200);
+    const text = (value) => value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    assert.match(body, new RegExp(`<h1[^>]*>${text(STORY.headline).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</h1>`));
+    const firstParagraph = STORY.body.find((block) => block.type === 'paragraph').inlines
+      .filter((inline) => inline.type === 'text').map((inline) => inline.text)[0];
+    assert.ok(body.includes(text(firstParagraph)), 'the body\'s first paragraph');
+    assert.ok(body.includes('About the Author'), 'the author card');
+    assert.ok(body.includes(`${text(AUTHOR.name)}</`) && body.includes(text(AUTHOR.role)), 'the author\'s name and role');
+    assert.deepEqual(metaValues(body, 'og:title'), [STORY.headline]);
+    assert.equal(jsonLd(body)[0].headline, STORY.headline);
+  });
+
+  test('every prerendered page has a complete head with absolute URLs', () => {
+    const pages = prerendered();
+    // The front page, the newsletter page, every article, author, section, region and tag.
+    const count = (dir) => readdirSync(path.join(DIST, 'content', dir)).filter((name) => !name.includes('.')).length;
+    const articles = readdirSync(path.join(DIST, 'content/articles')).filter((name) => name.endsWith('.json')).length;
+    const authors = readdirSync(path.join(DIST, 'content/authors')).filter((name) => name.endsWith('.json')).length;
+    assert.equal(pages.length, 2 + articles + authors + count('sections') + count('regions') + count('tags'));
+    for (const [address, file] of pages) {
+      const html = readFileSync(file, 'utf8');
+      const url = SITE.url + address;
+      const one = (key) => {
+        const values = metaValues(html, key);
+        assert.equal(values.length, 1, `${address}: one ${key}`);
+        return values[0];
+      };
+      assert.equal([...html.matchAll(/<title>/g)].length, 1, `${address}: one title`);
+      assert.match(html, new RegExp(`<link rel="canonical" href="${url.replace(/[.?]/g, '\\$&')}">`), `${address}: canonical`);
+      assert.match(html, /<link rel="alternate" type="application\/feed\+json"/, `${address}: feed autodiscovery`);
+      assert.match(html, /<link rel="alternate" type="application\/rss\+xml"/, `${address}: feed autodiscovery`);
+      assert.equal(one('og:url'), url);
+      assert.equal(one('og:description'), one('description'), `${address}: one description everywhere`);
+      assert.equal(one('twitter:description'), one('description'));
+      assert.ok(one('og:title').length > 0);
+      for (const key of ['og:image', 'twitter:image']) assert.ok(one(key).startsWith(`${SITE.url}/`), `${address}: ${key} is absolute`);
+      assert.ok(Number(one('og:image:width')) > 0 && Number(one('og:image:height')) > 0, `${address}: image size`);
+      assert.ok(one('og:image:alt').length > 0, `${address}: image alt`);
+      const isArticle = one('og:type') === 'article';
+      assert.equal(one('twitter:card'), isArticle ? 'summary_large_image' : 'summary', address);
+      // The page's files, embedded for hydration: none can close the script.
+      const embedded = html.match(/<script type="application\/json" id="preloaded">([\s\S]*?)<\/script>/)[1];
+      assert.ok(!embedded.includes('<'), `${address}: < is escaped`);
+      assert.equal(JSON.parse(embedded).route, address);
+      assert.equal(jsonLd(html).length, isArticle ? 1 : 0, address);
+    }
+  });
+
+  test('every article\'s JSON-LD is a NewsArticle with its dates, authors, image and publisher', () => {
+    for (const [address, file] of prerendered()) {
+      const html = readFileSync(file, 'utf8');
+      if (metaValues(html, 'og:type')[0] !== 'article') continue;
+      const slug = address.split('/')[2];
+      const article = content(`articles/${slug}.json`);
+      const [data] = jsonLd(html);
+      assert.equal(data['@context'], 'https://schema.org');
+      assert.equal(data['@type'], 'NewsArticle');
+      assert.equal(data.headline, article.headline);
+      assert.equal(data.datePublished, article.published);
+      assert.equal(data.dateModified, article.updated ?? article.published);
+      assert.deepEqual(data.author, article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: `${SITE.url}/author/${author.slug}` })));
+      if (article.hero) {
+        assert.equal(data.image[0].url, SITE.url + article.hero.src);
+        assert.equal(data.image[0].width, article.hero.width);
+      }
+      assert.equal(data.publisher['@type'], 'Organization');
+      assert.equal(data.publisher.name, SITE.name);
+      assert.ok(data.publisher.logo.url.startsWith(`${SITE.url}/`));
+      assert.deepEqual(metaValues(html, 'article:published_time'), [article.published]);
+      assert.deepEqual(metaValues(html, 'article:author'), article.authors.map((author) => `${SITE.url}/author/${author.slug}`));
+      assert.deepEqual(metaValues(html, 'article:section'), [article.section.name]);
+      assert.deepEqual(metaValues(html, 'article:tag'), article.tags.map((tag) => tag.name));
+    }
+  });
+});
+
+/**
+ * Opens `address` with the wasm held back until the prerendered page has
+ * been marked, so the test can tell hydration (the same nodes, kept) from
+ * replacement. Returns once the app has started.
+ */
+async function openHydrated(address) {
+  const { page, problems } = await openPage(shared.browser);
+  const requests = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(shared.site.url + address, { waitUntil: 'domcontentloaded' });
+  await page.evaluate(() => {
+    document.querySelector('main h1').dataset.beforeWasm = 'yes';
+    window.dispatchStarted = new Promise((resolve) => addEventListener('TrunkApplicationStarted', resolve));
+    window.shifts = [];
+    new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((entry) => entry.value)))
+      .observe({ type: 'layout-shift', buffered: true });
+  });
+  release();
+  await page.evaluate(() => window.dispatchStarted.then(() => true));
+  return { page, problems, requests };
+}
+
+describe('hydration', () => {
+  test('an article hydrates without a warning, a fetch of its files, or a shift', async () => {
+    const { page, problems, requests } = await openHydrated(ARTICLE);
+    // The very heading the HTML brought, not a new one.
+    assert.equal(await page.locator('main h1').getAttribute('data-before-wasm'), 'yes');
+    const fetched = requests.filter((pathname) => pathname.startsWith('/content/') && pathname.endsWith('.json'));
+    assert.deepEqual(fetched, [], 'the page\'s files came with it');
+    // A click handler works straight away: the theme switch.
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    const before = await toggle.getAttribute('aria-pressed');
+    await toggle.click();
+    assert.notEqual(await toggle.getAttribute('aria-pressed'), before);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    assert.deepEqual(await page.evaluate(() => window.shifts), [], 'nothing moved');
+    assert.equal(await page.locator('head meta[name="description"]').count(), 1);
+    assert.equal(await page.title(), `${STORY.headline} | ${SITE.name}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('navigation after hydration stays in the app', async () => {
+    const { page, problems, requests } = await openHydrated(ARTICLE);
+    await page.evaluate(() => { window.sameDocument = true; });
+    await page.locator('.article-section a').click();
+    await page.getByRole('heading', { level: 1, name: STORY.section.name }).waitFor();
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'no page load');
+    assert.ok(requests.includes(`/content/sections/${STORY.section.slug}/1.json`), 'the next page fetched its JSON');
+    assert.equal(await page.title(), `${STORY.section.name} | ${SITE.name}`);
+    assert.equal(await page.locator('head meta[name="description"]').count(), 1);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  for (const [kind, address] of [
+    ['front page', '/'],
+    ['article', ARTICLE],
+    ['author', `/author/${AUTHOR.slug}`],
+    ['section', `/${STORY.section.slug}`],
+    ['region', '/region/asia-pacific'],
+    ['tag', `/tag/${TAG.slug}`],
+    ['newsletter', '/newsletter'],
+  ]) {
+    test(`${kind}: the hydrated page reads exactly as the app renders it alone`, async () => {
+      const { page, problems } = await openHydrated(address);
+      const hydrated = await page.evaluate(() => document.body.innerText);
+      // The same address answered with the bare shell: the app fetches and renders it all.
+      const alone = await openPage(shared.browser);
+      await alone.page.route(shared.site.url + address, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: SHELL }));
+      await alone.page.goto(shared.site.url + address);
+      await alone.page.locator('main h1').waitFor();
+      await alone.page.locator('.skeleton').waitFor({ state: 'detached' });
+      assert.equal(await alone.page.locator('#preloaded').count(), 0, 'rendered by the app alone');
+      assert.equal(hydrated, await alone.page.evaluate(() => document.body.innerText));
+      assert.deepEqual(problems, []);
+      assert.deepEqual(alone.problems, []);
+      await alone.page.close();
+      await page.close();
+    });
+  }
+
+  test('an address with no file of its own goes through the app', async () => {
+    // The second page of a region: its address serves the first page's
+    // file, which the app sees is not for this address and renders anew.
+    const regions = readdirSync(path.join(DIST, 'content/regions'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    const paged = regions.map((entry) => entry.name).find((slug) => content(`regions/${slug}/1.json`).pages >= 2);
+    assert.ok(paged, 'a region with a second page');
+    const second = content(`regions/${paged}/2.json`);
+    const { page, problems } = await openPage(shared.browser);
+    await page.goto(`${shared.site.url}/region/${paged}?page=2`);
+    await page.getByRole('link', { name: second.items[0].headline }).first().waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  test('an article reads whole, and every link on it leads to a readable page', async () => {
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(shared.site.url + ARTICLE);
+      assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), STORY.headline);
+      assert.ok((await page.locator('.article-body p').count()) >= 2, 'the body');
+      const card = page.locator('.about-authors');
+      assert.match(await card.innerText(), new RegExp(AUTHOR.role.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      const links = await page.locator('a[href]').evaluateAll((anchors) => anchors.map((anchor) => anchor.href));
+      const local = [...new Set(links.filter((href) => href.startsWith(shared.site.url)).map((href) => href.split('#')[0]))];
+      assert.ok(local.length > 20, `${local.length} links`);
+      for (const href of local) {
+        const { status, body } = await get(href.slice(shared.site.url.length));
+        assert.equal(status, 200, href);
+        assert.match(body, /<main id="main"[^>]*><[a-z]+[^>]*>[\s\S]*<h1/, `${href} has its content`);
+      }
+      await context.close();
+    } finally {
+      await browser.close();
+    }
+  });
+});
