@@ -33,12 +33,16 @@ pub fn TagPage() -> impl IntoView {
     view! { <Listing kind="tags" slug=Signal::derive(move || params.read().get("slug").unwrap_or_default()) /> }
 }
 
-/// The page number from `?page=N`; anything else is the first page.
+/// The page number from `?page=N`.
 pub fn page_param() -> Memo<u32> {
     let query = use_query_map();
-    Memo::new(move |_| {
-        query.read().get("page").and_then(|page| page.parse().ok()).filter(|page: &u32| *page >= 1).unwrap_or(1)
-    })
+    Memo::new(move |_| page_number(query.read().get("page").as_deref()))
+}
+
+/// The value of a `page` parameter as a page number; anything but a whole
+/// number from 1 up is the first page.
+pub fn page_number(value: Option<&str>) -> u32 {
+    value.and_then(|page| page.parse().ok()).filter(|page: &u32| *page >= 1).unwrap_or(1)
 }
 
 #[component]

@@ -6,7 +6,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
-import { copyOfDist, DIST, openPage, siteAndBrowser, startFaultyProxy, startSite } from './support.mjs';
+import { copyOfDist, DIST, openApp, openPage, siteAndBrowser, startFaultyProxy, startSite } from './support.mjs';
 
 // The newest story of whatever newsroom was compiled, read from the build.
 const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
@@ -67,6 +67,16 @@ describe('reading an article', () => {
   });
 });
 
+/**
+ * Opens the front page at `origin`, then the top story through the app:
+ * a prerendered page arrives whole, so the app's own loads (and their
+ * failures) happen on in-app navigation and at addresses without a page.
+ */
+async function openStoryInApp(page, origin) {
+  await openApp(page, origin + '/');
+  await page.locator('.front-page').getByRole('link', { name: HEADLINE }).first().click();
+}
+
 /** A faulty proxy in front of the site for one test, stopped after it. */
 async function withProxy(run) {
   const proxy = await startFaultyProxy(shared.site.url);
@@ -82,7 +92,7 @@ describe('when content fails to load', () => {
     withProxy(async (proxy) => {
       const { page } = await openPage(shared.browser);
       proxy.fail('/content/articles/', '500');
-      await page.goto(proxy.url + ARTICLE);
+      await openStoryInApp(page, proxy.url);
       await page.getByRole('heading', { level: 1, name: 'This page did not load' }).waitFor();
       assert.match(await page.getByRole('alert').innerText(), /error 500/);
       proxy.heal();
@@ -95,7 +105,7 @@ describe('when content fails to load', () => {
     withProxy(async (proxy) => {
       const { page } = await openPage(shared.browser);
       proxy.fail('/content/articles/', 'hang');
-      await page.goto(proxy.url + ARTICLE);
+      await openStoryInApp(page, proxy.url);
       // src/api.rs gives up after 15 s; the wait allows for that and more.
       await page.getByRole('heading', { level: 1, name: 'This page did not load' }).waitFor({ timeout: 40_000 });
       assert.match(await page.getByRole('alert').innerText(), /taking too long/);
@@ -109,7 +119,8 @@ describe('when content fails to load', () => {
     withProxy(async (proxy) => {
       const { page } = await openPage(shared.browser);
       proxy.fail('/content/latest/', 'drop');
-      await page.goto(proxy.url + '/');
+      await openApp(page, proxy.url + ARTICLE);
+      await page.getByRole('link', { name: 'Dispatch, front page' }).click();
       await page.getByRole('heading', { level: 1, name: 'This page did not load' }).waitFor();
       assert.match(await page.getByRole('alert').innerText(), /could not reach Dispatch/);
       proxy.heal();
@@ -128,7 +139,7 @@ describe('when content fails to load', () => {
     const damaged = await startSite(copy.dir);
     try {
       const { page } = await openPage(shared.browser);
-      await page.goto(damaged.url + ARTICLE);
+      await openStoryInApp(page, damaged.url);
       await page.getByRole('heading', { level: 1, name: 'This page did not load' }).waitFor();
       assert.match(await page.getByRole('alert').innerText(), /arrived damaged/);
       writeFileSync(file, JSON.stringify(STORY));

@@ -189,6 +189,14 @@ describe('hydration', () => {
     await page.close();
   });
 
+  test('a campaign-tagged address hydrates its page too', async () => {
+    const { page, problems, requests } = await openHydrated(`${ARTICLE}?utm_source=newsletter&utm_medium=email`);
+    assert.equal(await page.locator('main h1').getAttribute('data-before-wasm'), 'yes');
+    assert.deepEqual(requests.filter((pathname) => pathname.endsWith('.json')), []);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('navigation after hydration stays in the app', async () => {
     const { page, problems, requests } = await openHydrated(ARTICLE);
     await page.evaluate(() => { window.sameDocument = true; });
@@ -220,6 +228,8 @@ describe('hydration', () => {
       await alone.page.goto(shared.site.url + address);
       await alone.page.locator('main h1').waitFor();
       await alone.page.locator('.skeleton').waitFor({ state: 'detached' });
+      // The navigation comes from site.json, which the app loads beside the page.
+      await alone.page.locator('.section-nav li').first().waitFor();
       assert.equal(await alone.page.locator('#preloaded').count(), 0, 'rendered by the app alone');
       assert.equal(hydrated, await alone.page.evaluate(() => document.body.innerText));
       assert.deepEqual(problems, []);

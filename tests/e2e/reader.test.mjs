@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DIST, openPage, siteAndBrowser, startFaultyProxy } from './support.mjs';
+import { DIST, openApp, openPage, siteAndBrowser, startFaultyProxy } from './support.mjs';
 
 const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
 const TOP = content('latest/1.json').items[0];
@@ -181,6 +181,11 @@ test('a link with the wrong section lands on the article\'s own address', async 
   await page.goto(`${shared.site.url}/${wrong}/${TOP.slug}`);
   await heading(page, TOP.headline);
   await page.waitForURL(`${shared.site.url}/${TOP.section.slug}/${TOP.slug}`);
+  // The wrong address has no page of its own: it comes with status 404
+  // (which Chromium logs), and the app finds the article.
+  const logged404 = (problem) => /status of 404/.test(problem);
+  assert.equal(problems.filter(logged404).length, 1);
+  problems.splice(0, problems.length, ...problems.filter((problem) => !logged404(problem)));
   // Replaced, not pushed: the history is as long as after opening the
   // right address, so Back does not return to the wrong one.
   const control = await shared.browser.newPage();
@@ -201,7 +206,7 @@ describe('on a slow network', () => {
 
   test('a slow navigation shows the progress bar until the page arrives', async () => {
     const { page, problems } = await openPage(shared.browser);
-    await page.goto(proxy.url + '/');
+    await openApp(page, proxy.url + '/');
     await heading(page, 'Latest News');
     assert.equal(await page.locator('.route-progress-on').count(), 0, 'no bar once the page is there');
     proxy.fail('/content/articles/', 'slow');
@@ -218,8 +223,11 @@ describe('on a slow network', () => {
   test('the article\'s skeleton holds its place: the content arrives without moving the layout', async () => {
     const { page } = await openPage(shared.browser);
     await page.setViewportSize({ width: 375, height: 740 });
+    await openApp(page, proxy.url + '/');
     proxy.fail('/content/articles/', 'slow');
-    await page.goto(`${proxy.url}/${TOP.section.slug}/${TOP.slug}`);
+    // The prerendered article has no skeleton; the app shows one when it
+    // opens the article itself.
+    await page.locator('.front-page').getByRole('link', { name: TOP.headline }).first().click();
     await page.locator('.skeleton-article').waitFor();
     await heading(page, TOP.headline);
     await page.locator(`.article img[width="${STORY.hero.width}"]`).evaluate((img) => img.decode());

@@ -194,6 +194,18 @@ export async function openPage(browser) {
 }
 
 /**
+ * Opens `url` and waits until the app has taken the page over (hydrated a
+ * prerendered page, or rendered the shell), so that a click after it is
+ * an in-app navigation rather than a page load. Trunk's loader sets
+ * `wasmBindings` once the wasm's start function, which mounts the app,
+ * has returned.
+ */
+export async function openApp(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.wasmBindings !== undefined);
+}
+
+/**
  * The release build served like the CDN, and a browser, for the tests of
  * one file: started before its first test and stopped after its last.
  */
