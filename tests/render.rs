@@ -1,5 +1,5 @@
-//! The same components rendered natively (the `ssr` feature), as the build
-//! will prerender pages: nothing in a render path may need a browser, and
+//! The same components rendered natively (the `ssr` feature), as the
+//! prerenderer renders pages: nothing in a render path may need a browser, and
 //! the HTML must hold the whole article with content escaped as text.
 
 // As in lib.rs: the views nest deeper than the default when rendered natively.

@@ -116,7 +116,11 @@ pub fn routes(root: &Path) -> Result<Vec<Route>, String> {
         Route { path: routes::NEWSLETTER.into(), kind: Kind::Newsletter },
     ];
     for file in json_files(&content.join("articles"))? {
-        let article: Article = read_json(&file)?;
+        let mut article: Article = read_json(&file)?;
+        // The head needs the article's metadata only; the render reads the
+        // file again. Ten thousand bodies need not wait in memory.
+        article.body.clear();
+        article.related.clear();
         pages.push(Route { path: article.href(), kind: Kind::Article(Box::new(article)) });
     }
     for file in json_files(&content.join("authors"))? {

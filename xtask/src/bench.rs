@@ -1,20 +1,32 @@
-//! `cargo xtask bench`: the content compiler at scale, and what a reader
-//! downloads. Timings are one wall-clock run each on this machine and
-//! vary; byte counts are exact. Results go to stdout as a Markdown table
-//! for docs/benchmarks.md.
+//! `cargo xtask bench`: the content compiler and the prerenderer at scale,
+//! what a reader downloads, and Lighthouse on the article page beside the
+//! same page as bare static HTML. Timings are one wall-clock run each on
+//! this machine and vary (Lighthouse takes medians of alternating runs);
+//! byte counts are exact. Results go to stdout as Markdown tables for
+//! docs/benchmarks.md.
 
 use std::{fs, path::Path, process::Command, time::Instant};
 
-use crate::{build, setup::Tools, sizes};
+use crate::{build, deploy, setup::Tools, sizes};
 
 pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
+    let dist = build::release(root, tools)?;
     build::run(
-        Command::new("cargo").current_dir(root).args(["build", "--profile", "tools", "--package", "dispatch-press"]),
-        "cargo build --profile tools --package dispatch-press",
+        Command::new("cargo").current_dir(root).args([
+            "build",
+            "--profile",
+            "tools",
+            "--package",
+            "dispatch-press",
+            "--package",
+            "dispatch-prerender",
+        ]),
+        "cargo build --profile tools --package dispatch-press --package dispatch-prerender",
     )?;
     let press = root.join("target/tools/dispatch-press");
+    let prerender = root.join("target/tools/dispatch-prerender");
     let scratch = root.join("target/bench");
-    let mut rows = Vec::new();
+    let (mut compiled, mut prerendered) = (Vec::new(), Vec::new());
     for count in [1_000, 10_000] {
         let content = scratch.join(format!("content-{count}"));
         let out = scratch.join(format!("out-{count}"));
@@ -32,48 +44,80 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
         let rerun = started.elapsed();
         let files = sizes::files(&out)?;
         let bytes: u64 = files.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum();
-        rows.push(format!(
+        compiled.push(format!(
             "| {count} articles | {:.2} s | {:.2} s | {} | {} |",
             first.as_secs_f64(),
             rerun.as_secs_f64(),
             files.len(),
             bytes
         ));
+
+        // The prerenderer on the compiled newsroom, with the real shell.
+        fs::copy(dist.join(deploy::SHELL), out.join(deploy::SHELL)).map_err(|err| err.to_string())?;
+        let started = Instant::now();
+        build::run(Command::new(&prerender).arg("--root").arg(&out), "dispatch-prerender")?;
+        let took = started.elapsed();
+        let pages: Vec<_> = sizes::files(&out)?
+            .into_iter()
+            .filter(|path| path.extension().is_some_and(|ext| ext == "html") && !path.ends_with(deploy::SHELL))
+            .collect();
+        let html: u64 = pages.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum();
+        prerendered.push(format!(
+            "| {count} articles | {:.2} s | {} | {} | {} |",
+            took.as_secs_f64(),
+            pages.len(),
+            html,
+            html / pages.len().max(1) as u64
+        ));
     }
 
-    let dist = build::release(root, tools)?;
-    let shell = shell_bytes(&dist)?;
-    let latest = sizes::measure(&fs::read(dist.join("content/latest/1.json")).map_err(|e| e.to_string())?);
+    let assets = asset_bytes(&dist)?;
+    let brotli = |relative: &str| -> Result<u64, String> {
+        Ok(sizes::measure(&fs::read(dist.join(relative)).map_err(|e| format!("{relative}: {e}"))?).brotli)
+    };
     let top = top_article(&dist)?;
-    let article =
-        sizes::measure(&fs::read(dist.join(format!("content/articles/{top}.json"))).map_err(|e| e.to_string())?);
+    let front = brotli("index.html")?;
+    let article = brotli(&format!("{top}.html"))?;
 
     println!("\n## Content compiler (synthetic newsroom, profile `tools`)\n");
     println!("| input | first compile | rerun (nothing changes) | files | bytes |");
     println!("|---|---|---|---|---|");
-    rows.iter().for_each(|row| println!("{row}"));
+    compiled.iter().for_each(|row| println!("{row}"));
+    println!("\n## Prerenderer (the same newsrooms, profile `tools`)\n");
+    println!("| input | time | pages | HTML bytes | bytes per page |");
+    println!("|---|---|---|---|---|");
+    prerendered.iter().for_each(|row| println!("{row}"));
     println!("\n## What a reader downloads (brotli bytes, before images)\n");
-    println!("| view | app shell (HTML, JS, wasm, CSS) | content JSON | total |");
+    println!("| view | prerendered page (content and data) | JS, wasm, CSS | total |");
     println!("|---|---|---|---|");
-    println!("| front page | {shell} | {} (`latest/1.json`) | {} |", latest.brotli, shell + latest.brotli);
-    println!("| one article | {shell} | {} (`articles/{top}.json`) | {} |", article.brotli, shell + article.brotli);
-    Ok(())
+    println!("| front page | {front} | {assets} | {} |", front + assets);
+    println!("| one article (`/{top}`) | {article} | {assets} | {} |", article + assets);
+
+    let server = build::server(root)?;
+    let mut node = Command::new("node");
+    build::browser_env(node.current_dir(root), root, &server).arg("scripts/lighthouse.mjs");
+    build::run(&mut node, "scripts/lighthouse.mjs")
 }
 
-/// Brotli bytes of the HTML, JS, wasm and CSS that every first view loads.
-fn shell_bytes(dist: &Path) -> Result<u64, String> {
+/// Brotli bytes of the JS, wasm and CSS that every first view loads.
+fn asset_bytes(dist: &Path) -> Result<u64, String> {
     let mut total = 0;
     for entry in fs::read_dir(dist).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
-        if matches!(path.extension().and_then(|e| e.to_str()), Some("html" | "js" | "wasm" | "css")) {
+        if matches!(path.extension().and_then(|e| e.to_str()), Some("js" | "wasm" | "css")) {
             total += sizes::measure(&fs::read(&path).map_err(|e| e.to_string())?).brotli;
         }
     }
     Ok(total)
 }
 
+/// `{section}/{slug}` of the newest article.
 fn top_article(dist: &Path) -> Result<String, String> {
     let latest = fs::read_to_string(dist.join("content/latest/1.json")).map_err(|e| e.to_string())?;
-    let at = latest.find("\"slug\":\"").ok_or("latest/1.json lists no article")? + 8;
-    Ok(latest[at..at + latest[at..].find('"').ok_or("unterminated slug")?].to_string())
+    let latest: serde_json::Value = serde_json::from_str(&latest).map_err(|e| e.to_string())?;
+    let top = &latest["items"][0];
+    match (top["section"]["slug"].as_str(), top["slug"].as_str()) {
+        (Some(section), Some(slug)) => Ok(format!("{section}/{slug}")),
+        _ => Err("latest/1.json lists no article".into()),
+    }
 }

@@ -1,12 +1,12 @@
 //! `cargo xtask test`: every test layer, then one summary line.
 //!
 //! 1. native: `cargo test --workspace` (models, formatting, validation,
-//!    the servers and these tools);
-//! 2. rendering: the components rendered natively (the `ssr` feature), as
-//!    the prerenderer will;
-//! 3. browser: wasm-bindgen-test in headless Chromium, mounting components
+//!    the servers, these tools, and the components rendered natively:
+//!    dispatch-prerender turns on the app's `ssr` feature in the workspace,
+//!    so `tests/render.rs` and the prerenderer's own tests run here);
+//! 2. browser: wasm-bindgen-test in headless Chromium, mounting components
 //!    and asserting on the DOM;
-//! 4. end-to-end: the release build in `dist/`, served like the CDN by
+//! 3. end-to-end: the release build in `dist/`, served like the CDN by
 //!    `dispatch-server`, driven in Chromium by playwright-core.
 //!
 //! A layer that runs zero tests, or cannot run at all, fails the run; one
@@ -42,12 +42,6 @@ pub fn run(root: &Path) -> ExitCode {
     let native =
         Command::new("cargo").current_dir(root).args(["test", "--workspace", "--color", "never"]).output_streamed();
     layers.push(("native", counted(native, counts::from_cargo)));
-
-    let rendering = Command::new("cargo")
-        .current_dir(root)
-        .args(["test", "--features", "ssr", "--test", "render", "--color", "never"])
-        .output_streamed();
-    layers.push(("rendering", counted(rendering, counts::from_cargo)));
 
     let browser = Command::new("cargo")
         .current_dir(root)
