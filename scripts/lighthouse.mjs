@@ -50,8 +50,11 @@ const METRICS = {
 
 let version;
 
-async function measure(url) {
+async function measure(url, attempts = 3) {
   const { lhr } = await lighthouse(url, { port: chrome.port, onlyCategories: ['performance'], output: 'json', logLevel: 'error' });
+  // Lighthouse 12 with a current Chromium now and then misses the trace's
+  // start (NO_NAVSTART); such a run measured nothing, so it is run again.
+  if (lhr.runtimeError?.code === 'NO_NAVSTART' && attempts > 1) return measure(url, attempts - 1);
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
   version = lhr.lighthouseVersion;
   return Object.fromEntries(Object.entries(METRICS).map(([name, audit]) => [name, lhr.audits[audit].numericValue]));

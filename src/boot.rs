@@ -33,6 +33,7 @@ pub fn prepare() -> Start {
     match embedded.as_deref().map(Preloaded::parse) {
         Some(Ok(preloaded)) if preloaded.route == here => {
             preload::hold(preloaded);
+            crate::newsletter::keep_early_input();
             Start::Hydrate
         }
         _ => {

@@ -22,6 +22,8 @@ use dispatch_model::{
     newsletter::{retry_delay_secs, Problem, Signup},
     routes,
 };
+use std::{cell::RefCell, collections::HashMap};
+
 use leptos::{ev, html, prelude::*, task::spawn_local};
 use serde::{Deserialize, Serialize};
 
@@ -199,6 +201,39 @@ fn field_of(problem: Problem) -> Field {
     }
 }
 
+/// A field of a prerendered form as the reader left it before the app ran.
+#[derive(Clone, Default)]
+struct Early {
+    text: String,
+    checked: bool,
+}
+
+thread_local! {
+    /// By `{form id}-{field name}`, as [`NewsletterForm`] names its fields.
+    static EARLY: RefCell<HashMap<String, Early>> = RefCell::new(HashMap::new());
+}
+
+/// Reads what a reader typed into a prerendered form before the app took
+/// the page over. Called just before hydration, which sets every field to
+/// the app's value; each form then starts from what was read here.
+pub fn keep_early_input() {
+    use leptos::wasm_bindgen::JsCast;
+    let Ok(inputs) = document().query_selector_all(".newsletter-form input[name]") else { return };
+    for index in 0..inputs.length() {
+        let Some(input) = inputs.item(index).and_then(|node| node.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            continue;
+        };
+        let form = input.closest("form").ok().flatten();
+        let email = form.and_then(|form| form.query_selector("input[name=email]").ok().flatten());
+        let Some(prefix) = email.map(|email| email.id()).and_then(|id| id.strip_suffix("-email").map(str::to_owned))
+        else {
+            continue;
+        };
+        let field = Early { text: input.value(), checked: input.checked() };
+        EARLY.with_borrow_mut(|early| early.insert(format!("{prefix}-{}", input.name()), field));
+    }
+}
+
 #[component]
 pub fn NewsletterForm(placement: Placement) -> impl IntoView {
     let id = placement.id();
@@ -207,11 +242,12 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
     let (consent_id, consent_error, trap_id) =
         (format!("{id}-consent"), format!("{id}-consent-error"), format!("{id}-website"));
 
-    let email = RwSignal::new(String::new());
-    let daily = RwSignal::new(false);
-    let weekly = RwSignal::new(false);
-    let consent = RwSignal::new(false);
-    let trap = RwSignal::new(String::new());
+    let early = |name: &str| EARLY.with_borrow(|early| early.get(&format!("{id}-{name}")).cloned()).unwrap_or_default();
+    let email = RwSignal::new(early("email").text);
+    let daily = RwSignal::new(early("daily").checked);
+    let weekly = RwSignal::new(early("weekly").checked);
+    let consent = RwSignal::new(early("consent").checked);
+    let trap = RwSignal::new(early("website").text);
     // Field errors show once the reader has tried to send, then follow
     // every change.
     let tried = RwSignal::new(false);
@@ -265,6 +301,13 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
             let _ = input.focus();
         }
     };
+
+    // A prerendered form shows before the app runs. Its button stays
+    // disabled until then, so nothing is sent without the app (a bare HTML
+    // submission would put the address in a URL); what the reader typed
+    // meanwhile is kept (see [`keep_early_input`]).
+    let ready = RwSignal::new(false);
+    Effect::new(move |_| ready.set(true));
 
     // What an earlier visit left: a signup still to send, or a done one.
     Effect::new(move |_| {
@@ -379,7 +422,7 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
                         <input id=trap_id.clone() type="text" name="website" tabindex="-1" autocomplete="off" bind:value=trap />
                     </div>
                     <p class="newsletter-actions">
-                        <button type="submit" class="button" disabled=sending>
+                        <button type="submit" class="button" disabled=move || sending() || !ready.get()>
                             {move || if sending() { text::SUBSCRIBING } else { text::SUBSCRIBE }}
                         </button>
                         <Show when=can_retry>

@@ -19,6 +19,9 @@ use serde_json::json;
 pub const LOGO: &str = "/content/images/site-logo.svg";
 const LOGO_SIZE: u32 = 512;
 
+/// The head of "Page not found": nothing to index, share or call canonical.
+pub const NOT_INDEXED: &str = "<meta name=\"robots\" content=\"noindex\">";
+
 /// What a page is, as far as its head is concerned.
 pub enum Subject<'a> {
     /// The front page, listings, author pages, the newsletter page.

@@ -2,8 +2,8 @@
 //! the app's own components into a static HTML file that the browser then
 //! hydrates (issue 7).
 //!
-//! It reads only the built site: the shell Trunk wrote (`404.html` once the
-//! build has moved it there) and the content JSON under `content/`. Each
+//! It reads only the built site: the shell Trunk wrote (`_shell.html` once
+//! the build has moved it there) and the content JSON under `content/`. Each
 //! page is the shell with
 //! - the rendered `App` as its body;
 //! - the content files that render read, embedded as JSON (see
@@ -13,8 +13,9 @@
 //!   JSON-LD for an article ([`head`]).
 //!
 //! Pages: the front page, the newsletter page, every article at its
-//! canonical address, and the first page of every author, section,
-//! region and tag. Later pages of a listing are left to the app shell.
+//! canonical address, the first page of every author, section, region and
+//! tag, and `404.html`, the "Page not found" that hosts answer any other
+//! address with. Later pages of a listing are left to the app.
 
 // As in the app: its views nest deeper than the default when rendered natively.
 #![recursion_limit = "256"]
@@ -46,6 +47,11 @@ pub enum Kind {
     Author(Box<Author>),
     /// A section, region or tag: the heading its page shows.
     Listing(String),
+    /// `404.html`. Rendered at its own address, `/404.html`, which the app
+    /// takes for a section that does not exist: so a visit to that address
+    /// hydrates the same view, and at any other address the app renders
+    /// its own "Page not found" (or finds a moved article).
+    NotFound,
 }
 
 impl Route {
@@ -56,18 +62,20 @@ impl Route {
     pub fn file(&self) -> String {
         match self.path.as_str() {
             "/" => "index.html".to_string(),
+            path if path.ends_with(".html") => path.trim_start_matches('/').to_string(),
             path => format!("{}.html", path.trim_start_matches('/')),
         }
     }
 
-    fn subject(&self) -> Subject<'_> {
-        match &self.kind {
+    fn subject(&self) -> Option<Subject<'_>> {
+        Some(match &self.kind {
             Kind::Front => head::front_page(),
             Kind::Newsletter => head::newsletter_page(),
             Kind::Article(article) => Subject::Article(article),
             Kind::Author(author) => head::author_page(author.name.clone(), author.bio.clone()),
             Kind::Listing(heading) => head::listing_page(heading.clone()),
-        }
+            Kind::NotFound => return None,
+        })
     }
 }
 
@@ -114,6 +122,7 @@ pub fn routes(root: &Path) -> Result<Vec<Route>, String> {
     let mut pages = vec![
         Route { path: "/".into(), kind: Kind::Front },
         Route { path: routes::NEWSLETTER.into(), kind: Kind::Newsletter },
+        Route { path: "/404.html".into(), kind: Kind::NotFound },
     ];
     for file in json_files(&content.join("articles"))? {
         let mut article: Article = read_json(&file)?;
@@ -161,8 +170,39 @@ impl Shell {
         if let (Some(start), Some(end)) = (head.find("<title>"), head.find("</title>")) {
             head.replace_range(start..end + "</title>".len(), "");
         }
+        content_first(&mut head)?;
         Ok(Shell { head, between: html[head_end..body_open_end].to_string(), tail: html[body_end..].to_string() })
     }
+}
+
+/// Trunk's loader suits the shell, where nothing shows before the app
+/// runs: it preloads the JS and the wasm at high priority and starts them
+/// at once. A prerendered page shows everything first, so its loader
+/// waits for the page's `load` (the text, the stylesheet and the hero
+/// image) before it fetches the app, which then cannot take a slow
+/// phone's bandwidth from them; the preloads go. Links work meanwhile, as
+/// plain links to prerendered pages, and the newsletter form waits for
+/// the app (`src/newsletter.rs`).
+fn content_first(head: &mut String) -> Result<(), String> {
+    for preload in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+        while let Some(start) = head.find(preload) {
+            let length = head[start..].find('>').ok_or("an unclosed preload link in the shell")?;
+            head.replace_range(start..start + length + 1, "");
+        }
+    }
+    let import = "import init, * as bindings from '";
+    let start = head.find(import).ok_or("the shell's loader does not import the app as Trunk 0.21 writes it")?;
+    let module_start = start + import.len();
+    let module_end = module_start + head[module_start..].find("';").ok_or("an unterminated import in the shell")?;
+    let module = head[module_start..module_end].to_string();
+    head.replace_range(
+        start..module_end + 2,
+        &format!(
+            "await new Promise((loaded) => document.readyState === \"complete\" ? loaded() : addEventListener(\"load\", loaded, {{ once: true }}));\n\
+             const bindings = await import('{module}');\nconst init = bindings.default;"
+        ),
+    );
+    Ok(())
 }
 
 /// Renders `route` from the site under `root` into a whole HTML page.
@@ -183,7 +223,11 @@ pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<
         "{head}<script type=\"application/json\" id=\"{id}\">{embedded}</script>{tags}<!--HEAD-->{between}{body}{tail}",
         head = shell.head,
         id = preload::SCRIPT_ID,
-        tags = head::tags(site, &route.path, &route.subject()),
+        tags = match route.subject() {
+            Some(subject) => head::tags(site, &route.path, &subject),
+            // Not a page to index or share.
+            None => head::NOT_INDEXED.to_string(),
+        },
         between = shell.between,
         tail = shell.tail,
     );

@@ -1,6 +1,6 @@
 //! `dispatch-prerender [--root DIR]`: writes a static HTML file for every
 //! page a crawler can reach into the built site (default `dist`), from its
-//! shell `404.html` and its content JSON. See the library's docs.
+//! shell `_shell.html` and its content JSON. See the library's docs.
 
 // As in the app: its views nest deeper than the default when rendered natively.
 #![recursion_limit = "256"]
@@ -32,7 +32,7 @@ fn main() -> ExitCode {
 fn run(root: &std::path::Path) -> Result<(), String> {
     let started = Instant::now();
     init();
-    let shell_path = root.join("404.html");
+    let shell_path = root.join("_shell.html");
     let shell =
         fs::read_to_string(&shell_path).map_err(|err| format!("cannot read {}: {err}", shell_path.display()))?;
     let shell = Shell::parse(&shell)?;

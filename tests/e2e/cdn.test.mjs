@@ -14,7 +14,7 @@ import { DIST, NEWSLETTER, openPage, siteAndBrowser } from './support.mjs';
 
 const ROOT = path.resolve(DIST, '..');
 const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
-const shell = readFileSync(path.join(DIST, '404.html'), 'utf8');
+const notFound = readFileSync(path.join(DIST, '404.html'), 'utf8');
 const latest = JSON.parse(readFileSync(path.join(DIST, 'content/latest/1.json'), 'utf8'));
 const TOP = latest.items[0];
 const ARTICLE = `/${TOP.section.slug}/${TOP.slug}`;
@@ -74,7 +74,7 @@ describe('security headers', () => {
 });
 
 describe('files and fallbacks', () => {
-  test('pages get their prerendered file with 200; any other address the shell with 404', async () => {
+  test('pages get their prerendered file with 200; any other address "Page not found" with 404', async () => {
     for (const [pathname, file] of [['/', 'index.html'], [ARTICLE, `${ARTICLE.slice(1)}.html`], ['/policy', 'policy.html'], ['/newsletter', 'newsletter.html']]) {
       const response = await get(pathname);
       assert.equal(response.status, 200, pathname);
@@ -83,8 +83,11 @@ describe('files and fallbacks', () => {
     for (const pathname of ['/no/such/route', `/policy/no-such-article`, `${ARTICLE}/`, '/tag/no-such-tag']) {
       const response = await get(pathname);
       assert.equal(response.status, 404, pathname);
-      assert.equal(response.body.toString(), shell, `${pathname} is the shell`);
+      assert.equal(response.body.toString(), notFound, `${pathname} is 404.html`);
     }
+    // Readable without JavaScript, and not for search engines.
+    assert.match(notFound, /<h1[^>]*>Page not found<\/h1>/);
+    assert.match(notFound, /<meta name="robots" content="noindex">/);
     for (const pathname of ['/content/articles/nope.json', '/content/images/nope.svg', '/nope.wasm', '/dispatch-0000.js', '/main-0000.css']) {
       assert.equal((await get(pathname)).status, 404, pathname);
     }

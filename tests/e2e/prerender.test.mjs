@@ -17,7 +17,7 @@ const STORY = content(`articles/${TOP.slug}.json`);
 const ARTICLE = `/${STORY.section.slug}/${STORY.slug}`;
 const AUTHOR = STORY.authors[0];
 const TAG = STORY.tags[0];
-const SHELL = readFileSync(path.join(DIST, '404.html'), 'utf8');
+const SHELL = readFileSync(path.join(DIST, '_shell.html'), 'utf8');
 
 const shared = siteAndBrowser();
 
@@ -40,7 +40,7 @@ function prerendered() {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) {
         if (name !== 'content') walk(full);
-      } else if (name.endsWith('.html') && name !== '404.html') {
+      } else if (name.endsWith('.html') && !['404.html', '_shell.html'].includes(name)) {
         const relative = path.relative(DIST, full).split(path.sep).join('/');
         pages.push([relative === 'index.html' ? '/' : `/${relative.slice(0, -'.html'.length)}`, full]);
       }
@@ -149,7 +149,7 @@ describe('what a crawler reads', () => {
  * been marked, so the test can tell hydration (the same nodes, kept) from
  * replacement. Returns once the app has started.
  */
-async function openHydrated(address) {
+async function openHydrated(address, beforeApp = async () => {}) {
   const { page, problems } = await openPage(shared.browser);
   const requests = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
@@ -164,6 +164,7 @@ async function openHydrated(address) {
     new PerformanceObserver((list) => window.shifts.push(...list.getEntries().map((entry) => entry.value)))
       .observe({ type: 'layout-shift', buffered: true });
   });
+  await beforeApp(page);
   release();
   await page.evaluate(() => window.dispatchStarted.then(() => true));
   return { page, problems, requests };
@@ -194,6 +195,26 @@ describe('hydration', () => {
     assert.equal(await page.locator('main h1').getAttribute('data-before-wasm'), 'yes');
     assert.deepEqual(requests.filter((pathname) => pathname.endsWith('.json')), []);
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a form filled in before the app runs keeps what was typed, and sends only through the app', async () => {
+    const typed = 'reader@example.com';
+    const { page, problems } = await openHydrated(ARTICLE, async (early) => {
+      assert.equal(await early.locator('#signup-article-email').evaluate((input) => input.form.querySelector('button[type=submit]').disabled), true, 'disabled until the app runs');
+      await early.locator('#signup-article-email').fill(typed);
+      await early.locator('#signup-article-consent').check();
+      await early.locator('.newsletter-form input[name=daily]').first().check();
+    });
+    assert.equal(await page.locator('#signup-article-email').inputValue(), typed);
+    assert.equal(await page.locator('#signup-article-consent').isChecked(), true);
+    const submit = page.locator('.newsletter-form button[type=submit]');
+    await submit.click();
+    // The app read every field as typed: none is reported missing.
+    for (const id of ['#signup-article-email', '#signup-article-consent']) {
+      assert.equal(await page.locator(id).getAttribute('aria-invalid'), 'false', id);
+    }
+    assert.deepEqual(problems.filter((problem) => !/status of 404/.test(problem)), []);
     await page.close();
   });
 

@@ -50,10 +50,9 @@ fn remap_paths(root: &Path) -> String {
     )
 }
 
-/// Trunk's `index.html` is the app shell: it becomes `404.html`, which
-/// hosts serve for every address without a file of its own, and the
-/// prerenderer writes the real pages, the front page's `index.html` among
-/// them, from it.
+/// Trunk's `index.html` is the app shell: it becomes [`deploy::SHELL`], and
+/// the prerenderer writes the real pages from it, the front page's
+/// `index.html` and the "Page not found" of `404.html` among them.
 pub fn prerender(root: &Path, dist: &Path) -> Result<(), String> {
     std::fs::rename(dist.join("index.html"), dist.join(deploy::SHELL))
         .map_err(|err| format!("cannot move Trunk's index.html to {}: {err}", deploy::SHELL))?;

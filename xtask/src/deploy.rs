@@ -58,24 +58,24 @@ pub fn newsletter_json(settings: &Settings) -> String {
     serde_json::to_string_pretty(&settings.newsletter).expect("plain strings serialise") + "\n"
 }
 
-/// The app shell: Trunk's page with no content, which boots the app. Hosts
-/// answer every address that has no prerendered page with it, and status
-/// 404; the app then shows its "Page not found" (every reader-facing
-/// string stays in the app), or the page after all when the address is one
-/// the prerenderer leaves to the app (an article under a section it has
-/// moved from, whose address the app corrects).
-pub const SHELL: &str = "404.html";
+/// The app shell: Trunk's page with no content, which boots the app. The
+/// prerenderer makes every page from it, `404.html` among them; it stays
+/// in the build for the next prerender (nginx hides `_` files; other hosts
+/// would serve it, harmlessly).
+pub const SHELL: &str = "_shell.html";
 
 /// Writes `_headers`, `_redirects`, `_nginx.conf` and `newsletter.json`
 /// into `dist`: everything deploy.toml decides, so that
 /// `cargo xtask configure` can apply a changed deploy.toml to a built site
 /// without touching the wasm.
 pub fn finish(dist: &Path, settings: &Settings) -> Result<(), String> {
-    let shell = fs::read_to_string(dist.join(SHELL)).map_err(|err| format!("cannot read dist/{SHELL}: {err}"))?;
-    // Every page is made from the shell, so their scripts are the shell's.
-    let hashes = inline_script_hashes(&shell);
+    // Every page the site serves is prerendered from the shell the same
+    // way, so the front page's scripts are every page's.
+    let page =
+        fs::read_to_string(dist.join("index.html")).map_err(|err| format!("cannot read dist/index.html: {err}"))?;
+    let hashes = inline_script_hashes(&page);
     if hashes.is_empty() {
-        return Err(format!("dist/{SHELL} has no inline bootstrap script to hash; did Trunk's output change?"));
+        return Err("dist/index.html has no inline bootstrap script to hash; did Trunk's output change?".into());
     }
     let csp = content_security_policy(&hashes, settings);
     write(dist, "_headers", &headers_file(&csp))?;
