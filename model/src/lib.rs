@@ -9,11 +9,13 @@ use serde::{Deserialize, Serialize};
 
 mod date;
 mod href;
+mod markup;
 pub mod newsletter;
 mod wire;
 
 pub use date::{parse_date, CalendarDate};
 pub use href::is_safe_href;
+pub use markup::escape_markup;
 
 /// Bumped whenever a file's shape changes in a way old readers cannot read.
 pub const SCHEMA_VERSION: u32 = 1;

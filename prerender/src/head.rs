@@ -11,7 +11,7 @@
 //! anyway (each fetches one URL).
 
 use dispatch::text;
-use dispatch_model::{Article, Image, Site};
+use dispatch_model::{escape_markup, Article, Image, Site};
 use serde_json::json;
 
 /// The site's logo: the publisher's logo in JSON-LD, and the shared image
@@ -65,10 +65,11 @@ pub fn absolute(site: &Site, path: &str) -> String {
 pub fn tags(site: &Site, path: &str, subject: &Subject) -> String {
     let url = absolute(site, path);
     let mut out = String::new();
-    let mut link = |rel: &str, href: &str| out.push_str(&format!("<link rel=\"{rel}\" href=\"{}\">", escape(href)));
+    let mut link =
+        |rel: &str, href: &str| out.push_str(&format!("<link rel=\"{rel}\" href=\"{}\">", escape_markup(href)));
     link("canonical", &url);
     let mut meta = |key: &str, name: &str, value: &str| {
-        out.push_str(&format!("<meta {key}=\"{name}\" content=\"{}\">", escape(value)));
+        out.push_str(&format!("<meta {key}=\"{name}\" content=\"{}\">", escape_markup(value)));
     };
     let article = match subject {
         Subject::Article(article) => Some(*article),
@@ -164,21 +165,6 @@ pub fn json_ld(site: &Site, url: &str, article: &Article) -> String {
         "inLanguage": site.language,
     });
     data.to_string().replace('<', "\\u003c")
-}
-
-/// Text as an HTML attribute value.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The head's title and description for the pages that are not articles,

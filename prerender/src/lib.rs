@@ -22,7 +22,11 @@
 
 pub mod head;
 
-use std::{fs, path::Path, sync::Arc};
+use std::{
+    fs,
+    path::{Path, PathBuf},
+    sync::Arc,
+};
 
 use dispatch::{preload, text, App};
 use dispatch_model::{routes, Article, Author, IndexPage, Site};
@@ -84,36 +88,28 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     serde_json::from_str(&text).map_err(|err| format!("{}: {err}", path.display()))
 }
 
-/// The JSON files directly in `dir`, sorted; none when it does not exist.
-fn json_files(dir: &Path) -> Result<Vec<std::path::PathBuf>, String> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
+/// The entries directly in `dir` that `keep` accepts, sorted; none when
+/// `dir` does not exist.
+fn entries(dir: &Path, keep: impl Fn(&Path) -> bool) -> Result<Vec<PathBuf>, String> {
+    let found = match fs::read_dir(dir) {
+        Ok(found) => found,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(err) => return Err(format!("cannot list {}: {err}", dir.display())),
     };
-    let mut files: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    Ok(files)
+    let mut paths: Vec<PathBuf> =
+        found.filter_map(Result::ok).map(|entry| entry.path()).filter(|path| keep(path)).collect();
+    paths.sort();
+    Ok(paths)
 }
 
-/// The folders directly in `dir` (one per section, region or tag), sorted.
+fn json_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    entries(dir, |path| path.extension().is_some_and(|ext| ext == "json"))
+}
+
+/// The names of the folders in `dir`: one per section, region or tag.
 fn folders(dir: &Path) -> Result<Vec<String>, String> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(format!("cannot list {}: {err}", dir.display())),
-    };
-    let mut names: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter(|entry| entry.path().is_dir())
-        .filter_map(|entry| entry.file_name().into_string().ok())
-        .collect();
-    names.sort();
-    Ok(names)
+    let found = entries(dir, Path::is_dir)?;
+    Ok(found.iter().filter_map(|path| path.file_name()?.to_str().map(str::to_owned)).collect())
 }
 
 /// Every page to prerender, from the content under `root/content`.
