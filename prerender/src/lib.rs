@@ -266,7 +266,26 @@ pub fn well_formed_markers(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::well_formed_markers;
+    use super::{well_formed_markers, Shell};
+
+    /// The parts of Trunk 0.21's index.html that the prerenderer changes.
+    const TRUNK_SHELL: &str = "<!DOCTYPE html><html><head><title>Dispatch</title>\
+        <script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script>\
+        <link rel=\"modulepreload\" href=\"/app-1.js\" crossorigin=\"anonymous\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>\
+        <body>\n<p id=\"boot\">Loading Dispatch…</p>\n</body></html>";
+
+    #[test]
+    fn a_page_loads_the_app_after_its_own_content() {
+        let shell = Shell::parse(TRUNK_SHELL).unwrap();
+        assert!(!shell.head.contains("<title>"), "the components set the title");
+        assert!(!shell.head.contains("preload"), "{}", shell.head);
+        let wait = shell.head.find("addEventListener(\"load\"").expect("waits for load");
+        let import = shell.head.find("await import('/app-1.js')").expect("imports the app");
+        assert!(wait < import);
+        assert!(shell.head.contains("const init = bindings.default;\nconst wasm = await init("));
+        assert!(shell.between.ends_with("<body>") && shell.tail.starts_with("</body>"));
+        assert!(Shell::parse("<html><head></head><body></body></html>").is_err(), "a loader it does not know");
+    }
 
     #[test]
     fn markers_become_valid_comments_and_attributes_stay() {
