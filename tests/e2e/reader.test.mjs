@@ -157,7 +157,9 @@ test('every page has its own title and one meta description', async () => {
 test('a new page starts at the top, and Back returns to where the reader was', async () => {
   const { page, problems } = await openPage(shared.browser);
   await page.setViewportSize({ width: 375, height: 740 });
-  await page.goto(shared.site.url + '/');
+  // The app's scroll memory: it must be running before the click (earlier,
+  // the click is a plain page load and the browser restores the scroll).
+  await openApp(page, shared.site.url + '/');
   await heading(page, 'Latest News');
   const far = content('latest/1.json').items.at(-1);
   const link = page.locator('.front-page').getByRole('link', { name: far.headline, exact: true });
