@@ -20,7 +20,9 @@ const heading = (page, name) => page.getByRole('heading', { level: 1, name, exac
 
 test('front page → article → author → one of their stories, and Back twice returns to the article', async () => {
   const { page, problems } = await openPage(shared.browser);
-  await page.goto(shared.site.url + '/');
+  // In-app navigation from the first click on (the focus and announcement
+  // below are the app's).
+  await openApp(page, shared.site.url + '/');
   await page.getByRole('link', { name: TOP.headline }).first().click();
   await heading(page, TOP.headline);
 
