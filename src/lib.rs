@@ -62,7 +62,7 @@ pub fn App() -> impl IntoView {
     provide_context(origin);
     let loads = progress::Loads::provide();
     view! {
-        <Title formatter=|page: String| text::document_title(&page) />
+        <Title formatter=document_title />
         <Router>
             <focus::RouteFocus />
             <progress::RouteProgress loads=loads />
@@ -96,5 +96,19 @@ fn SiteFooter() -> impl IntoView {
             </Show>
             <p class="footer-note">{text::FOOTER_NOTE}</p>
         </footer>
+    }
+}
+
+/// The document title of a page whose own title is `page`. leptos_meta
+/// 0.8 writes the formatted title into prerendered HTML exactly as given
+/// (`ServerMetaContextOutput::inject_meta_context`), while the browser
+/// sets `document.title`, which takes text: so the native render escapes
+/// it for `<title>`, and the browser must not.
+pub fn document_title(page: String) -> String {
+    let title = text::document_title(&page);
+    if cfg!(feature = "ssr") {
+        dispatch_model::escape::html(&title)
+    } else {
+        title
     }
 }

@@ -108,8 +108,8 @@ pub fn served() -> Vec<(String, Option<String>)> {
 }
 
 /// The script body a prerendered page embeds for `route`: the JSON of
-/// [`Preloaded`], with every `<` written as `\u003c` so that no file can
-/// close the script element. A file that is not valid JSON is an error:
+/// [`Preloaded`], escaped by `dispatch_model::escape::script_json` so that
+/// no file can close the script element. A file that is not valid JSON is an error:
 /// embedding it would break the page's data as a whole.
 #[cfg(feature = "ssr")]
 pub fn embed(route: &str, files: &[(String, Option<String>)]) -> Result<String, String> {
@@ -129,7 +129,7 @@ pub fn embed(route: &str, files: &[(String, Option<String>)]) -> Result<String, 
         }
     }
     out.push_str("}}");
-    Ok(out.replace('<', "\\u003c"))
+    Ok(dispatch_model::escape::script_json(&out))
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -7,15 +7,15 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod chars;
 mod date;
+pub mod escape;
 mod href;
-mod markup;
 pub mod newsletter;
 mod wire;
 
 pub use date::{parse_date, CalendarDate};
-pub use href::is_safe_href;
-pub use markup::escape_markup;
+pub use href::{check_href, is_safe_href, HREF_RULE};
 
 /// Bumped whenever a file's shape changes in a way old readers cannot read.
 pub const SCHEMA_VERSION: u32 = 1;

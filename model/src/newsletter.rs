@@ -8,6 +8,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::chars::is_hidden;
+
 /// RFC 5321's limit on a forward path, which is what a mail server will
 /// accept as an address.
 pub const MAX_EMAIL_CHARS: usize = 254;
@@ -116,10 +118,19 @@ pub fn normalise_email(email: &str) -> String {
 /// sides, so "reader@بريد.مثال" and "zoë@bücher.de" are addresses.
 /// Quoted local parts and IP-literal domains are refused; no newsletter
 /// reader needs them and they are a classic way to smuggle odd bytes.
+///
+/// Whitespace around the address is ignored (a pasted address often
+/// carries some). Inside it, whitespace, control characters and Unicode
+/// format characters ([`is_hidden`]: zero-width spaces and joiners, bidi
+/// controls, the byte order mark, soft hyphens) are refused: each would
+/// make an address that looks like a subscriber's a different one.
 pub fn check_email(email: &str) -> Result<(), Problem> {
     let email = email.trim();
     if email.is_empty() {
         return Err(Problem::EmailMissing);
+    }
+    if email.chars().any(is_hidden) {
+        return Err(Problem::EmailInvalid);
     }
     if email.chars().count() > MAX_EMAIL_CHARS {
         return Err(Problem::EmailTooLong);
@@ -203,6 +214,14 @@ mod tests {
             "ana@[192.0.2.1]",
             "ana@exa mple.com",
             "ana\u{0}@example.com",
+            "ana\u{200B}@example.com",
+            "\u{202E}ana@example.com",
+            "ana@exam\u{200D}ple.com",
+            "\u{FEFF}ana@example.com",
+            "an\u{AD}a@example.com",
+            "ana@example.com\u{2066}",
+            "ana\u{A0}x@example.com",
+            "ana@example.com\u{7}",
         ] {
             assert_eq!(check_email(email), Err(Problem::EmailInvalid), "{email:?}");
         }
@@ -254,6 +273,7 @@ mod tests {
     #[test]
     fn addresses_are_stored_case_insensitively() {
         assert_eq!(normalise_email(" Ana@Example.COM "), "ana@example.com");
+        assert_eq!(normalise_email("ZOË@Bücher.de"), "zoë@bücher.de");
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! anyway (each fetches one URL).
 
 use dispatch::text;
-use dispatch_model::{escape_markup, Article, Image, Site};
+use dispatch_model::{escape, Article, Image, Site};
 use serde_json::json;
 
 /// The site's logo: the publisher's logo in JSON-LD, and the shared image
@@ -66,10 +66,10 @@ pub fn tags(site: &Site, path: &str, subject: &Subject) -> String {
     let url = absolute(site, path);
     let mut out = String::new();
     let mut link =
-        |rel: &str, href: &str| out.push_str(&format!("<link rel=\"{rel}\" href=\"{}\">", escape_markup(href)));
+        |rel: &str, href: &str| out.push_str(&format!("<link rel=\"{rel}\" href=\"{}\">", escape::html(href)));
     link("canonical", &url);
     let mut meta = |key: &str, name: &str, value: &str| {
-        out.push_str(&format!("<meta {key}=\"{name}\" content=\"{}\">", escape_markup(value)));
+        out.push_str(&format!("<meta {key}=\"{name}\" content=\"{}\">", escape::html(value)));
     };
     let article = match subject {
         Subject::Article(article) => Some(*article),
@@ -115,8 +115,8 @@ pub fn tags(site: &Site, path: &str, subject: &Subject) -> String {
     out
 }
 
-/// schema.org `NewsArticle`, with every `<` written as `\u003c` so that no
-/// text can close the script element.
+/// schema.org `NewsArticle`, escaped by [`escape::script_json`] so that
+/// no text can close the script element.
 pub fn json_ld(site: &Site, url: &str, article: &Article) -> String {
     let authors: Vec<_> = article
         .authors
@@ -164,7 +164,7 @@ pub fn json_ld(site: &Site, url: &str, article: &Article) -> String {
         "keywords": keywords,
         "inLanguage": site.language,
     });
-    data.to_string().replace('<', "\\u003c")
+    escape::script_json(&data.to_string())
 }
 
 /// The head's title and description for the pages that are not articles,

@@ -1,6 +1,6 @@
 //! JSON Feed 1.1, RSS 2.0 and the sitemap, all with absolute URLs.
 
-use dispatch_model::{escape_markup, routes, Article, Site};
+use dispatch_model::{escape::xml, routes, Article, Site};
 use serde_json::json;
 use time::{format_description::well_known::Rfc2822, OffsetDateTime};
 
@@ -50,13 +50,13 @@ pub fn json_feed(site: &Site, newest: &[&Article]) -> Vec<u8> {
 pub fn rss(site: &Site, newest: &[&Article]) -> Vec<u8> {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
-    out.push_str(&format!("<title>{}</title>\n", escape_markup(&site.name)));
-    out.push_str(&format!("<link>{}/</link>\n", escape_markup(&site.url)));
-    out.push_str(&format!("<description>{}</description>\n", escape_markup(&site.tagline)));
-    out.push_str(&format!("<language>{}</language>\n", escape_markup(&site.language)));
+    out.push_str(&format!("<title>{}</title>\n", xml(&site.name)));
+    out.push_str(&format!("<link>{}/</link>\n", xml(&site.url)));
+    out.push_str(&format!("<description>{}</description>\n", xml(&site.tagline)));
+    out.push_str(&format!("<language>{}</language>\n", xml(&site.language)));
     out.push_str(&format!(
         "<atom:link href=\"{}/rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>\n",
-        escape_markup(&site.url)
+        xml(&site.url)
     ));
     if let Some(newest) = newest.first() {
         out.push_str(&format!(
@@ -67,15 +67,15 @@ pub fn rss(site: &Site, newest: &[&Article]) -> Vec<u8> {
     for article in newest.iter().take(FEED_ITEMS) {
         let url = format!("{}{}", site.url, article.href());
         out.push_str("<item>\n");
-        out.push_str(&format!("<title>{}</title>\n", escape_markup(&article.headline)));
-        out.push_str(&format!("<link>{}</link>\n", escape_markup(&url)));
-        out.push_str(&format!("<guid isPermaLink=\"true\">{}</guid>\n", escape_markup(&url)));
-        out.push_str(&format!("<description>{}</description>\n", escape_markup(&article.deck)));
+        out.push_str(&format!("<title>{}</title>\n", xml(&article.headline)));
+        out.push_str(&format!("<link>{}</link>\n", xml(&url)));
+        out.push_str(&format!("<guid isPermaLink=\"true\">{}</guid>\n", xml(&url)));
+        out.push_str(&format!("<description>{}</description>\n", xml(&article.deck)));
         out.push_str(&format!("<pubDate>{}</pubDate>\n", rfc2822(&article.published)));
         for author in &article.authors {
-            out.push_str(&format!("<dc:creator>{}</dc:creator>\n", escape_markup(&author.name)));
+            out.push_str(&format!("<dc:creator>{}</dc:creator>\n", xml(&author.name)));
         }
-        out.push_str(&format!("<category>{}</category>\n", escape_markup(&article.section.name)));
+        out.push_str(&format!("<category>{}</category>\n", xml(&article.section.name)));
         out.push_str("</item>\n");
     }
     out.push_str("</channel>\n</rss>\n");
@@ -88,9 +88,9 @@ pub fn sitemap(site: &Site, entries: &[(String, Option<String>)]) -> Vec<u8> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (path, lastmod) in entries {
-        out.push_str(&format!("<url><loc>{}</loc>", escape_markup(&format!("{}{}", site.url, path))));
+        out.push_str(&format!("<url><loc>{}</loc>", xml(&format!("{}{}", site.url, path))));
         if let Some(lastmod) = lastmod {
-            out.push_str(&format!("<lastmod>{}</lastmod>", escape_markup(lastmod)));
+            out.push_str(&format!("<lastmod>{}</lastmod>", xml(lastmod)));
         }
         out.push_str("</url>\n");
     }

@@ -22,6 +22,7 @@ pub mod problem;
 pub mod related;
 pub mod source;
 pub mod synthetic;
+pub mod validate;
 pub mod write;
 
 use std::{
@@ -32,8 +33,8 @@ use std::{
 };
 
 use dispatch_model::{
-    is_safe_href, paths, routes, Article, ArticleSummary, Author, AuthorCard, AuthorLink, Image, Insight, Insights,
-    NavLink, RegionRef, SectionRef, Site, Tag, SCHEMA_VERSION,
+    paths, routes, Article, ArticleSummary, Author, AuthorCard, AuthorLink, Image, Insight, Insights, NavLink,
+    RegionRef, SectionRef, Site, Tag, SCHEMA_VERSION,
 };
 use serde::Deserialize;
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
@@ -41,7 +42,7 @@ use time::{format_description::well_known::Rfc3339, OffsetDateTime};
 use crate::{
     markdown::ImageSizes,
     problem::{Problem, Report},
-    source::{decode, key_line, split},
+    source::{decode, entry_key_line, key_line, split},
 };
 
 /// How many "You May Also Like" cards an article carries.
@@ -157,20 +158,40 @@ struct SiteSettings {
 
 fn check_site(file: &Path, source: SiteSource, text: &str, problems: &mut Vec<Problem>) -> SiteSettings {
     let mut report = Report::new(file, problems);
-    if !(source.url.starts_with("https://") || source.url.starts_with("http://")) || source.url.ends_with('/') {
+    if !is_origin(&source.url) {
         report.at(
             key_line(text, 1, None, "url"),
-            "url must be an http(s) origin without a trailing slash, such as https://news.example",
+            format!(
+                "url `{}` must be an http(s) origin without a path or a trailing slash, such as https://news.example",
+                source.url
+            ),
         );
     }
-    for section in &source.sections {
-        if routes::RESERVED.contains(&section.slug.as_str()) {
-            report.at(
-                key_line(text, 1, None, "sections"),
-                format!("section slug `{}` is reserved for other pages", section.slug),
-            );
+    for (key, value) in [("name", &source.name), ("tagline", &source.tagline), ("language", &source.language)] {
+        validate::text(&mut report, key_line(text, 1, None, key), key, value);
+    }
+    for (kind, table, refs) in [
+        ("section", "sections", source.sections.iter().map(|s| (&s.slug, &s.name)).collect::<Vec<_>>()),
+        ("region", "regions", source.regions.iter().map(|r| (&r.slug, &r.name)).collect()),
+    ] {
+        for (index, (slug, name)) in refs.into_iter().enumerate() {
+            let line = entry_key_line(text, 1, table, index, "slug");
+            if !is_slug(slug) {
+                report.at(
+                    line,
+                    format!(
+                        "{kind} slug `{}` is not a slug: use lowercase letters, digits and hyphens",
+                        validate::shown(slug)
+                    ),
+                );
+            } else if kind == "section" && routes::RESERVED.contains(&slug.as_str()) {
+                report.at(line, format!("section slug `{slug}` is reserved for other pages"));
+            }
+            validate::text(&mut report, entry_key_line(text, 1, table, index, "name"), &format!("{kind} name"), name);
         }
     }
+    // Every navigation link is a section's path, which the slug rule
+    // above keeps on the site.
     let navigation = source
         .sections
         .iter()
@@ -197,16 +218,16 @@ fn read_authors(content: &Path, images: &LocalImages, problems: &mut Vec<Problem
         let Some((source, text)) = read_toml::<AuthorSource>(&file, problems) else { continue };
         let slug = stem(&file);
         let mut report = Report::new(&file, problems);
+        for (key, value) in [("name", &source.name), ("role", &source.role), ("bio", &source.bio)] {
+            validate::text(&mut report, key_line(&text, 1, None, key), key, value);
+        }
         if let Some(photo) = &source.photo {
             check_image(photo, &text, 1, "photo", images, &mut report);
         }
-        for link in &source.links {
-            if !is_safe_href(&link.href) {
-                report.at(
-                    key_line(&text, 1, Some("links"), "href"),
-                    format!("link `{}`: only http(s) links and relative paths are allowed", link.href),
-                );
-            }
+        for (index, link) in source.links.iter().enumerate() {
+            validate::href(&mut report, entry_key_line(&text, 1, "links", index, "href"), "link", &link.href);
+            let line = entry_key_line(&text, 1, "links", index, "label");
+            validate::text(&mut report, line, "link label", &link.label);
         }
         authors.insert(
             slug.clone(),
@@ -233,15 +254,17 @@ fn read_insights(content: &Path, problems: &mut Vec<Problem>) -> Vec<Insight> {
     let Some((source, text)) = read_toml::<InsightsSource>(&file, problems) else { return Vec::new() };
     let mut report = Report::new(&file, problems);
     let mut dated = Vec::new();
-    for insight in source.insights {
-        let line = find_line(&text, &insight.title);
-        if !is_safe_href(&insight.link) {
-            report.at(line, format!("link `{}`: only http(s) links and relative paths are allowed", insight.link));
-        }
+    for (index, insight) in source.insights.into_iter().enumerate() {
+        let line = |key: &str| entry_key_line(&text, 1, "insights", index, key);
+        validate::href(&mut report, line("link"), "link", &insight.link);
+        validate::text(&mut report, line("title"), "title", &insight.title);
+        validate::text(&mut report, line("summary"), "summary", &insight.summary);
         match parse_time(&insight.date) {
             Some(date) => dated.push((date, insight)),
-            None => report
-                .at(line, format!("date `{}` is not an RFC 3339 time such as 2026-11-27T09:30:00+04:00", insight.date)),
+            None => report.at(
+                line("date"),
+                format!("date `{}` is not an RFC 3339 time such as 2026-11-27T09:30:00+04:00", insight.date),
+            ),
         }
     }
     dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.title.cmp(&b.1.title)));
@@ -328,6 +351,7 @@ fn read_article(
         if value.trim().is_empty() {
             report.at(at(None, field), format!("{field} is empty"));
         }
+        validate::text(report, at(None, field), field, value);
     }
     let section = site.sections.iter().find(|section| section.slug == front.section).cloned();
     if section.is_none() {
@@ -368,6 +392,7 @@ fn read_article(
     }
     let mut tags: Vec<Tag> = Vec::new();
     for name in &front.tags {
+        validate::text(report, at(None, "tags"), "tag", name);
         let slug = slugify(name);
         if slug.is_empty() {
             report.at(at(None, "tags"), format!("tag `{name}` has no letters or digits"));
@@ -434,16 +459,12 @@ fn check_image(image: &Image, text: &str, first_line: usize, table: &str, images
             format!("{table} has no alt text: describe what the image shows"),
         );
     }
-    if !is_safe_href(&image.src) {
-        report.at(
-            key_line(text, first_line, Some(table), "src"),
-            format!("{table} `{}`: only http(s) addresses and relative paths are allowed", image.src),
-        );
+    validate::image_text(report, key_line(text, first_line, Some(table), "alt"), table, image);
+    let src_line = key_line(text, first_line, Some(table), "src");
+    if dispatch_model::check_href(&image.src).is_err() {
+        validate::href(report, src_line, table, &image.src);
     } else if image.src.starts_with('/') && images.size_of(&image.src).is_none() {
-        report.at(
-            key_line(text, first_line, Some(table), "src"),
-            format!("{table} `{}` does not exist under content/images", image.src),
-        );
+        report.at(src_line, format!("{table} `{}` does not exist under content/images", image.src));
     }
     if image.width == 0 || image.height == 0 {
         report.at(
@@ -650,6 +671,13 @@ pub fn slugify(name: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// `scheme://host[:port]` for http(s), with nothing after the host: the
+/// site's public origin, which every absolute URL starts with.
+fn is_origin(url: &str) -> bool {
+    let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    dispatch_model::is_safe_href(url) && host.is_some_and(|host| !host.contains(['/', '?', '#', '@']))
+}
+
 fn is_slug(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
@@ -660,11 +688,6 @@ fn stem(file: &Path) -> String {
 
 fn list<'a>(items: impl Iterator<Item = &'a String>) -> String {
     items.map(|item| format!("`{item}`")).collect::<Vec<_>>().join(", ")
-}
-
-/// The 1-based line on which `needle` first appears.
-fn find_line(text: &str, needle: &str) -> usize {
-    text.find(needle).map_or(1, |at| source::line_of(text, at) + 1)
 }
 
 fn files_with_extension(dir: &Path, extension: &str) -> Vec<PathBuf> {

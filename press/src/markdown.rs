@@ -4,7 +4,7 @@
 use dispatch_model::{is_safe_href, Block, Image, Inline};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::{problem::Report, source::line_of};
+use crate::{problem::Report, source::line_of, validate};
 
 /// What the converter needs to know about local images: their size.
 pub trait ImageSizes {
@@ -52,6 +52,7 @@ impl State {
             Event::Start(tag) => self.start(tag, line, report),
             Event::End(tag) => self.end(tag, line, sizes, report),
             Event::Text(text) => {
+                validate::text(report, line, "the text", &text);
                 if let Some((_, code)) = &mut self.code {
                     code.push_str(&text);
                 } else if let Some(Frame::Image { alt, .. }) = self.frames.last_mut() {
@@ -62,6 +63,7 @@ impl State {
                 }
             }
             Event::Code(text) => {
+                validate::text(report, line, "the code", &text);
                 self.words += text.split_whitespace().count();
                 self.push(Inline::Code { text: text.into_string() });
             }
@@ -198,7 +200,7 @@ impl State {
                 if is_safe_href(&href) {
                     self.push(Inline::Link { href, children: merge(children) });
                 } else {
-                    report.at(line, format!("link `{href}`: only http(s) links and relative paths are allowed"));
+                    validate::href(report, line, "link", &href);
                     children.into_iter().for_each(|child| self.push(child));
                 }
             }
@@ -233,9 +235,10 @@ fn figure(
         report.at(line, format!("image `{src}` has no alt text: describe it in the brackets of ![…]"));
     }
     if !is_safe_href(&src) {
-        report.at(line, format!("image `{src}`: only http(s) addresses and relative paths are allowed"));
+        validate::href(report, line, "image", &src);
         return None;
     }
+    validate::text(report, line, "the image's caption", title);
     let Some((width, height)) = sizes.size_of(&src) else {
         report.at(line, format!("image `{src}` was not found under content/images, or its size is unknown"));
         return None;

@@ -70,6 +70,31 @@ pub fn key_line(text: &str, first_line: usize, table: Option<&str>, key: &str) -
     first_line
 }
 
+/// The line of `key = …` in the `index`-th (from 0) `[[table]]` entry of
+/// an array of tables, so a problem with one entry points at it;
+/// `first_line` when that entry or its key is absent.
+pub fn entry_key_line(text: &str, first_line: usize, table: &str, index: usize, key: &str) -> usize {
+    let header = format!("[[{table}]]");
+    // How many `[[table]]` headers came so far, while still inside one.
+    let mut entries_seen = 0;
+    let mut inside = false;
+    for (line, raw) in text.lines().enumerate() {
+        let trimmed = raw.trim();
+        if trimmed.starts_with('[') {
+            inside = trimmed == header;
+            if inside {
+                entries_seen += 1;
+            }
+            continue;
+        }
+        let is_key = trimmed.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='));
+        if inside && entries_seen == index + 1 && is_key {
+            return first_line + line;
+        }
+    }
+    first_line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +120,14 @@ mod tests {
         assert_eq!(key_line(front, 2, None, "alt"), 3);
         assert_eq!(key_line(front, 2, Some("hero"), "alt"), 7);
         assert_eq!(key_line(front, 2, Some("hero"), "missing"), 2);
+    }
+
+    #[test]
+    fn finds_keys_in_one_entry_of_an_array_of_tables() {
+        let text =
+            "name = \"n\"\n[[links]]\nhref = \"a\"\n[photo]\nhref = \"p\"\n[[links]]\nlabel = \"b\"\nhref = \"b\"\n";
+        assert_eq!(entry_key_line(text, 1, "links", 0, "href"), 3);
+        assert_eq!(entry_key_line(text, 1, "links", 1, "href"), 8);
+        assert_eq!(entry_key_line(text, 1, "links", 2, "href"), 1);
     }
 }

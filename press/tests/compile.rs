@@ -309,7 +309,7 @@ fn a_link_with_another_scheme() {
     let text =
         article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace("https://www.cisa.gov/", "javascript:alert(1)");
     newsroom.put("articles/x.md", &text);
-    newsroom.assert_one("articles/x.md", 18, "link `javascript:alert(1)`: only http(s) links and relative paths");
+    newsroom.assert_one("articles/x.md", 18, "link `javascript:alert(1)`: the scheme `javascript:` is not allowed");
 }
 
 #[test]
@@ -318,7 +318,7 @@ fn an_image_with_another_scheme() {
     let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00")
         .replace("/content/images/hero.svg", "data:image/svg+xml,x");
     newsroom.put("articles/x.md", &text);
-    newsroom.assert_one("articles/x.md", 11, "hero `data:image/svg+xml,x`: only http(s) addresses");
+    newsroom.assert_one("articles/x.md", 11, "hero `data:image/svg+xml,x`: the scheme `data:` is not allowed");
 }
 
 #[test]
@@ -371,7 +371,7 @@ fn a_bad_insight_date_and_link() {
         "insights.toml",
         "[[insights]]\nkind = \"report\"\ntitle = \"A report\"\nsummary = \"S.\"\ndate = \"soon\"\nlink = \"https://r.example\"\n",
     );
-    newsroom.assert_one("insights.toml", 3, "date `soon` is not an RFC 3339 time");
+    newsroom.assert_one("insights.toml", 5, "date `soon` is not an RFC 3339 time");
 }
 
 #[test]

@@ -368,6 +368,31 @@ mod tests {
         assert_eq!(count(&fixture, "SELECT count(*) FROM subscribers"), 0);
     }
 
+    /// Issue 12, finding 3: each of these looks like ana@example.com and
+    /// was stored as a subscriber of its own.
+    #[tokio::test]
+    async fn addresses_with_invisible_characters_are_refused_and_nothing_is_stored() {
+        let fixture = fixture("invisible", 0);
+        for email in [
+            "ana\u{200B}@example.com",
+            "\u{202E}ana@example.com",
+            "ana@example.com\u{2069}",
+            "\u{FEFF}ana@example.com",
+            "an\u{AD}a@example.com",
+            "ana@exam\u{200C}ple.com",
+            "ana\u{2060}@example.com",
+        ] {
+            let body = serde_json::json!({ "email": email, "list_uuids": ["daily-list"] }).to_string();
+            let (status, _, answer) = post_from(&fixture.newsletter, [10, 0, 0, 4], &body).await;
+            assert_eq!(status, StatusCode::BAD_REQUEST, "{email:?}");
+            assert_eq!(answer["message"], "That is not a valid email address.", "{email:?}");
+        }
+        assert_eq!(count(&fixture, "SELECT count(*) FROM subscribers"), 0);
+        let visible = r#"{"email":"ana@example.com","list_uuids":["daily-list"]}"#;
+        assert_eq!(post_from(&fixture.newsletter, [10, 0, 0, 4], visible).await.0, StatusCode::OK);
+        assert_eq!(count(&fixture, "SELECT count(*) FROM subscribers"), 1);
+    }
+
     #[tokio::test]
     async fn the_same_address_and_list_is_stored_once() {
         let fixture = fixture("idempotent", 0);

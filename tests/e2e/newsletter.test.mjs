@@ -109,6 +109,10 @@ describe('newsletter signup', () => {
       ['reader@', 'Enter an email address like name@example.com.'],
       ['reader@example', 'Enter an email address like name@example.com.'],
       ['<b>x</b>@example.com', 'Enter an email address like name@example.com.'],
+      // Look-alikes of a real address (issue 12): a zero-width space inside,
+      // a right-to-left override before it.
+      ['reader\u200B@example.com', 'Enter an email address like name@example.com.'],
+      ['\u202Ereader@example.com', 'Enter an email address like name@example.com.'],
       [`${'r'.repeat(64)}@${'d'.repeat(60)}.${'d'.repeat(60)}.${'d'.repeat(60)}.example.com`, 'This address is too long: an email address has at most 254 characters.'],
     ]) {
       await email.fill(typed);

@@ -133,6 +133,24 @@ pub fn server(root: &Path) -> Result<PathBuf, String> {
     Ok(root.join("target/debug/dispatch-server"))
 }
 
+/// Builds the content compiler and the prerenderer as the release build
+/// runs them, for tests that build a site of their own content
+/// (`tests/e2e/hostile.test.mjs`); returns their binaries' paths.
+pub fn content_tools(root: &Path) -> Result<(PathBuf, PathBuf), String> {
+    run(
+        Command::new("cargo").current_dir(root).args([
+            "build",
+            "--quiet",
+            "--package",
+            "dispatch-press",
+            "--package",
+            "dispatch-prerender",
+        ]),
+        "cargo build --package dispatch-press --package dispatch-prerender",
+    )?;
+    Ok((root.join("target/debug/dispatch-press"), root.join("target/debug/dispatch-prerender")))
+}
+
 /// The environment that `tests/e2e/support.mjs` reads: the server, the
 /// release build and the browser.
 pub fn browser_env<'a>(command: &'a mut Command, root: &Path, server: &Path) -> &'a mut Command {

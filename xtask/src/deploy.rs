@@ -6,7 +6,11 @@
 use std::{fs, path::Path};
 
 use base64::Engine as _;
-use dispatch_model::newsletter::NewsletterConfig;
+use dispatch_model::{
+    check_href,
+    escape::{header_value, nginx_string},
+    newsletter::NewsletterConfig,
+};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
@@ -38,12 +42,17 @@ fn check(settings: &Settings) -> Result<(), String> {
     let plain = |text: &str| {
         !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || c.is_control() || "'\"<>;,`".contains(c))
     };
-    let is_path = endpoint.starts_with('/') && !endpoint.starts_with("//");
-    let is_url = settings.newsletter_origin().is_some_and(|origin| !origin.ends_with("//"));
-    if !plain(endpoint) || !(is_path || is_url) {
-        return Err(format!(
-            "deploy.toml: newsletter.endpoint must be a path on the site (/api/public/subscription) or an http(s) URL, not `{endpoint}`"
-        ));
+    // The URL rule every address in the site follows, and then only a
+    // path on the site or an http(s) URL (not mailto: or a #fragment).
+    let kind_ok = endpoint.starts_with('/') || settings.newsletter_origin().is_some();
+    if let Err(reason) = check_href(endpoint).and_then(|()| {
+        if kind_ok && plain(endpoint) {
+            Ok(())
+        } else {
+            Err("it must be a path on the site (/api/public/subscription) or an http(s) URL".into())
+        }
+    }) {
+        return Err(format!("deploy.toml: newsletter.endpoint `{}`: {reason}", endpoint.escape_debug()));
     }
     for (name, list) in [("daily_list", daily_list), ("weekly_list", weekly_list)] {
         if !plain(list) {
@@ -78,9 +87,9 @@ pub fn finish(dist: &Path, settings: &Settings) -> Result<(), String> {
         return Err("dist/index.html has no inline bootstrap script to hash; did Trunk's output change?".into());
     }
     let csp = content_security_policy(&hashes, settings);
-    write(dist, "_headers", &headers_file(&csp))?;
+    write(dist, "_headers", &headers_file(&csp)?)?;
     write(dist, "_redirects", REDIRECTS)?;
-    write(dist, "_nginx.conf", &nginx(&csp))?;
+    write(dist, "_nginx.conf", &nginx(&csp)?)?;
     write(dist, "newsletter.json", &newsletter_json(settings))?;
     Ok(())
 }
@@ -168,15 +177,17 @@ fn cache_rules() -> Vec<(&'static str, &'static str)> {
     ]
 }
 
-fn headers_file(csp: &str) -> String {
+/// `_headers`; every value passes [`header_value`], since the CSP
+/// carries the newsletter's origin from deploy.toml.
+fn headers_file(csp: &str) -> Result<String, String> {
     let mut out = String::from("# Written by `cargo xtask build` from deploy.toml; see README.md, Deploying.\n/*\n");
     for (name, value) in security_headers(csp) {
-        out.push_str(&format!("  {name}: {value}\n"));
+        out.push_str(&format!("  {name}: {}\n", header_value(&value)?));
     }
     for (path, value) in cache_rules() {
-        out.push_str(&format!("{path}\n  Cache-Control: {value}\n"));
+        out.push_str(&format!("{path}\n  Cache-Control: {}\n", header_value(value)?));
     }
-    out
+    Ok(out)
 }
 
 /// Every page a reader can reach has its own file (`/policy` is
@@ -190,13 +201,19 @@ pub const REDIRECTS: &str = "# Written by `cargo xtask build`; see README.md, De
 /// The same headers, cache rules and fallback for nginx: include it in a
 /// `server` block whose `root` is the uploaded `dist/`. (`add_header` in a
 /// location replaces the server's, so each location repeats them all.)
-fn nginx(csp: &str) -> String {
-    let security: String = security_headers(csp)
+/// Every header value is written by [`nginx_string`].
+fn nginx(csp: &str) -> Result<String, String> {
+    let mut security = String::new();
+    for (name, value) in security_headers(csp) {
+        security.push_str(&format!("    add_header {name} {} always;\n", nginx_string(&value)?));
+    }
+    let cache_strings = [REVALIDATE, IMMUTABLE, SHORT_LIVED, HOST_DEFAULT]
         .into_iter()
-        .map(|(name, value)| format!("    add_header {name} \"{value}\" always;\n"))
-        .collect();
+        .map(|cache| Ok((cache, nginx_string(cache)?)))
+        .collect::<Result<Vec<_>, String>>()?;
     let location = |pattern: &str, cache: &str, body: &str| {
-        format!("location {pattern} {{\n{security}    add_header Cache-Control \"{cache}\" always;\n    {body}\n}}\n")
+        let quoted = &cache_strings.iter().find(|(value, _)| *value == cache).expect("a known cache rule").1;
+        format!("location {pattern} {{\n{security}    add_header Cache-Control {quoted} always;\n    {body}\n}}\n")
     };
     let mut out = String::from(
         "# Written by `cargo xtask build` from deploy.toml; see README.md, Deploying.\n\
@@ -226,7 +243,7 @@ fn nginx(csp: &str) -> String {
     // A page's prerendered file (`/policy` is `policy.html`); anything
     // else is the shell with status 404, through `error_page`.
     out.push_str(&location("/", HOST_DEFAULT, "try_files $uri $uri.html =404;"));
-    out
+    Ok(out)
 }
 
 /// What Netlify and Cloudflare Pages send for HTML that no rule covers
@@ -236,6 +253,18 @@ pub const HOST_DEFAULT: &str = "public, max-age=0, must-revalidate";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_files_write_values_through_their_escapes() {
+        let csp = content_security_policy(&["'sha256-x'".into()], &newsletter_at("/api/public/subscription"));
+        let headers = headers_file(&csp).unwrap();
+        assert!(headers.contains(&format!("  Content-Security-Policy: {csp}\n")));
+        let conf = nginx(&csp).unwrap();
+        assert!(conf.contains(&format!("add_header Content-Security-Policy \"{csp}\" always;")));
+        assert!(conf.contains("add_header Cache-Control \"no-cache\" always;"));
+        assert!(headers_file("default-src 'none'\r\nX-Injected: 1").is_err());
+        assert!(nginx("default-src 'none'; x $uri").is_err());
+    }
 
     #[test]
     fn hashes_only_inline_scripts_that_run() {
@@ -281,10 +310,16 @@ mod tests {
             "https://",
             "https://a.example; script-src *",
             "javascript:alert(1)",
+            "/\\lists.example/api",
+            "/%5Clists.example/api",
+            "https://l.example/api\r\nX-Injected: 1",
+            "mailto:list@l.example",
+            "#subscribe",
             "",
         ] {
-            assert!(check(&newsletter_at(bad)).is_err(), "{bad}");
+            assert!(check(&newsletter_at(bad)).is_err(), "{bad:?}");
         }
+        assert!(check(&newsletter_at("/\\l.example")).unwrap_err().contains("backslash"));
         let mut settings = newsletter_at("/api/public/subscription");
         settings.newsletter.weekly_list = "w 1".into();
         assert!(check(&settings).is_err());

@@ -97,6 +97,7 @@ pub fn run(root: &Path) -> ExitCode {
 fn end_to_end(root: &Path, tools: &setup::Tools) -> Result<Counts, String> {
     build::release(root, tools)?;
     let server = build::server(root)?;
+    let (press, prerender) = build::content_tools(root)?;
     let mut specs: Vec<String> = std::fs::read_dir(root.join("tests/e2e"))
         .map_err(|err| format!("cannot list tests/e2e: {err}"))?
         .filter_map(|entry| entry.ok())
@@ -109,6 +110,8 @@ fn end_to_end(root: &Path, tools: &setup::Tools) -> Result<Counts, String> {
     let output = build::browser_env(node.current_dir(root), root, &server)
         .env("DISPATCH_NGINX", setup::NGINX)
         .env("DISPATCH_NGINX_BROTLI", setup::NGINX_BROTLI)
+        .env("DISPATCH_PRESS", press)
+        .env("DISPATCH_PRERENDER", prerender)
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
         .args(&specs)
         .output_streamed();

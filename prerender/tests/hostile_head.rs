@@ -1,0 +1,61 @@
+//! A headline holding `</title><script>…` stays text in the prerendered
+//! page's head (issue 12, finding 1): the title, the meta tags and the
+//! JSON-LD each escape it for their own context.
+
+// As in the app: its views nest deeper than the default when rendered natively.
+#![recursion_limit = "256"]
+
+use std::{fs, path::Path};
+
+use dispatch_model::Site;
+use dispatch_prerender::{init, render, routes, Kind, Shell};
+
+const HOSTILE: &str = "</title><script>alert(1)</script><!-- & \"'";
+
+const SHELL: &str = "<!DOCTYPE html><html><head><title>Dispatch</title>\
+    <script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script>\
+    </head><body>\n<p id=\"boot\">Loading Dispatch…</p>\n</body></html>";
+
+#[test]
+fn a_hostile_headline_stays_text_in_the_head() {
+    let root = std::env::temp_dir().join(format!("dispatch-prerender-hostile-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let edition = dispatch_press::compile(&content).expect("the sample newsroom compiles");
+    dispatch_press::write::write(&edition, &root).unwrap();
+    let latest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("content/latest/1.json")).unwrap()).unwrap();
+    let slug = latest["items"][0]["slug"].as_str().unwrap().to_string();
+    let file = root.join(format!("content/articles/{slug}.json"));
+    let mut article: serde_json::Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    article["headline"] = HOSTILE.into();
+    fs::write(&file, serde_json::to_string(&article).unwrap()).unwrap();
+
+    init();
+    let site: Site = serde_json::from_str(&fs::read_to_string(root.join("content/site.json")).unwrap()).unwrap();
+    let shell = Shell::parse(SHELL).unwrap();
+    let routes = routes(&root).unwrap();
+    let route = routes
+        .iter()
+        .find(|route| matches!(&route.kind, Kind::Article(article) if article.slug == slug))
+        .expect("the article's route");
+    let html = render(&shell, &root, &site, route).unwrap();
+    let _ = fs::remove_dir_all(&root);
+
+    let head = &html[..html.find("</head>").unwrap()];
+    assert!(
+        head.contains(
+            "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- &amp; &quot;&#39; | Dispatch</title>"
+        ),
+        "{head}"
+    );
+    // The shell's one module script, the preloaded files and the JSON-LD.
+    assert_eq!(head.matches("<script").count(), 3, "{head}");
+    assert!(!head.contains("<script>alert"));
+    assert!(head.contains(
+        "<meta property=\"og:title\" content=\"&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- &amp; &quot;&#39;\">"
+    ));
+    let body = &html[html.find("<body").unwrap()..];
+    assert!(body.contains("&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "the headline as text in the body");
+    assert!(!body.contains("<script>alert"));
+}
