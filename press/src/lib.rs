@@ -47,6 +47,11 @@ use crate::{
 
 /// How many "You May Also Like" cards an article carries.
 pub const RELATED: usize = 4;
+/// The longest slug a tag may have, in bytes: its page is the file
+/// `tag/{slug}.html` and its listings `content/tags/{slug}/`, and common
+/// file systems (ext4, APFS, NTFS) allow 255 bytes for a name, less what
+/// the build adds (`.html.br`).
+pub const MAX_SLUG_BYTES: usize = 200;
 /// Reading speed for "N Min Read".
 pub const WORDS_PER_MINUTE: usize = 200;
 const IMAGE_TYPES: &[&str] = &["svg", "png", "jpg", "jpeg", "webp", "avif", "gif"];
@@ -396,6 +401,17 @@ fn read_article(
         let slug = slugify(name);
         if slug.is_empty() {
             report.at(at(None, "tags"), format!("tag `{name}` has no letters or digits"));
+            continue;
+        }
+        if slug.len() > MAX_SLUG_BYTES {
+            report.at(
+                at(None, "tags"),
+                format!(
+                    "tag `{}…` is too long: its address would be {} bytes, and file names allow {MAX_SLUG_BYTES}; shorten it",
+                    name.chars().take(40).collect::<String>(),
+                    slug.len()
+                ),
+            );
             continue;
         }
         // One spelling per tag across the site: the first one read wins.

@@ -297,6 +297,14 @@ fn missing_alt_text_on_a_body_image() {
 }
 
 #[test]
+fn a_tag_too_long_for_a_file_name() {
+    let newsroom = Newsroom::new();
+    let tag = format!("\"{}\"", "Long ".repeat(50));
+    newsroom.put("articles/x.md", &article("H", "policy", &tag, "2026-11-20T09:30:00+03:00"));
+    newsroom.assert_one("articles/x.md", 6, "is too long: its address would be 249 bytes, and file names allow 200");
+}
+
+#[test]
 fn unparsable_date() {
     let newsroom = Newsroom::new();
     newsroom.put("articles/x.md", &article("H", "policy", "", "27/11/2026 09:30"));
