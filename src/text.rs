@@ -45,6 +45,22 @@ pub const OLDER: &str = "Older";
 
 pub const UNSAFE_IMAGE: &str = "This image could not be shown.";
 
+/// The heading of an article's footnotes.
+pub const NOTES_HEADING: &str = "Notes";
+/// What a table without a caption is called, for the box it scrolls in.
+pub const TABLE_LABEL: &str = "Table";
+
+/// A screen reader's name for the reference to note `number` (the visible
+/// text is the bare number).
+pub fn note_ref_label(number: u32) -> String {
+    format!("Note {number}")
+}
+
+/// A screen reader's name for the link from note `number` back to the text.
+pub fn note_back_label(number: u32) -> String {
+    format!("Back to the text of note {number}")
+}
+
 pub const NOT_FOUND_TITLE: &str = "Page not found";
 pub const NOT_FOUND_BODY: &str = "We could not find that page. It may have moved, or the link may be mistyped.";
 pub const BACK_TO_FRONT_PAGE: &str = "Go to the front page";

@@ -11,7 +11,9 @@ use dispatch::{
     error::ApiError,
     newsletter::{NewsletterForm, Placement},
 };
-use dispatch_model::{ArticleSummary, AuthorCard, Block, Image, Inline, Insight, InsightKind, SectionRef, Tag};
+use dispatch_model::{
+    Alignment, ArticleSummary, AuthorCard, Block, Image, Inline, Insight, InsightKind, SectionRef, Tag,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -70,6 +72,10 @@ fn image(src: &str) -> Image {
 
 fn words(text: &str) -> Vec<Inline> {
     vec![Inline::Text { text: text.into() }]
+}
+
+fn paragraph(text: &str) -> Block {
+    Block::Paragraph { inlines: words(text) }
 }
 
 #[wasm_bindgen_test]
@@ -153,11 +159,15 @@ fn body_renders_every_block_type_as_semantic_html() {
                 Inline::Link { href: "https://example.org/advisory".into(), children: words("advisory") },
             ],
         },
-        Block::Subheading { text: "Who is affected".into() },
-        Block::Quote { inlines: words("We saw it everywhere."), attribution: Some("A CERT analyst".into()) },
-        Block::List { ordered: false, items: vec![words("one"), words("two")] },
-        Block::List { ordered: true, items: vec![words("first"), words("second"), words("third")] },
-        Block::Figure { image: image("/content/images/chart.svg") },
+        Block::Subheading { level: 2, text: "Who is affected".into() },
+        Block::Quote { blocks: vec![paragraph("We saw it everywhere.")], attribution: Some("A CERT analyst".into()) },
+        Block::List { ordered: false, start: None, items: vec![vec![paragraph("one")], vec![paragraph("two")]] },
+        Block::List {
+            ordered: true,
+            start: None,
+            items: vec![vec![paragraph("first")], vec![paragraph("second")], vec![paragraph("third")]],
+        },
+        Block::Figure { image: image("/content/images/chart.svg"), link: None },
         Block::Code { language: Some("bash".into()), code: "grep -r beacon /var/log".into() },
         Block::Divider,
     ];
@@ -176,6 +186,69 @@ fn body_renders_every_block_type_as_semantic_html() {
     assert_eq!(text(&body, "pre code"), "grep -r beacon /var/log");
     assert_eq!(find(&body, "pre").get_attribute("data-language").unwrap(), "bash");
     assert_eq!(count(&body, "hr"), 1);
+}
+
+#[wasm_bindgen_test]
+fn body_renders_tables_notes_nesting_and_inline_extensions() {
+    let blocks = vec![
+        Block::Paragraph {
+            inlines: vec![
+                Inline::Strikethrough { children: words("old") },
+                Inline::Superscript { children: words("10") },
+                Inline::Subscript { children: words("2") },
+                Inline::Break,
+                Inline::Text { text: "Patched".into() },
+                Inline::NoteRef { number: 1 },
+            ],
+        },
+        Block::Subheading { level: 3, text: "Versions".into() },
+        Block::Table {
+            alignments: vec![Alignment::Start, Alignment::End],
+            head: vec![words("Product"), words("CVSS")],
+            rows: vec![vec![words("Gateway"), words("9.8")]],
+            caption: Some("Affected versions".into()),
+        },
+        Block::List {
+            ordered: true,
+            start: Some(3),
+            items: vec![vec![
+                paragraph("outer"),
+                Block::List { ordered: false, start: None, items: vec![vec![paragraph("inner")]] },
+                Block::Code { language: None, code: "ls".into() },
+            ]],
+        },
+        Block::Quote {
+            blocks: vec![paragraph("outer"), Block::Quote { blocks: vec![paragraph("inner")], attribution: None }],
+            attribution: None,
+        },
+        Block::Figure { image: image("/content/images/chart.svg"), link: Some("https://example.org/full".into()) },
+        Block::Notes { notes: vec![vec![paragraph("The vendor's advisory.")]] },
+    ];
+    let host = mount(move || view! { <ArticleBody blocks=blocks /> });
+    let body = find(&host, ".article-body");
+    assert_eq!(text(&body, "p del"), "old");
+    assert_eq!(text(&body, "p sup:not(.note-ref)"), "10");
+    assert_eq!(text(&body, "p sub"), "2");
+    assert_eq!(count(&body, "p br"), 1);
+    assert_eq!(text(&body, "h3"), "Versions");
+    let table_box = find(&body, ".table-box");
+    assert_eq!(table_box.get_attribute("tabindex").unwrap(), "0");
+    assert_eq!(table_box.get_attribute("aria-label").unwrap(), "Affected versions");
+    assert_eq!(text(&body, "table caption"), "Affected versions");
+    assert_eq!(find(&body, "thead th").get_attribute("scope").unwrap(), "col");
+    assert_eq!(find(&body, "tbody td:last-child").get_attribute("class").unwrap(), "align-end");
+    assert_eq!(find(&body, "ol").get_attribute("start").unwrap(), "3");
+    assert_eq!(text(&body, "ol > li > ul > li > p"), "inner");
+    assert_eq!(count(&body, "ol > li > pre"), 1);
+    assert_eq!(text(&body, "blockquote > p"), "outer");
+    assert_eq!(text(&body, "blockquote blockquote p"), "inner");
+    assert_eq!(find(&body, "figure a.figure-link").get_attribute("href").unwrap(), "https://example.org/full");
+    let reference = find(&body, "sup.note-ref a");
+    assert_eq!(reference.get_attribute("href").unwrap(), "#note-1");
+    assert_eq!(reference.get_attribute("id").unwrap(), "note-ref-1");
+    assert_eq!(text(&body, "#note-1 p"), "The vendor's advisory.");
+    assert_eq!(find(&body, "#note-1 a.note-back").get_attribute("href").unwrap(), "#note-ref-1");
+    assert_eq!(text(&body, "#article-notes-heading"), "Notes");
 }
 
 #[wasm_bindgen_test]

@@ -55,8 +55,11 @@ fn article() -> Article {
                     Inline::Link { href: "javascript:alert(2)".into(), children: words("six areas") },
                 ],
             },
-            Block::Subheading { text: "What is on the table".into() },
-            Block::Quote { inlines: words("Patch now."), attribution: Some("CERT".into()) },
+            Block::Subheading { level: 2, text: "What is on the table".into() },
+            Block::Quote {
+                blocks: vec![Block::Paragraph { inlines: words("Patch now.") }],
+                attribution: Some("CERT".into()),
+            },
         ],
         related: vec![],
     }

@@ -18,7 +18,7 @@ pub use date::{parse_date, CalendarDate};
 pub use href::{check_href, is_safe_href, HREF_RULE};
 
 /// Bumped whenever a file's shape changes in a way old readers cannot read.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Where the app finds each kind of file, relative to the site root.
 /// The content compiler writes to exactly these paths.
@@ -193,43 +193,109 @@ pub struct AuthorCard {
     pub photo: Option<Image>,
 }
 
-/// Inline text inside a paragraph, quote or list item.
+/// Inline text inside a paragraph, heading cell or list item.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", try_from = "wire::WireInline")]
 pub enum Inline {
-    Text { text: String },
-    Emphasis { children: Vec<Inline> },
-    Strong { children: Vec<Inline> },
-    Code { text: String },
-    Link { href: String, children: Vec<Inline> },
+    Text {
+        text: String,
+    },
+    Emphasis {
+        children: Vec<Inline>,
+    },
+    Strong {
+        children: Vec<Inline>,
+    },
+    /// `~~struck~~`: text the writer shows as withdrawn.
+    Strikethrough {
+        children: Vec<Inline>,
+    },
+    /// `^2^`, as in 2^10^.
+    Superscript {
+        children: Vec<Inline>,
+    },
+    /// `~2~`, as in H~2~O.
+    Subscript {
+        children: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
+    /// A hard line break (two spaces or a backslash at the end of a line).
+    Break,
+    /// A reference to the article's note `number` (from 1): see
+    /// [`Block::Notes`].
+    NoteRef {
+        number: u32,
+    },
 }
 
-/// One block of an article body.
+/// How a table column's text is aligned, from GFM's `:--`, `:-:` and
+/// `--:` markers. Left and right become the logical start and end, so a
+/// right-to-left edition mirrors them as it mirrors everything else.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Alignment {
+    #[default]
+    None,
+    Start,
+    Center,
+    End,
+}
+
+/// One block of an article body. Quotes, list items and notes hold
+/// blocks of their own, nested as the writer nested them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case", try_from = "wire::WireBlock")]
 pub enum Block {
     Paragraph {
         inlines: Vec<Inline>,
     },
+    /// `##` to `####`: `level` 2 to 4 (`#` is the headline's).
     Subheading {
+        level: u8,
         text: String,
     },
     Quote {
-        inlines: Vec<Inline>,
+        blocks: Vec<Block>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         attribution: Option<String>,
     },
     List {
         ordered: bool,
-        items: Vec<Vec<Inline>>,
+        /// The first number of an ordered list, when it is not 1.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        start: Option<u32>,
+        items: Vec<Vec<Block>>,
     },
     Figure {
         image: Image,
+        /// Where the image links to, for `[![alt](src)](href)`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        link: Option<String>,
     },
     Code {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         language: Option<String>,
         code: String,
+    },
+    /// A table: one alignment per column, a header row, body rows; each
+    /// cell is inline content.
+    Table {
+        alignments: Vec<Alignment>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        caption: Option<String>,
+    },
+    /// The article's footnotes, last in the body: note `n` (from 1) is
+    /// `notes[n - 1]`, and each [`Inline::NoteRef`] points at one.
+    Notes {
+        notes: Vec<Vec<Block>>,
     },
     Divider,
 }
@@ -329,11 +395,14 @@ mod tests {
     #[test]
     fn blocks_use_a_type_tag_in_json() {
         let block = Block::Quote {
-            inlines: vec![Inline::Text { text: "Patch now.".into() }],
+            blocks: vec![Block::Paragraph { inlines: vec![Inline::Text { text: "Patch now.".into() }] }],
             attribution: Some("CERT-In".into()),
         };
         let json = serde_json::to_string(&block).unwrap();
-        assert_eq!(json, r#"{"type":"quote","inlines":[{"type":"text","text":"Patch now."}],"attribution":"CERT-In"}"#);
+        assert_eq!(
+            json,
+            r#"{"type":"quote","blocks":[{"type":"paragraph","inlines":[{"type":"text","text":"Patch now."}]}],"attribution":"CERT-In"}"#
+        );
         assert_eq!(serde_json::from_str::<Block>(&json).unwrap(), block);
         let divider: Block = serde_json::from_str(r#"{"type":"divider"}"#).unwrap();
         assert_eq!(divider, Block::Divider);
@@ -403,13 +472,32 @@ mod tests {
                         Inline::Emphasis { children: vec![Inline::Text { text: "a".into() }] },
                         Inline::Strong { children: vec![Inline::Code { text: "b".into() }] },
                         Inline::Link { href: "https://x.example".into(), children: vec![] },
+                        Inline::Strikethrough { children: vec![Inline::Text { text: "c".into() }] },
+                        Inline::Superscript { children: vec![Inline::Text { text: "2".into() }] },
+                        Inline::Subscript { children: vec![Inline::Text { text: "2".into() }] },
+                        Inline::Break,
+                        Inline::NoteRef { number: 1 },
                     ],
                 },
-                Block::Subheading { text: "S".into() },
-                Block::Quote { inlines: vec![], attribution: None },
-                Block::List { ordered: true, items: vec![vec![Inline::Text { text: "i".into() }]] },
-                Block::Figure { image: image.clone() },
+                Block::Subheading { level: 3, text: "S".into() },
+                Block::Quote { blocks: vec![Block::Quote { blocks: vec![], attribution: None }], attribution: None },
+                Block::List {
+                    ordered: true,
+                    start: Some(3),
+                    items: vec![vec![
+                        Block::Paragraph { inlines: vec![Inline::Text { text: "i".into() }] },
+                        Block::List { ordered: false, start: None, items: vec![vec![]] },
+                    ]],
+                },
+                Block::Figure { image: image.clone(), link: Some("https://x.example".into()) },
                 Block::Code { language: Some("sh".into()), code: "ls".into() },
+                Block::Table {
+                    alignments: vec![Alignment::None, Alignment::End],
+                    head: vec![vec![Inline::Text { text: "CVE".into() }], vec![]],
+                    rows: vec![vec![vec![Inline::Code { text: "CVE-2026-1".into() }], vec![]]],
+                    caption: Some("Affected versions".into()),
+                },
+                Block::Notes { notes: vec![vec![Block::Paragraph { inlines: vec![] }]] },
                 Block::Divider,
             ],
             related: vec![summary.clone()],

@@ -10,7 +10,7 @@
 
 use serde::Deserialize;
 
-use crate::{Block, Image, Inline};
+use crate::{Alignment, Block, Image, Inline};
 
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -18,8 +18,13 @@ enum InlineKind {
     Text,
     Emphasis,
     Strong,
+    Strikethrough,
+    Superscript,
+    Subscript,
     Code,
     Link,
+    Break,
+    NoteRef,
 }
 
 #[derive(Deserialize)]
@@ -29,6 +34,7 @@ pub(crate) struct WireInline {
     text: Option<String>,
     children: Option<Vec<Inline>>,
     href: Option<String>,
+    number: Option<u32>,
 }
 
 #[derive(Deserialize)]
@@ -40,6 +46,8 @@ enum BlockKind {
     List,
     Figure,
     Code,
+    Table,
+    Notes,
     Divider,
 }
 
@@ -48,13 +56,22 @@ pub(crate) struct WireBlock {
     #[serde(rename = "type")]
     kind: BlockKind,
     inlines: Option<Vec<Inline>>,
+    level: Option<u8>,
     text: Option<String>,
+    blocks: Option<Vec<Block>>,
     attribution: Option<String>,
     ordered: Option<bool>,
-    items: Option<Vec<Vec<Inline>>>,
+    start: Option<u32>,
+    items: Option<Vec<Vec<Block>>>,
     image: Option<Image>,
+    link: Option<String>,
     language: Option<String>,
     code: Option<String>,
+    alignments: Option<Vec<Alignment>>,
+    head: Option<Vec<Vec<Inline>>>,
+    rows: Option<Vec<Vec<Vec<Inline>>>>,
+    caption: Option<String>,
+    notes: Option<Vec<Vec<Block>>>,
 }
 
 fn required<T>(field: Option<T>, name: &str, kind: &str) -> Result<T, String> {
@@ -65,12 +82,19 @@ impl TryFrom<WireInline> for Inline {
     type Error = String;
 
     fn try_from(wire: WireInline) -> Result<Inline, String> {
-        let WireInline { kind, text, children, href } = wire;
+        let WireInline { kind, text, children, href, number } = wire;
         Ok(match kind {
             InlineKind::Text => Inline::Text { text: required(text, "text", "text inline")? },
             InlineKind::Code => Inline::Code { text: required(text, "text", "code inline")? },
             InlineKind::Emphasis => Inline::Emphasis { children: required(children, "children", "emphasis")? },
             InlineKind::Strong => Inline::Strong { children: required(children, "children", "strong")? },
+            InlineKind::Strikethrough => {
+                Inline::Strikethrough { children: required(children, "children", "strikethrough")? }
+            }
+            InlineKind::Superscript => Inline::Superscript { children: required(children, "children", "superscript")? },
+            InlineKind::Subscript => Inline::Subscript { children: required(children, "children", "subscript")? },
+            InlineKind::Break => Inline::Break,
+            InlineKind::NoteRef => Inline::NoteRef { number: required(number, "number", "note reference")? },
             InlineKind::Link => Inline::Link {
                 href: required(href, "href", "link")?,
                 children: required(children, "children", "link")?,
@@ -83,16 +107,47 @@ impl TryFrom<WireBlock> for Block {
     type Error = String;
 
     fn try_from(wire: WireBlock) -> Result<Block, String> {
-        let WireBlock { kind, inlines, text, attribution, ordered, items, image, language, code } = wire;
+        let WireBlock {
+            kind,
+            inlines,
+            level,
+            text,
+            blocks,
+            attribution,
+            ordered,
+            start,
+            items,
+            image,
+            link,
+            language,
+            code,
+            alignments,
+            head,
+            rows,
+            caption,
+            notes,
+        } = wire;
         Ok(match kind {
             BlockKind::Paragraph => Block::Paragraph { inlines: required(inlines, "inlines", "paragraph")? },
-            BlockKind::Subheading => Block::Subheading { text: required(text, "text", "subheading")? },
-            BlockKind::Quote => Block::Quote { inlines: required(inlines, "inlines", "quote")?, attribution },
-            BlockKind::List => {
-                Block::List { ordered: required(ordered, "ordered", "list")?, items: required(items, "items", "list")? }
-            }
-            BlockKind::Figure => Block::Figure { image: required(image, "image", "figure")? },
+            BlockKind::Subheading => Block::Subheading {
+                level: required(level, "level", "subheading")?,
+                text: required(text, "text", "subheading")?,
+            },
+            BlockKind::Quote => Block::Quote { blocks: required(blocks, "blocks", "quote")?, attribution },
+            BlockKind::List => Block::List {
+                ordered: required(ordered, "ordered", "list")?,
+                start,
+                items: required(items, "items", "list")?,
+            },
+            BlockKind::Figure => Block::Figure { image: required(image, "image", "figure")?, link },
             BlockKind::Code => Block::Code { language, code: required(code, "code", "code block")? },
+            BlockKind::Table => Block::Table {
+                alignments: required(alignments, "alignments", "table")?,
+                head: required(head, "head", "table")?,
+                rows: required(rows, "rows", "table")?,
+                caption,
+            },
+            BlockKind::Notes => Block::Notes { notes: required(notes, "notes", "notes block")? },
             BlockKind::Divider => Block::Divider,
         })
     }

@@ -7,6 +7,8 @@
 //! content/authors/{slug}.toml    name, role, bio, [photo], [[links]]
 //! content/insights.toml          [[insights]] kind, title, summary, date, link
 //! content/articles/**/{slug}.md  +++ TOML front matter +++, then Markdown
+//! content/articles/**/{slug}/index.md   the same, as a page bundle: images
+//!                                beside it are served at /content/media/{slug}/
 //! content/images/**              copied as they are to /content/images/
 //! ```
 //!
@@ -140,7 +142,7 @@ pub fn compile(content: &Path) -> Result<Edition, Vec<Problem>> {
 
 fn read_toml<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Problem>) -> Option<(T, String)> {
     let mut report = Report::new(file, problems);
-    let text = match fs::read_to_string(file) {
+    let text = match source::read_text(file) {
         Ok(text) => text,
         Err(err) => {
             report.at(1, format!("cannot read: {err}"));
@@ -280,6 +282,8 @@ fn read_insights(content: &Path, problems: &mut Vec<Problem>) -> Vec<Insight> {
 struct Draft {
     article: Article,
     published: OffsetDateTime,
+    /// A page bundle's images: where they are served, and their files.
+    media: Vec<(String, PathBuf)>,
 }
 
 fn read_articles(
@@ -299,7 +303,8 @@ fn read_articles(
         if progress && done % 250 == 0 {
             eprint!("\rpress: reading article {done}…");
         }
-        let slug = stem(&file);
+        let bundle = Bundle::of(&file);
+        let slug = bundle.as_ref().map_or_else(|| stem(&file), |bundle| bundle.slug.clone());
         let mut report = Report::new(&file, problems);
         if let Some(first) = first_file.get(&slug) {
             report.at(1, format!("duplicate slug `{slug}`: {} has the same file name", first.display()));
@@ -309,7 +314,8 @@ fn read_articles(
         if !is_slug(&slug) {
             report.at(1, format!("file name `{slug}` is not a slug: use lowercase letters, digits and hyphens"));
         }
-        if let Some(draft) = read_article(&file, slug, settings, authors, images, &mut tag_names, &mut report) {
+        let images = ArticleImages { site: images, bundle: bundle.as_ref() };
+        if let Some(draft) = read_article(&file, slug, settings, authors, &images, &mut tag_names, &mut report) {
             drafts.push(draft);
         }
     }
@@ -324,11 +330,11 @@ fn read_article(
     slug: String,
     settings: &SiteSettings,
     authors: &BTreeMap<String, Author>,
-    images: &LocalImages,
+    images: &ArticleImages,
     tag_names: &mut HashMap<String, String>,
     report: &mut Report,
 ) -> Option<Draft> {
-    let text = match fs::read_to_string(file) {
+    let text = match source::read_text(file) {
         Ok(text) => text,
         Err(err) => {
             report.at(1, format!("cannot read: {err}"));
@@ -439,7 +445,11 @@ fn read_article(
             _ => {}
         }
     }
-    if let Some(hero) = &front.hero {
+    let mut hero = front.hero;
+    if let Some(hero) = &mut hero {
+        if let Some(served) = images.resolve(&hero.src) {
+            hero.src = served;
+        }
         check_image(hero, document.front, document.front_line, "hero", images, report);
     }
     let body = markdown::convert(document.body, document.body_line, images, report);
@@ -460,15 +470,23 @@ fn read_article(
             published: front.published,
             updated: front.updated,
             reading_minutes: body.words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
-            hero: front.hero,
+            hero,
             authors: cards,
             body: body.blocks,
             related: Vec::new(),
         },
+        media: images.bundle.map(|bundle| bundle.media()).unwrap_or_default(),
     })
 }
 
-fn check_image(image: &Image, text: &str, first_line: usize, table: &str, images: &LocalImages, report: &mut Report) {
+fn check_image(
+    image: &Image,
+    text: &str,
+    first_line: usize,
+    table: &str,
+    images: &dyn ImageSizes,
+    report: &mut Report,
+) {
     if image.alt.trim().is_empty() {
         report.at(
             key_line(text, first_line, Some(table), "alt"),
@@ -480,7 +498,13 @@ fn check_image(image: &Image, text: &str, first_line: usize, table: &str, images
     if dispatch_model::check_href(&image.src).is_err() {
         validate::href(report, src_line, table, &image.src);
     } else if image.src.starts_with('/') && images.size_of(&image.src).is_none() {
-        report.at(src_line, format!("{table} `{}` does not exist under content/images", image.src));
+        report.at(
+            src_line,
+            format!(
+                "{table} `{}` does not exist under content/images (or beside the article, in a page bundle)",
+                image.src
+            ),
+        );
     }
     if image.width == 0 || image.height == 0 {
         report.at(
@@ -519,6 +543,7 @@ fn assemble(
         .collect();
     let picks = related::related_all(&traits, RELATED);
     let summaries: Vec<ArticleSummary> = drafts.iter().map(|d| d.article.summary()).collect();
+    let media: Vec<(String, PathBuf)> = drafts.iter_mut().flat_map(|d| std::mem::take(&mut d.media)).collect();
     let articles: Vec<Article> = drafts
         .into_iter()
         .zip(picks)
@@ -605,6 +630,11 @@ fn assemble(
             files.insert(format!("content/images/{relative}"), bytes);
         }
     }
+    for (served, path) in &media {
+        if let Ok(bytes) = fs::read(path) {
+            files.insert(served.trim_start_matches('/').to_string(), bytes);
+        }
+    }
     Edition { files, articles: articles.len(), authors: authors.len(), insights: insights.len() }
 }
 
@@ -629,11 +659,7 @@ impl LocalImages {
     pub fn scan(dir: &Path) -> LocalImages {
         let mut files = BTreeMap::new();
         for path in walk(dir) {
-            let known = path
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| IMAGE_TYPES.contains(&e.to_ascii_lowercase().as_str()));
-            if known {
+            if is_image(&path) {
                 if let Ok(relative) = path.strip_prefix(dir) {
                     files.insert(relative.to_string_lossy().replace('\\', "/"), path.clone());
                 }
@@ -650,6 +676,70 @@ impl ImageSizes for LocalImages {
         let bytes = fs::read(path).ok()?;
         image_size(&bytes)
     }
+}
+
+/// A page bundle: an article written as `{slug}/index.md`, whose folder
+/// also holds the images it uses (as in Hugo, Zola and Astro). They are
+/// served at `/content/media/{slug}/{name}`.
+pub struct Bundle {
+    pub slug: String,
+    /// Image files directly in the folder, by name.
+    files: BTreeMap<String, PathBuf>,
+}
+
+impl Bundle {
+    /// The bundle `file` is the text of, when it is an `index.md`.
+    pub fn of(file: &Path) -> Option<Bundle> {
+        if file.file_name()? != "index.md" {
+            return None;
+        }
+        let folder = file.parent()?;
+        let slug = folder.file_name()?.to_string_lossy().into_owned();
+        let files = fs::read_dir(folder)
+            .ok()?
+            .flatten()
+            .map(|entry| entry.path())
+            .filter(|path| path.is_file() && is_image(path))
+            .filter_map(|path| Some((path.file_name()?.to_string_lossy().into_owned(), path)))
+            .collect();
+        Some(Bundle { slug, files })
+    }
+
+    fn served(&self, name: &str) -> String {
+        format!("/content/media/{}/{name}", self.slug)
+    }
+
+    fn media(&self) -> Vec<(String, PathBuf)> {
+        self.files.iter().map(|(name, path)| (self.served(name), path.clone())).collect()
+    }
+}
+
+/// The images one article may use: the site's, and its bundle's.
+struct ArticleImages<'a> {
+    site: &'a LocalImages,
+    bundle: Option<&'a Bundle>,
+}
+
+impl ImageSizes for ArticleImages<'_> {
+    fn size_of(&self, src: &str) -> Option<(u32, u32)> {
+        let in_bundle = self.bundle.and_then(|bundle| {
+            let name = src.strip_prefix(&format!("/content/media/{}/", bundle.slug))?;
+            bundle.files.get(name)
+        });
+        match in_bundle {
+            Some(path) => image_size(&fs::read(path).ok()?),
+            None => self.site.size_of(src),
+        }
+    }
+
+    fn resolve(&self, relative: &str) -> Option<String> {
+        let bundle = self.bundle?;
+        bundle.files.contains_key(relative).then(|| bundle.served(relative))
+    }
+}
+
+fn is_image(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| IMAGE_TYPES.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// Width and height of an SVG (from its root element's attributes) or a

@@ -1,14 +1,30 @@
-//! Markdown body to typed blocks. Only the constructs a news article
-//! needs are accepted; raw HTML is an error, never passed through.
+//! Markdown body to typed blocks: CommonMark plus the GFM constructs a
+//! newsroom uses (tables, strikethrough, footnotes) and `^superscript^` and
+//! `~subscript~`, nested as the writer nested them. What the model cannot
+//! hold is refused with its line and what to write instead, never dropped:
+//! raw HTML, `#` headings (the headline is the page's only `#`), headings
+//! below `####`, task lists, images inside text, and footnotes that are
+//! never referenced.
 
-use dispatch_model::{is_safe_href, Block, Image, Inline};
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag, TagEnd};
+use std::collections::HashMap;
+
+use dispatch_model::{is_safe_href, Alignment, Block, Image, Inline};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::{problem::Report, source::line_of, validate};
 
-/// What the converter needs to know about local images: their size.
+/// What the converter needs to know about local images: where a source
+/// is served from, and its size.
 pub trait ImageSizes {
+    /// Width and height in pixels of the image served at `src`.
     fn size_of(&self, src: &str) -> Option<(u32, u32)>;
+
+    /// The served path of an image written relative to the article, such
+    /// as `chart.png` in a page bundle (`articles/my-story/index.md`);
+    /// `None` when the article is not a bundle or has no such file.
+    fn resolve(&self, _relative: &str) -> Option<String> {
+        None
+    }
 }
 
 pub struct Body {
@@ -16,34 +32,79 @@ pub struct Body {
     pub words: usize,
 }
 
-pub fn convert(markdown: &str, first_line: usize, sizes: &dyn ImageSizes, report: &mut Report) -> Body {
-    let mut state = State::default();
-    for (event, range) in Parser::new(markdown).into_offset_iter() {
-        let line = first_line + line_of(markdown, range.start);
-        state.event(event, line, sizes, report);
-    }
-    Body { blocks: state.blocks, words: state.words }
+/// The extensions Dispatch reads. Not smart punctuation (it would change
+/// the writer's characters), nor GFM's alert syntax, math or definition
+/// lists (the model has no place for them; their text stays text).
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_SUPERSCRIPT
+        | Options::ENABLE_SUBSCRIPT
 }
 
+pub fn convert(markdown: &str, first_line: usize, sizes: &dyn ImageSizes, report: &mut Report) -> Body {
+    let mut state = State { containers: vec![Container::Root(Vec::new())], ..State::default() };
+    let mut last_line = first_line;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        let line = first_line + line_of(markdown, range.start);
+        last_line = line;
+        state.event(event, line, sizes, report);
+    }
+    state.finish(last_line, report)
+}
+
+/// A block that holds blocks, open while its content is read.
+enum Container {
+    Root(Vec<Block>),
+    Quote(Vec<Block>),
+    List { ordered: bool, start: Option<u32>, items: Vec<Vec<Block>> },
+    Item(Vec<Block>),
+    Note { label: String, line: usize, blocks: Vec<Block> },
+    Table { alignments: Vec<Alignment>, head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>, row: Vec<Vec<Inline>> },
+}
+
+/// An inline that holds inlines, open while its content is read.
 enum Frame {
     Emphasis(Vec<Inline>),
     Strong(Vec<Inline>),
-    Link(String, Vec<Inline>),
-    Image { src: String, title: String, alt: String },
+    Strikethrough(Vec<Inline>),
+    Superscript(Vec<Inline>),
+    Subscript(Vec<Inline>),
+    /// The link, and how many figures the paragraph had when it opened.
+    Link {
+        href: String,
+        children: Vec<Inline>,
+        figures_before: usize,
+    },
+}
+
+/// An image being read: everything inside its brackets is its alt text,
+/// with any markup flattened to its words.
+struct OpenImage {
+    src: String,
+    title: String,
+    alt: String,
+    /// Spans opened inside the alt text and not yet closed.
+    depth: usize,
 }
 
 #[derive(Default)]
 struct State {
-    blocks: Vec<Block>,
+    containers: Vec<Container>,
     words: usize,
     frames: Vec<Frame>,
     inlines: Vec<Inline>,
-    figures: Vec<Image>,
-    quote: Option<Vec<Vec<Inline>>>,
-    list: Option<(bool, Vec<Vec<Inline>>)>,
-    item: Option<Vec<Inline>>,
+    figures: Vec<(Image, Option<String>)>,
+    image: Option<OpenImage>,
+    heading: Option<u8>,
     code: Option<(Option<String>, String)>,
     in_html_block: bool,
+    /// Footnote labels in the order of their first reference; a note's
+    /// number is its place here, from 1.
+    references: Vec<String>,
+    notes: HashMap<String, (usize, Vec<Block>)>,
 }
 
 impl State {
@@ -55,8 +116,8 @@ impl State {
                 validate::text(report, line, "the text", &text);
                 if let Some((_, code)) = &mut self.code {
                     code.push_str(&text);
-                } else if let Some(Frame::Image { alt, .. }) = self.frames.last_mut() {
-                    alt.push_str(&text);
+                } else if let Some(image) = &mut self.image {
+                    image.alt.push_str(&text);
                 } else if !self.in_html_block {
                     self.words += text.split_whitespace().count();
                     self.push(Inline::Text { text: text.into_string() });
@@ -64,38 +125,114 @@ impl State {
             }
             Event::Code(text) => {
                 validate::text(report, line, "the code", &text);
-                self.words += text.split_whitespace().count();
-                self.push(Inline::Code { text: text.into_string() });
+                if let Some(image) = &mut self.image {
+                    image.alt.push_str(&text);
+                } else {
+                    self.words += text.split_whitespace().count();
+                    self.push(Inline::Code { text: text.into_string() });
+                }
             }
-            Event::SoftBreak | Event::HardBreak => self.push(Inline::Text { text: " ".into() }),
-            Event::Rule => self.blocks.push(Block::Divider),
+            Event::SoftBreak => self.push_space_or(Inline::Text { text: " ".into() }),
+            Event::HardBreak => self.push_space_or(Inline::Break),
+            Event::Rule => {
+                self.flush_loose(line, report);
+                self.push_block(Block::Divider);
+            }
+            Event::FootnoteReference(label) => {
+                let label = label.into_string();
+                if self.references.contains(&label) {
+                    report.at(
+                        line,
+                        format!("footnote [^{label}] is referenced twice: give the second place a note of its own"),
+                    );
+                } else {
+                    self.references.push(label);
+                    self.push(Inline::NoteRef { number: self.references.len() as u32 });
+                }
+            }
+            Event::TaskListMarker(_) => {
+                report.at(line, "task lists (`- [ ]`, `- [x]`) are not supported: write the items as a plain list");
+            }
             Event::InlineHtml(html) | Event::Html(html) if !self.in_html_block => {
-                report.at(line, format!("raw HTML is not allowed (`{}`): write it in Markdown", html.trim()));
+                report.at(line, format!("raw HTML is not allowed (`{}`): write it in Markdown", one_line(&html)));
             }
             _ => {}
         }
     }
 
+    /// A line break: a space inside alt text, else `inline`.
+    fn push_space_or(&mut self, inline: Inline) {
+        if let Some(image) = &mut self.image {
+            image.alt.push(' ');
+        } else {
+            self.push(inline);
+        }
+    }
+
     fn start(&mut self, tag: Tag, line: usize, report: &mut Report) {
+        if let Some(image) = &mut self.image {
+            // Markup inside alt text: only its words count.
+            if matches!(
+                tag,
+                Tag::Emphasis
+                    | Tag::Strong
+                    | Tag::Strikethrough
+                    | Tag::Superscript
+                    | Tag::Subscript
+                    | Tag::Link { .. }
+                    | Tag::Image { .. }
+            ) {
+                image.depth += 1;
+                return;
+            }
+        }
         match tag {
             Tag::Emphasis => self.frames.push(Frame::Emphasis(Vec::new())),
             Tag::Strong => self.frames.push(Frame::Strong(Vec::new())),
-            Tag::Link { dest_url, .. } => self.frames.push(Frame::Link(dest_url.into_string(), Vec::new())),
-            Tag::Image { dest_url, title, .. } => self.frames.push(Frame::Image {
-                src: dest_url.into_string(),
-                title: title.into_string(),
-                alt: String::new(),
-            }),
-            Tag::BlockQuote(_) => self.quote = Some(Vec::new()),
-            Tag::List(start) => {
-                if self.list.is_some() {
-                    report.at(line, "nested lists are not supported: flatten the list");
-                } else {
-                    self.list = Some((start.is_some(), Vec::new()));
-                }
+            Tag::Strikethrough => self.frames.push(Frame::Strikethrough(Vec::new())),
+            Tag::Superscript => self.frames.push(Frame::Superscript(Vec::new())),
+            Tag::Subscript => self.frames.push(Frame::Subscript(Vec::new())),
+            Tag::Link { link_type, dest_url, .. } => {
+                // `<tips@dispatch.example>` is an address, not a path.
+                let href = match link_type {
+                    LinkType::Email => format!("mailto:{dest_url}"),
+                    _ => dest_url.into_string(),
+                };
+                self.frames.push(Frame::Link { href, children: Vec::new(), figures_before: self.figures.len() });
             }
-            Tag::Item => self.item = Some(Vec::new()),
+            Tag::Image { dest_url, title, .. } => {
+                self.image = Some(OpenImage {
+                    src: dest_url.into_string(),
+                    title: title.into_string(),
+                    alt: String::new(),
+                    depth: 0,
+                });
+            }
+            Tag::Paragraph => self.flush_loose(line, report),
+            Tag::Heading { level, .. } => {
+                self.flush_loose(line, report);
+                match level {
+                    HeadingLevel::H1 => {
+                        report.at(line, "a `#` heading would compete with the headline: use `##` for subheadings")
+                    }
+                    HeadingLevel::H2 | HeadingLevel::H3 | HeadingLevel::H4 => {}
+                    _ => report.at(line, "headings go down to `####`: use `####` or bold text for a deeper level"),
+                }
+                self.heading = Some(level as u8);
+            }
+            Tag::BlockQuote(_) => {
+                self.flush_loose(line, report);
+                self.containers.push(Container::Quote(Vec::new()));
+            }
+            Tag::List(start) => {
+                self.flush_loose(line, report);
+                let ordered = start.is_some();
+                let start = start.filter(|&n| n != 1).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+                self.containers.push(Container::List { ordered, start, items: Vec::new() });
+            }
+            Tag::Item => self.containers.push(Container::Item(Vec::new())),
             Tag::CodeBlock(kind) => {
+                self.flush_loose(line, report);
                 let language = match kind {
                     CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
                     CodeBlockKind::Indented => None,
@@ -103,64 +240,133 @@ impl State {
                 self.code = Some((language, String::new()));
             }
             Tag::HtmlBlock => {
+                self.flush_loose(line, report);
                 self.in_html_block = true;
                 report.at(line, "raw HTML is not allowed: write it in Markdown");
             }
-            Tag::Heading { level: HeadingLevel::H1, .. } => {
-                report.at(line, "a `#` heading would compete with the headline: use `##` for subheadings");
+            Tag::FootnoteDefinition(label) => {
+                self.flush_loose(line, report);
+                self.containers.push(Container::Note { label: label.into_string(), line, blocks: Vec::new() });
+            }
+            Tag::Table(alignments) => {
+                self.flush_loose(line, report);
+                let alignments = alignments
+                    .into_iter()
+                    .map(|alignment| match alignment {
+                        pulldown_cmark::Alignment::None => Alignment::None,
+                        pulldown_cmark::Alignment::Left => Alignment::Start,
+                        pulldown_cmark::Alignment::Center => Alignment::Center,
+                        pulldown_cmark::Alignment::Right => Alignment::End,
+                    })
+                    .collect();
+                self.containers.push(Container::Table {
+                    alignments,
+                    head: Vec::new(),
+                    rows: Vec::new(),
+                    row: Vec::new(),
+                });
             }
             _ => {}
         }
     }
 
     fn end(&mut self, tag: TagEnd, line: usize, sizes: &dyn ImageSizes, report: &mut Report) {
+        if let Some(image) = &mut self.image {
+            if image.depth > 0 {
+                image.depth -= 1;
+                return;
+            }
+            if tag == TagEnd::Image {
+                let OpenImage { src, title, alt, .. } = self.image.take().expect("an open image");
+                self.close_image(src, &title, alt, line, sizes, report);
+                return;
+            }
+        }
         match tag {
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link | TagEnd::Image => self.close_frame(line, sizes, report),
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link => self.close_frame(line, report),
             TagEnd::Paragraph => self.end_paragraph(line, report),
             TagEnd::Heading(_) => {
-                let text = plain_text(&std::mem::take(&mut self.inlines));
-                self.blocks.push(Block::Subheading { text: text.trim().to_string() });
+                let inlines = std::mem::take(&mut self.inlines);
+                if !self.figures.is_empty() {
+                    self.figures.clear();
+                    report.at(line, "an image cannot be part of a heading: put it on its own line below");
+                }
+                let level = self.heading.take().unwrap_or(2);
+                self.push_block(Block::Subheading { level, text: plain_text(&inlines).trim().to_string() });
             }
             TagEnd::BlockQuote(_) => {
-                let mut paragraphs = self.quote.take().unwrap_or_default();
-                let attribution = paragraphs.last().and_then(|last| {
-                    let text = plain_text(last);
-                    let text = text.trim();
-                    text.strip_prefix("— ").or_else(|| text.strip_prefix("-- ")).map(|who| who.trim().to_string())
-                });
+                self.flush_loose(line, report);
+                let Some(Container::Quote(mut blocks)) = self.containers.pop() else { return };
+                let attribution = blocks.last().and_then(attribution);
                 if attribution.is_some() {
-                    paragraphs.pop();
+                    blocks.pop();
                 }
-                let mut inlines = Vec::new();
-                for paragraph in paragraphs {
-                    if !inlines.is_empty() {
-                        inlines.push(Inline::Text { text: " ".into() });
-                    }
-                    inlines.extend(paragraph);
-                }
-                self.blocks.push(Block::Quote { inlines: merge(inlines), attribution });
+                self.push_block(Block::Quote { blocks, attribution });
             }
             TagEnd::Item => {
-                let mut item = self.item.take().unwrap_or_default();
-                item.append(&mut self.inlines);
-                if let Some((_, items)) = &mut self.list {
-                    items.push(merge(item));
+                self.flush_loose(line, report);
+                let Some(Container::Item(blocks)) = self.containers.pop() else { return };
+                if let Some(Container::List { items, .. }) = self.containers.last_mut() {
+                    items.push(blocks);
                 }
             }
             TagEnd::List(_) => {
-                if let Some((ordered, items)) = self.list.take() {
-                    self.blocks.push(Block::List { ordered, items });
-                }
+                let Some(Container::List { ordered, start, items }) = self.containers.pop() else { return };
+                self.push_block(Block::List { ordered, start, items });
             }
             TagEnd::CodeBlock => {
                 if let Some((language, code)) = self.code.take() {
                     self.words += code.split_whitespace().count();
                     let code = code.strip_suffix('\n').unwrap_or(&code).to_string();
-                    self.blocks.push(Block::Code { language, code });
+                    self.push_block(Block::Code { language, code });
                 }
             }
             TagEnd::HtmlBlock => self.in_html_block = false,
+            TagEnd::FootnoteDefinition => {
+                self.flush_loose(line, report);
+                let Some(Container::Note { label, line: defined, blocks }) = self.containers.pop() else { return };
+                if self.notes.insert(label.clone(), (defined, blocks)).is_some() {
+                    report.at(defined, format!("footnote [^{label}] is defined twice: give each note its own label"));
+                }
+            }
+            TagEnd::TableCell => {
+                let cell = merge(std::mem::take(&mut self.inlines));
+                if !self.figures.is_empty() {
+                    self.figures.clear();
+                    report.at(line, "an image cannot sit in a table cell: put it below the table");
+                }
+                if let Some(Container::Table { row, .. }) = self.containers.last_mut() {
+                    row.push(cell);
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(Container::Table { head, row, .. }) = self.containers.last_mut() {
+                    *head = std::mem::take(row);
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(Container::Table { rows, row, .. }) = self.containers.last_mut() {
+                    rows.push(std::mem::take(row));
+                }
+            }
+            TagEnd::Table => {
+                let Some(Container::Table { alignments, head, rows, .. }) = self.containers.pop() else { return };
+                self.push_block(Block::Table { alignments, head, rows, caption: None });
+            }
             _ => {}
+        }
+    }
+
+    /// Text read outside a paragraph (a tight list item's) becomes one
+    /// when a block starts after it or its container ends.
+    fn flush_loose(&mut self, line: usize, report: &mut Report) {
+        if !self.inlines.is_empty() || !self.figures.is_empty() {
+            self.end_paragraph(line, report);
         }
     }
 
@@ -170,56 +376,149 @@ impl State {
         let has_text = !plain_text(&inlines).trim().is_empty();
         if !figures.is_empty() {
             if has_text || figures.len() > 1 {
-                report.at(line, "an image must stand alone in its paragraph");
-            }
-            if self.quote.is_some() || self.item.is_some() {
-                report.at(line, "images cannot sit inside a quote or a list");
+                report.at(line, "an image must stand alone in its paragraph: put it on a line of its own");
             } else {
-                self.blocks.extend(figures.into_iter().map(|image| Block::Figure { image }));
+                self.push_block_all(figures.into_iter().map(|(image, link)| Block::Figure { image, link }));
             }
             return;
         }
-        if let Some(paragraphs) = &mut self.quote {
-            paragraphs.push(inlines);
-        } else if let Some(item) = &mut self.item {
-            if !item.is_empty() {
-                item.push(Inline::Text { text: " ".into() });
-            }
-            item.extend(inlines);
-        } else if has_text {
-            self.blocks.push(Block::Paragraph { inlines });
+        if !has_text && !inlines.iter().any(|inline| matches!(inline, Inline::Break | Inline::NoteRef { .. })) {
+            return;
         }
+        if let Some(caption) = table_caption(&inlines) {
+            if let Some(Block::Table { caption: slot @ None, .. }) = self.blocks().and_then(|blocks| blocks.last_mut())
+            {
+                *slot = Some(caption);
+                return;
+            }
+        }
+        self.push_block(Block::Paragraph { inlines });
     }
 
-    fn close_frame(&mut self, line: usize, sizes: &dyn ImageSizes, report: &mut Report) {
+    fn close_frame(&mut self, line: usize, report: &mut Report) {
         let Some(frame) = self.frames.pop() else { return };
         match frame {
             Frame::Emphasis(children) => self.push(Inline::Emphasis { children: merge(children) }),
             Frame::Strong(children) => self.push(Inline::Strong { children: merge(children) }),
-            Frame::Link(href, children) => {
-                if is_safe_href(&href) {
-                    self.push(Inline::Link { href, children: merge(children) });
-                } else {
+            Frame::Strikethrough(children) => self.push(Inline::Strikethrough { children: merge(children) }),
+            Frame::Superscript(children) => self.push(Inline::Superscript { children: merge(children) }),
+            Frame::Subscript(children) => self.push(Inline::Subscript { children: merge(children) }),
+            Frame::Link { href, children, figures_before } => {
+                if !is_safe_href(&href) {
                     validate::href(report, line, "link", &href);
                     children.into_iter().for_each(|child| self.push(child));
+                } else if children.is_empty() && self.figures.len() == figures_before + 1 {
+                    // `[![alt](src)](href)`: the figure links.
+                    if let Some((_, link)) = self.figures.last_mut() {
+                        *link = Some(href);
+                    }
+                } else {
+                    self.push(Inline::Link { href, children: merge(children) });
                 }
             }
-            Frame::Image { src, title, alt } => {
-                if let Some(image) = figure(src, &title, alt, line, sizes, report) {
-                    self.figures.push(image);
-                }
-            }
+        }
+    }
+
+    fn close_image(
+        &mut self,
+        src: String,
+        title: &str,
+        alt: String,
+        line: usize,
+        sizes: &dyn ImageSizes,
+        report: &mut Report,
+    ) {
+        if let Some(image) = figure(src, title, alt, line, sizes, report) {
+            self.figures.push((image, None));
         }
     }
 
     fn push(&mut self, inline: Inline) {
         let target = match self.frames.last_mut() {
-            Some(Frame::Emphasis(children) | Frame::Strong(children) | Frame::Link(_, children)) => children,
-            Some(Frame::Image { .. }) => return,
+            Some(
+                Frame::Emphasis(children)
+                | Frame::Strong(children)
+                | Frame::Strikethrough(children)
+                | Frame::Superscript(children)
+                | Frame::Subscript(children)
+                | Frame::Link { children, .. },
+            ) => children,
             None => &mut self.inlines,
         };
         target.push(inline);
     }
+
+    /// The blocks of the innermost container that holds blocks.
+    fn blocks(&mut self) -> Option<&mut Vec<Block>> {
+        match self.containers.last_mut()? {
+            Container::Root(blocks)
+            | Container::Quote(blocks)
+            | Container::Item(blocks)
+            | Container::Note { blocks, .. } => Some(blocks),
+            Container::List { .. } | Container::Table { .. } => None,
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        if let Some(blocks) = self.blocks() {
+            blocks.push(block);
+        }
+    }
+
+    fn push_block_all(&mut self, new: impl Iterator<Item = Block>) {
+        if let Some(blocks) = self.blocks() {
+            blocks.extend(new);
+        }
+    }
+
+    /// The body, with the referenced notes last, in the order of their
+    /// first reference; a note never referenced would never show, so it
+    /// is refused.
+    fn finish(mut self, last_line: usize, report: &mut Report) -> Body {
+        self.flush_loose(last_line, report);
+        let mut notes = Vec::new();
+        for label in &self.references {
+            match self.notes.remove(label) {
+                Some((_, blocks)) => notes.push(blocks),
+                None => report.at(last_line, format!("footnote [^{label}] has no text: add a line `[^{label}]: …`")),
+            }
+        }
+        let mut unreferenced: Vec<(usize, String)> =
+            self.notes.into_iter().map(|(label, (line, _))| (line, label)).collect();
+        unreferenced.sort();
+        for (line, label) in unreferenced {
+            report.at(
+                line,
+                format!(
+                    "footnote [^{label}] is never referenced, so it would not show: add [^{label}] where it belongs"
+                ),
+            );
+        }
+        let mut blocks = match self.containers.into_iter().next() {
+            Some(Container::Root(blocks)) => blocks,
+            _ => Vec::new(),
+        };
+        if !notes.is_empty() {
+            blocks.push(Block::Notes { notes });
+        }
+        Body { blocks, words: self.words }
+    }
+}
+
+/// A quote's last paragraph as its attribution, when it is plain text
+/// that starts with "— " or "-- ".
+fn attribution(block: &Block) -> Option<String> {
+    let Block::Paragraph { inlines } = block else { return None };
+    let [Inline::Text { text }] = inlines.as_slice() else { return None };
+    let text = text.trim();
+    text.strip_prefix("— ").or_else(|| text.strip_prefix("-- ")).map(|who| who.trim().to_string())
+}
+
+/// A paragraph that is plain text starting with "Table: ", right after a
+/// table, is that table's caption (Pandoc's convention).
+fn table_caption(inlines: &[Inline]) -> Option<String> {
+    let [Inline::Text { text }] = inlines else { return None };
+    text.strip_prefix("Table: ").map(|caption| caption.trim().to_string())
 }
 
 /// `![alt](src "Caption | Source: credit")` as a figure.
@@ -234,13 +533,20 @@ fn figure(
     if alt.trim().is_empty() {
         report.at(line, format!("image `{src}` has no alt text: describe it in the brackets of ![…]"));
     }
+    let src = sizes.resolve(&src).unwrap_or(src);
     if !is_safe_href(&src) {
         validate::href(report, line, "image", &src);
         return None;
     }
     validate::text(report, line, "the image's caption", title);
     let Some((width, height)) = sizes.size_of(&src) else {
-        report.at(line, format!("image `{src}` was not found under content/images, or its size is unknown"));
+        report.at(
+            line,
+            format!(
+                "image `{src}` was not found under content/images (or beside the article, in a page bundle), \
+                 or its size is unknown"
+            ),
+        );
         return None;
     };
     let (caption, credit) = match title.split_once(" | ") {
@@ -249,6 +555,16 @@ fn figure(
     };
     let some = |text: &str| (!text.is_empty()).then(|| text.to_string());
     Some(Image { src, width, height, alt: alt.trim().to_string(), caption: some(caption), credit: some(credit) })
+}
+
+/// Source quoted in a message: on one line, and at most 60 characters, so
+/// that each problem stays one `file:line: message` line.
+fn one_line(source: &str) -> String {
+    let flat = source.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(60) {
+        Some((end, _)) => format!("{}…", &flat[..end]),
+        None => flat,
+    }
 }
 
 /// Adjacent text runs joined, so the JSON stays small.
@@ -263,15 +579,155 @@ fn merge(inlines: Vec<Inline>) -> Vec<Inline> {
     merged
 }
 
+/// The words of inline content, markup flattened.
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
     for inline in inlines {
         match inline {
             Inline::Text { text } | Inline::Code { text } => out.push_str(text),
-            Inline::Emphasis { children } | Inline::Strong { children } | Inline::Link { children, .. } => {
-                out.push_str(&plain_text(children))
-            }
+            Inline::Break => out.push(' '),
+            Inline::NoteRef { number } => out.push_str(&number.to_string()),
+            Inline::Emphasis { children }
+            | Inline::Strong { children }
+            | Inline::Strikethrough { children }
+            | Inline::Superscript { children }
+            | Inline::Subscript { children }
+            | Inline::Link { children, .. } => out.push_str(&plain_text(children)),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Sizes;
+    impl ImageSizes for Sizes {
+        fn size_of(&self, src: &str) -> Option<(u32, u32)> {
+            src.starts_with("/content/").then_some((800, 600))
+        }
+        fn resolve(&self, relative: &str) -> Option<String> {
+            (relative == "chart.png").then(|| "/content/media/story/chart.png".to_string())
+        }
+    }
+
+    fn body(markdown: &str) -> Result<Vec<Block>, Vec<String>> {
+        let mut problems = Vec::new();
+        let mut report = Report::new(std::path::Path::new("a.md"), &mut problems);
+        let body = convert(markdown, 1, &Sizes, &mut report);
+        if problems.is_empty() {
+            Ok(body.blocks)
+        } else {
+            Err(problems.iter().map(ToString::to_string).collect())
+        }
+    }
+
+    fn text(value: &str) -> Inline {
+        Inline::Text { text: value.into() }
+    }
+
+    fn paragraph(value: &str) -> Block {
+        Block::Paragraph { inlines: vec![text(value)] }
+    }
+
+    #[test]
+    fn tables_keep_alignment_header_cells_and_caption() {
+        let blocks = body("| CVE | Score |\n|:--|--:|\n| `CVE-1` | 9.8 |\n\nTable: Affected versions\n").unwrap();
+        assert_eq!(
+            blocks,
+            vec![Block::Table {
+                alignments: vec![Alignment::Start, Alignment::End],
+                head: vec![vec![text("CVE")], vec![text("Score")]],
+                rows: vec![vec![vec![Inline::Code { text: "CVE-1".into() }], vec![text("9.8")]]],
+                caption: Some("Affected versions".into()),
+            }]
+        );
+    }
+
+    #[test]
+    fn lists_nest_three_deep_and_items_keep_their_blocks_in_order() {
+        let blocks = body("- a\n  - b\n    - c\n- d\n\n  ```\n  code\n  ```\n\n  > q\n").unwrap();
+        let Block::List { items, .. } = &blocks[0] else { panic!("{blocks:?}") };
+        let Block::List { items: second, .. } = &items[0][1] else { panic!("{items:?}") };
+        let Block::List { items: third, .. } = &second[0][1] else { panic!("{second:?}") };
+        assert_eq!(third[0], vec![paragraph("c")]);
+        assert_eq!(items[1][0], paragraph("d"));
+        assert!(matches!(items[1][1], Block::Code { .. }), "{:?}", items[1]);
+        assert!(matches!(items[1][2], Block::Quote { .. }), "{:?}", items[1]);
+    }
+
+    #[test]
+    fn nested_quotes_keep_the_outer_text_and_the_attribution() {
+        let blocks = body("> outer\n>\n> > inner\n>\n> — An analyst\n").unwrap();
+        assert_eq!(
+            blocks,
+            vec![Block::Quote {
+                blocks: vec![paragraph("outer"), Block::Quote { blocks: vec![paragraph("inner")], attribution: None }],
+                attribution: Some("An analyst".into()),
+            }]
+        );
+    }
+
+    #[test]
+    fn footnotes_are_numbered_in_order_and_collected_last() {
+        let blocks = body("One[^b] two[^a].\n\n[^a]: Note A.\n[^b]: Note B.\n").unwrap();
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Paragraph {
+                    inlines: vec![
+                        text("One"),
+                        Inline::NoteRef { number: 1 },
+                        text(" two"),
+                        Inline::NoteRef { number: 2 },
+                        text(".")
+                    ]
+                },
+                Block::Notes { notes: vec![vec![paragraph("Note B.")], vec![paragraph("Note A.")]] },
+            ]
+        );
+        let refused = body("Text.\n\n[^x]: Never used.\n").unwrap_err();
+        assert!(refused[0].starts_with("a.md:3: footnote [^x] is never referenced"), "{refused:?}");
+    }
+
+    #[test]
+    fn inline_extensions_and_breaks() {
+        let blocks = body("~~old~~ ^10^ x ~2~ a  \nb <tips@dispatch.example> 2^10^").unwrap();
+        let Block::Paragraph { inlines } = &blocks[0] else { panic!() };
+        assert_eq!(inlines[0], Inline::Strikethrough { children: vec![text("old")] });
+        assert!(inlines.contains(&Inline::Superscript { children: vec![text("10")] }));
+        assert!(inlines.contains(&Inline::Subscript { children: vec![text("2")] }));
+        assert!(inlines.contains(&Inline::Break));
+        assert!(inlines.contains(&Inline::Link {
+            href: "mailto:tips@dispatch.example".into(),
+            children: vec![text("tips@dispatch.example")]
+        }));
+    }
+
+    #[test]
+    fn alt_text_keeps_every_word_and_figures_link_and_resolve_in_bundles() {
+        let blocks =
+            body("[![Screenshot of the *LockBit* leak site with `config.json`](chart.png)](https://x.example)")
+                .unwrap();
+        let [Block::Figure { image, link }] = blocks.as_slice() else { panic!("{blocks:?}") };
+        assert_eq!(image.alt, "Screenshot of the LockBit leak site with config.json");
+        assert_eq!(image.src, "/content/media/story/chart.png");
+        assert_eq!(link.as_deref(), Some("https://x.example"));
+    }
+
+    #[test]
+    fn headings_keep_their_level_and_what_cannot_be_kept_is_refused() {
+        assert_eq!(body("### Three\n").unwrap(), vec![Block::Subheading { level: 3, text: "Three".into() }]);
+        for (markdown, words) in [
+            ("# Title\n", "a.md:1: a `#` heading"),
+            ("##### Five\n", "a.md:1: headings go down to `####`"),
+            ("- [ ] task\n", "a.md:1: task lists"),
+            ("Text <b>bold</b>\n", "a.md:1: raw HTML is not allowed (`<b>`)"),
+            ("Text ![a](/content/x.png) text\n", "a.md:1: an image must stand alone"),
+        ] {
+            let problems = body(markdown).unwrap_err();
+            assert!(problems[0].starts_with(words), "{markdown:?}: {problems:?}");
+        }
+    }
 }

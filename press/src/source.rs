@@ -1,6 +1,16 @@
 //! Reading source files: front matter, TOML, and where things are in them.
 
 use serde::de::DeserializeOwned;
+use unicode_normalization::UnicodeNormalization;
+
+/// A source file's text, normalised to Unicode NFC (UAX #15): the same
+/// words typed with combining marks (NFD, as macOS file names and some
+/// keyboards produce) and precomposed are then the same text, so tags,
+/// slugs and search agree. NFC changes no visible character and no line
+/// break, so every line number stays true.
+pub fn read_text(file: &std::path::Path) -> std::io::Result<String> {
+    Ok(std::fs::read_to_string(file)?.nfc().collect())
+}
 
 /// A Markdown file split at its `+++` front matter fences.
 pub struct Document<'a> {
@@ -106,6 +116,15 @@ mod tests {
         assert_eq!(doc.front_line, 2);
         assert_eq!(doc.body, "\nBody\n");
         assert_eq!(doc.body_line, 4);
+    }
+
+    #[test]
+    fn text_is_read_as_nfc() {
+        let file = std::env::temp_dir().join(format!("dispatch-nfc-{}.md", std::process::id()));
+        std::fs::write(&file, "Zoe\u{308} Cafe\u{301}\nline 2\n").unwrap();
+        let text = read_text(&file).unwrap();
+        std::fs::remove_file(&file).unwrap();
+        assert_eq!(text, "Zoë Café\nline 2\n");
     }
 
     #[test]

@@ -3,13 +3,19 @@ use leptos::prelude::*;
 
 use crate::text;
 
-/// An image with its caption and "Source: …" credit.
+/// An image with its caption and "Source: …" credit; with `link`, the
+/// image is a link (the Markdown `[![alt](src)](href)`), named by its alt
+/// text.
 ///
 /// The hero is the page's largest paint, so it loads eagerly at high
 /// priority; figures further down load lazily. Width and height reserve
 /// the space before the image arrives, so nothing below it moves.
 #[component]
-pub fn Figure(image: Image, #[prop(optional)] hero: bool) -> impl IntoView {
+pub fn Figure(
+    image: Image,
+    #[prop(optional)] hero: bool,
+    #[prop(default = None)] link: Option<String>,
+) -> impl IntoView {
     let Image { src, width, height, alt, caption, credit } = image;
     let picture = if is_safe_href(&src) {
         view! {
@@ -26,6 +32,10 @@ pub fn Figure(image: Image, #[prop(optional)] hero: bool) -> impl IntoView {
         .into_any()
     } else {
         view! { <p class="figure-missing">{text::UNSAFE_IMAGE}</p> }.into_any()
+    };
+    let picture = match link.filter(|href| is_safe_href(href)) {
+        Some(href) => view! { <a class="figure-link" href=href>{picture}</a> }.into_any(),
+        None => picture,
     };
     let has_caption = caption.is_some() || credit.is_some();
     view! {
