@@ -210,11 +210,11 @@ pub enum Inline {
     Strikethrough {
         children: Vec<Inline>,
     },
-    /// `^2^`, as in 2^10^.
+    /// `^text^`, or HTML `<sup>`.
     Superscript {
         children: Vec<Inline>,
     },
-    /// `~2~`, as in H~2~O.
+    /// `~text~`, or HTML `<sub>`.
     Subscript {
         children: Vec<Inline>,
     },
@@ -232,6 +232,49 @@ pub enum Inline {
     NoteRef {
         number: u32,
     },
+    /// Phrase markup a writer or a CMS export wrote as HTML (`<kbd>`,
+    /// `<abbr title>`, `<mark>`, `<cite>`, `<q>`, `<small>`), converted from
+    /// an allowlist; `title` is an abbreviation's expansion.
+    Phrase {
+        kind: Phrase,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        title: Option<String>,
+        children: Vec<Inline>,
+    },
+}
+
+/// The HTML phrase elements the compiler converts, each rendered as the
+/// element of the same name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phrase {
+    Kbd,
+    Abbr,
+    Mark,
+    Cite,
+    Q,
+    Small,
+}
+
+impl Phrase {
+    /// The HTML element's name.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Phrase::Kbd => "kbd",
+            Phrase::Abbr => "abbr",
+            Phrase::Mark => "mark",
+            Phrase::Cite => "cite",
+            Phrase::Q => "q",
+            Phrase::Small => "small",
+        }
+    }
+
+    /// The phrase element named `tag` (lowercase), if it is one.
+    pub fn from_tag(tag: &str) -> Option<Phrase> {
+        [Phrase::Kbd, Phrase::Abbr, Phrase::Mark, Phrase::Cite, Phrase::Q, Phrase::Small]
+            .into_iter()
+            .find(|phrase| phrase.tag() == tag)
+    }
 }
 
 /// How a table column's text is aligned, from GFM's `:--`, `:-:` and
@@ -291,6 +334,12 @@ pub enum Block {
         rows: Vec<Vec<Vec<Inline>>>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         caption: Option<String>,
+    },
+    /// A disclosure (HTML `<details>`): the summary shows, the blocks
+    /// open on request.
+    Details {
+        summary: Vec<Inline>,
+        blocks: Vec<Block>,
     },
     /// The article's footnotes, last in the body: note `n` (from 1) is
     /// `notes[n - 1]`, and each [`Inline::NoteRef`] points at one.
@@ -477,6 +526,11 @@ mod tests {
                         Inline::Subscript { children: vec![Inline::Text { text: "2".into() }] },
                         Inline::Break,
                         Inline::NoteRef { number: 1 },
+                        Inline::Phrase {
+                            kind: Phrase::Abbr,
+                            title: Some("Common Vulnerability Scoring System".into()),
+                            children: vec![Inline::Text { text: "CVSS".into() }],
+                        },
                     ],
                 },
                 Block::Subheading { level: 3, text: "S".into() },
@@ -497,6 +551,7 @@ mod tests {
                     rows: vec![vec![vec![Inline::Code { text: "CVE-2026-1".into() }], vec![]]],
                     caption: Some("Affected versions".into()),
                 },
+                Block::Details { summary: vec![Inline::Text { text: "Indicators".into() }], blocks: vec![] },
                 Block::Notes { notes: vec![vec![Block::Paragraph { inlines: vec![] }]] },
                 Block::Divider,
             ],

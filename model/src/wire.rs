@@ -10,7 +10,7 @@
 
 use serde::Deserialize;
 
-use crate::{Alignment, Block, Image, Inline};
+use crate::{Alignment, Block, Image, Inline, Phrase};
 
 #[derive(Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -25,16 +25,19 @@ enum InlineKind {
     Link,
     Break,
     NoteRef,
+    Phrase,
 }
 
 #[derive(Deserialize)]
 pub(crate) struct WireInline {
     #[serde(rename = "type")]
-    kind: InlineKind,
+    tag: InlineKind,
     text: Option<String>,
     children: Option<Vec<Inline>>,
     href: Option<String>,
     number: Option<u32>,
+    kind: Option<Phrase>,
+    title: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -47,6 +50,7 @@ enum BlockKind {
     Figure,
     Code,
     Table,
+    Details,
     Notes,
     Divider,
 }
@@ -72,6 +76,7 @@ pub(crate) struct WireBlock {
     rows: Option<Vec<Vec<Vec<Inline>>>>,
     caption: Option<String>,
     notes: Option<Vec<Vec<Block>>>,
+    summary: Option<Vec<Inline>>,
 }
 
 fn required<T>(field: Option<T>, name: &str, kind: &str) -> Result<T, String> {
@@ -82,8 +87,8 @@ impl TryFrom<WireInline> for Inline {
     type Error = String;
 
     fn try_from(wire: WireInline) -> Result<Inline, String> {
-        let WireInline { kind, text, children, href, number } = wire;
-        Ok(match kind {
+        let WireInline { tag, text, children, href, number, kind, title } = wire;
+        Ok(match tag {
             InlineKind::Text => Inline::Text { text: required(text, "text", "text inline")? },
             InlineKind::Code => Inline::Code { text: required(text, "text", "code inline")? },
             InlineKind::Emphasis => Inline::Emphasis { children: required(children, "children", "emphasis")? },
@@ -98,6 +103,11 @@ impl TryFrom<WireInline> for Inline {
             InlineKind::Link => Inline::Link {
                 href: required(href, "href", "link")?,
                 children: required(children, "children", "link")?,
+            },
+            InlineKind::Phrase => Inline::Phrase {
+                kind: required(kind, "kind", "phrase")?,
+                title,
+                children: required(children, "children", "phrase")?,
             },
         })
     }
@@ -126,6 +136,7 @@ impl TryFrom<WireBlock> for Block {
             rows,
             caption,
             notes,
+            summary,
         } = wire;
         Ok(match kind {
             BlockKind::Paragraph => Block::Paragraph { inlines: required(inlines, "inlines", "paragraph")? },
@@ -146,6 +157,10 @@ impl TryFrom<WireBlock> for Block {
                 head: required(head, "head", "table")?,
                 rows: required(rows, "rows", "table")?,
                 caption,
+            },
+            BlockKind::Details => Block::Details {
+                summary: required(summary, "summary", "details block")?,
+                blocks: required(blocks, "blocks", "details block")?,
             },
             BlockKind::Notes => Block::Notes { notes: required(notes, "notes", "notes block")? },
             BlockKind::Divider => Block::Divider,

@@ -18,6 +18,7 @@
 //! the content has a problem.
 
 pub mod feeds;
+pub mod html;
 pub mod markdown;
 pub mod paginate;
 pub mod problem;

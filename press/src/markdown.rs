@@ -8,10 +8,15 @@
 
 use std::collections::HashMap;
 
-use dispatch_model::{is_safe_href, Alignment, Block, Image, Inline};
+use dispatch_model::{is_safe_href, Alignment, Block, Image, Inline, Phrase};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use crate::{problem::Report, source::line_of, validate};
+use crate::{
+    html::{self, InlineTag, Opening},
+    problem::Report,
+    source::line_of,
+    validate,
+};
 
 /// What the converter needs to know about local images: where a source
 /// is served from, and its size.
@@ -59,10 +64,29 @@ pub fn convert(markdown: &str, first_line: usize, sizes: &dyn ImageSizes, report
 enum Container {
     Root(Vec<Block>),
     Quote(Vec<Block>),
-    List { ordered: bool, start: Option<u32>, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        start: Option<u32>,
+        items: Vec<Vec<Block>>,
+    },
     Item(Vec<Block>),
-    Note { label: String, line: usize, blocks: Vec<Block> },
-    Table { alignments: Vec<Alignment>, head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>, row: Vec<Vec<Inline>> },
+    Note {
+        label: String,
+        line: usize,
+        blocks: Vec<Block>,
+    },
+    /// A `<details>` opened by one HTML block and closed by a later one,
+    /// with Markdown between.
+    Details {
+        summary: Vec<Inline>,
+        blocks: Vec<Block>,
+    },
+    Table {
+        alignments: Vec<Alignment>,
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        row: Vec<Vec<Inline>>,
+    },
 }
 
 /// An inline that holds inlines, open while its content is read.
@@ -72,6 +96,9 @@ enum Frame {
     Strikethrough(Vec<Inline>),
     Superscript(Vec<Inline>),
     Subscript(Vec<Inline>),
+    /// `<code>` written as HTML: its content becomes code text.
+    Code(Vec<Inline>),
+    Phrase(Phrase, Option<String>, Vec<Inline>),
     /// The link, and how many figures the paragraph had when it opened.
     Link {
         href: String,
@@ -100,7 +127,11 @@ struct State {
     image: Option<OpenImage>,
     heading: Option<u8>,
     code: Option<(Option<String>, String)>,
-    in_html_block: bool,
+    /// The text of the HTML block being read, and its first line.
+    html_block: Option<(usize, String)>,
+    /// Inline HTML elements open, innermost last: each one's name, and how
+    /// many frames were open beneath it.
+    html_open: Vec<(&'static str, usize)>,
     /// Footnote labels in the order of their first reference; a note's
     /// number is its place here, from 1.
     references: Vec<String>,
@@ -118,7 +149,7 @@ impl State {
                     code.push_str(&text);
                 } else if let Some(image) = &mut self.image {
                     image.alt.push_str(&text);
-                } else if !self.in_html_block {
+                } else {
                     self.words += text.split_whitespace().count();
                     self.push(Inline::Text { text: text.into_string() });
                 }
@@ -153,9 +184,12 @@ impl State {
             Event::TaskListMarker(_) => {
                 report.at(line, "task lists (`- [ ]`, `- [x]`) are not supported: write the items as a plain list");
             }
-            Event::InlineHtml(html) | Event::Html(html) if !self.in_html_block => {
-                report.at(line, format!("raw HTML is not allowed (`{}`): write it in Markdown", one_line(&html)));
+            Event::Html(text) => {
+                if let Some((_, block)) = &mut self.html_block {
+                    block.push_str(&text);
+                }
             }
+            Event::InlineHtml(snippet) => self.inline_html(&snippet, line, sizes, report),
             _ => {}
         }
     }
@@ -241,8 +275,7 @@ impl State {
             }
             Tag::HtmlBlock => {
                 self.flush_loose(line, report);
-                self.in_html_block = true;
-                report.at(line, "raw HTML is not allowed: write it in Markdown");
+                self.html_block = Some((line, String::new()));
             }
             Tag::FootnoteDefinition(label) => {
                 self.flush_loose(line, report);
@@ -288,9 +321,20 @@ impl State {
             | TagEnd::Strikethrough
             | TagEnd::Superscript
             | TagEnd::Subscript
-            | TagEnd::Link => self.close_frame(line, report),
+            | TagEnd::Link => {
+                if self.html_open.last().is_some_and(|&(_, beneath)| beneath + 1 == self.frames.len()) {
+                    let (name, _) = self.html_open.pop().expect("an open tag");
+                    report.at(
+                        line,
+                        format!("<{name}> must be closed before the Markdown around it ends: close </{name}> first"),
+                    );
+                    self.close_frame(line, report);
+                }
+                self.close_frame(line, report)
+            }
             TagEnd::Paragraph => self.end_paragraph(line, report),
             TagEnd::Heading(_) => {
+                self.unclosed_html(line, report);
                 let inlines = std::mem::take(&mut self.inlines);
                 if !self.figures.is_empty() {
                     self.figures.clear();
@@ -326,7 +370,11 @@ impl State {
                     self.push_block(Block::Code { language, code });
                 }
             }
-            TagEnd::HtmlBlock => self.in_html_block = false,
+            TagEnd::HtmlBlock => {
+                if let Some((first, block)) = self.html_block.take() {
+                    self.html_block(first, &block, sizes, report);
+                }
+            }
             TagEnd::FootnoteDefinition => {
                 self.flush_loose(line, report);
                 let Some(Container::Note { label, line: defined, blocks }) = self.containers.pop() else { return };
@@ -335,6 +383,7 @@ impl State {
                 }
             }
             TagEnd::TableCell => {
+                self.unclosed_html(line, report);
                 let cell = merge(std::mem::take(&mut self.inlines));
                 if !self.figures.is_empty() {
                     self.figures.clear();
@@ -371,6 +420,7 @@ impl State {
     }
 
     fn end_paragraph(&mut self, line: usize, report: &mut Report) {
+        self.unclosed_html(line, report);
         let inlines = merge(std::mem::take(&mut self.inlines));
         let figures = std::mem::take(&mut self.figures);
         let has_text = !plain_text(&inlines).trim().is_empty();
@@ -403,6 +453,10 @@ impl State {
             Frame::Strikethrough(children) => self.push(Inline::Strikethrough { children: merge(children) }),
             Frame::Superscript(children) => self.push(Inline::Superscript { children: merge(children) }),
             Frame::Subscript(children) => self.push(Inline::Subscript { children: merge(children) }),
+            Frame::Code(children) => self.push(Inline::Code { text: plain_text(&children) }),
+            Frame::Phrase(kind, title, children) => {
+                self.push(Inline::Phrase { kind, title, children: merge(children) })
+            }
             Frame::Link { href, children, figures_before } => {
                 if !is_safe_href(&href) {
                     validate::href(report, line, "link", &href);
@@ -441,6 +495,8 @@ impl State {
                 | Frame::Strikethrough(children)
                 | Frame::Superscript(children)
                 | Frame::Subscript(children)
+                | Frame::Code(children)
+                | Frame::Phrase(_, _, children)
                 | Frame::Link { children, .. },
             ) => children,
             None => &mut self.inlines,
@@ -454,7 +510,8 @@ impl State {
             Container::Root(blocks)
             | Container::Quote(blocks)
             | Container::Item(blocks)
-            | Container::Note { blocks, .. } => Some(blocks),
+            | Container::Note { blocks, .. }
+            | Container::Details { blocks, .. } => Some(blocks),
             Container::List { .. } | Container::Table { .. } => None,
         }
     }
@@ -469,6 +526,100 @@ impl State {
         if let Some(blocks) = self.blocks() {
             blocks.extend(new);
         }
+    }
+
+    /// One tag of inline HTML: an allowed element opens or closes like its
+    /// Markdown twin; anything else is refused.
+    fn inline_html(&mut self, snippet: &str, line: usize, sizes: &dyn ImageSizes, report: &mut Report) {
+        let tag = match html::inline_tag(snippet) {
+            Ok(tag) => tag,
+            Err(message) => return report.at(line, format!("{message} (`{}`)", one_line(snippet))),
+        };
+        if let Some(image) = &mut self.image {
+            // Tags inside alt text: their words are already there.
+            if let InlineTag::Image { alt, .. } = tag {
+                image.alt.push_str(&alt);
+            }
+            return;
+        }
+        match tag {
+            InlineTag::Break => self.push(Inline::Break),
+            InlineTag::Image { src, alt, title } => self.close_image(src, &title, alt, line, sizes, report),
+            InlineTag::Open(opening) => {
+                self.html_open.push((opening.name(), self.frames.len()));
+                self.frames.push(match opening {
+                    Opening::Emphasis => Frame::Emphasis(Vec::new()),
+                    Opening::Strong => Frame::Strong(Vec::new()),
+                    Opening::Code => Frame::Code(Vec::new()),
+                    Opening::Superscript => Frame::Superscript(Vec::new()),
+                    Opening::Subscript => Frame::Subscript(Vec::new()),
+                    Opening::Phrase(kind, title) => Frame::Phrase(kind, title, Vec::new()),
+                    Opening::Link(href) => {
+                        Frame::Link { href, children: Vec::new(), figures_before: self.figures.len() }
+                    }
+                });
+            }
+            InlineTag::Close(name) => match self.html_open.last() {
+                Some(&(open, beneath)) if open == name && beneath + 1 == self.frames.len() => {
+                    self.html_open.pop();
+                    self.close_frame(line, report);
+                }
+                _ => report.at(
+                    line,
+                    format!(
+                        "</{name}> does not close the element opened last: close tags in the order they were opened"
+                    ),
+                ),
+            },
+        }
+    }
+
+    /// Inline HTML left open where its paragraph, heading or cell ends.
+    fn unclosed_html(&mut self, line: usize, report: &mut Report) {
+        if let Some(&(name, _)) = self.html_open.first() {
+            report.at(line, format!("<{name}> is not closed in its paragraph: add </{name}>"));
+            self.html_open.clear();
+            while !self.frames.is_empty() {
+                self.close_frame(line, report);
+            }
+        }
+    }
+
+    /// An HTML block: its allowed elements as blocks. A `<details>` left
+    /// open holds the Markdown that follows, up to a block `</details>`.
+    fn html_block(&mut self, first: usize, block: &str, sizes: &dyn ImageSizes, report: &mut Report) {
+        let lower = block.to_ascii_lowercase();
+        let (opens, closes) = (lower.matches("<details").count(), lower.matches("</details>").count());
+        if closes > opens {
+            if lower.trim() != "</details>" {
+                return report.at(first, "put </details> on a line of its own, after a blank line");
+            }
+            match self.containers.pop() {
+                Some(Container::Details { summary, blocks }) => self.push_block(Block::Details { summary, blocks }),
+                Some(other) => {
+                    self.containers.push(other);
+                    report.at(first, "</details> closes no <details>");
+                }
+                None => {}
+            }
+            return;
+        }
+        let (mut blocks, problems) = html::blocks(block, &mut |src: &str, alt: &str, title: &str| {
+            figure(src.to_string(), title, alt.to_string(), first, sizes, report)
+        });
+        for problem in problems {
+            report.at(first, format!("{problem} (in the HTML from this line on)"));
+        }
+        if opens > closes {
+            match blocks.pop() {
+                Some(Block::Details { summary, blocks: opened }) if blocks.is_empty() => {
+                    self.containers.push(Container::Details { summary, blocks: opened });
+                }
+                _ => report.at(first, "a <details> left open must stand alone: start it in an HTML block of its own"),
+            }
+            return;
+        }
+        self.push_block_all(blocks.into_iter());
     }
 
     /// The body, with the referenced notes last, in the order of their
@@ -592,6 +743,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
             | Inline::Strikethrough { children }
             | Inline::Superscript { children }
             | Inline::Subscript { children }
+            | Inline::Phrase { children, .. }
             | Inline::Link { children, .. } => out.push_str(&plain_text(children)),
         }
     }
@@ -717,13 +869,39 @@ mod tests {
     }
 
     #[test]
+    fn allowed_html_becomes_the_typed_model() {
+        let blocks = body("Press <kbd>Ctrl</kbd>, see <abbr title=\"Common Vulnerability Scoring System\">CVSS</abbr> 10<sup>3</sup><br>end\n").unwrap();
+        let Block::Paragraph { inlines } = &blocks[0] else { panic!("{blocks:?}") };
+        assert_eq!(inlines[1], Inline::Phrase { kind: Phrase::Kbd, title: None, children: vec![text("Ctrl")] });
+        assert_eq!(
+            inlines[3],
+            Inline::Phrase {
+                kind: Phrase::Abbr,
+                title: Some("Common Vulnerability Scoring System".into()),
+                children: vec![text("CVSS")]
+            }
+        );
+        assert!(inlines.contains(&Inline::Superscript { children: vec![text("3")] }));
+        assert!(inlines.contains(&Inline::Break));
+        let blocks =
+            body("<details>\n<summary>Indicators</summary>\n\n- `203.0.113.7`\n- `evil.example`\n\n</details>\n")
+                .unwrap();
+        let [Block::Details { summary, blocks }] = blocks.as_slice() else { panic!("{blocks:?}") };
+        assert_eq!(summary, &vec![text("Indicators")]);
+        assert!(matches!(blocks.as_slice(), [Block::List { .. }]), "{blocks:?}");
+    }
+
+    #[test]
     fn headings_keep_their_level_and_what_cannot_be_kept_is_refused() {
         assert_eq!(body("### Three\n").unwrap(), vec![Block::Subheading { level: 3, text: "Three".into() }]);
         for (markdown, words) in [
             ("# Title\n", "a.md:1: a `#` heading"),
             ("##### Five\n", "a.md:1: headings go down to `####`"),
             ("- [ ] task\n", "a.md:1: task lists"),
-            ("Text <b>bold</b>\n", "a.md:1: raw HTML is not allowed (`<b>`)"),
+            ("Text <b>bold</b>\n", "a.md:1: the HTML tag <b> is not allowed: write **bold** in Markdown"),
+            ("Text <sup>open\n", "a.md:1: <sup> is not closed in its paragraph"),
+            ("*a <sup>b* c</sup>\n", "a.md:1: <sup> must be closed before the Markdown around it ends"),
+            ("<div>\nx\n</div>\n", "a.md:1: the HTML tag <div> is not allowed"),
             ("Text ![a](/content/x.png) text\n", "a.md:1: an image must stand alone"),
         ] {
             let problems = body(markdown).unwrap_err();

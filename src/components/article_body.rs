@@ -1,7 +1,10 @@
 use dispatch_model::{is_safe_href, Alignment, Block, Inline};
 use leptos::prelude::*;
 
-use super::figure::Figure;
+use super::{
+    element::{classed, element, plain, Attrs},
+    figure::Figure,
+};
 use crate::text;
 
 /// The body of an article: each typed block becomes its semantic element,
@@ -18,65 +21,75 @@ fn blocks_view(content: Vec<Block>) -> AnyView {
 
 fn block(block: Block) -> AnyView {
     match block {
-        Block::Paragraph { inlines: content } => view! { <p>{inlines(content)}</p> }.into_any(),
+        Block::Paragraph { inlines: content } => plain("p", inlines(content)),
         Block::Subheading { level, text } => match level {
-            3 => view! { <h3 class="article-subheading level-3">{text}</h3> }.into_any(),
-            4 => view! { <h4 class="article-subheading level-4">{text}</h4> }.into_any(),
-            _ => view! { <h2 class="article-subheading">{text}</h2> }.into_any(),
+            3 => classed("h3", "article-subheading level-3", text.into_any()),
+            4 => classed("h4", "article-subheading level-4", text.into_any()),
+            _ => classed("h2", "article-subheading", text.into_any()),
         },
-        Block::Quote { blocks, attribution } => view! {
-            <figure class="article-quote">
-                <blockquote>{blocks_view(blocks)}</blockquote>
-                {attribution.map(|who| view! { <figcaption>{who}</figcaption> })}
-            </figure>
+        Block::Quote { blocks, attribution } => {
+            let quote = plain("blockquote", blocks_view(blocks));
+            let attribution = attribution.map(|who| plain("figcaption", who.into_any()));
+            classed("figure", "article-quote", (quote, attribution).into_any())
         }
-        .into_any(),
         Block::List { ordered, start, items } => {
-            let items = items.into_iter().map(|item| view! { <li>{blocks_view(item)}</li> }).collect_view();
+            let items = items.into_iter().map(|item| plain("li", blocks_view(item))).collect_view().into_any();
             if ordered {
-                view! { <ol start=start>{items}</ol> }.into_any()
+                element("ol", Attrs { start, ..Attrs::default() }, items)
             } else {
-                view! { <ul>{items}</ul> }.into_any()
+                plain("ul", items)
             }
         }
         Block::Figure { image, link } => view! { <Figure image=image link=link /> }.into_any(),
-        Block::Code { language, code } => view! {
-            <pre class="code-block" data-language=language>
-                <code>{code}</code>
-            </pre>
-        }
-        .into_any(),
+        Block::Code { language, code } => element(
+            "pre",
+            Attrs { class: Some("code-block"), language, ..Attrs::default() },
+            plain("code", code.into_any()),
+        ),
         Block::Table { alignments, head, rows, caption } => table(alignments, head, rows, caption),
-        Block::Notes { notes } => view! {
-            <section class="article-notes" aria-labelledby="article-notes-heading">
-                <h2 class="article-subheading" id="article-notes-heading">{text::NOTES_HEADING}</h2>
-                <ol>
-                    {notes
-                        .into_iter()
-                        .enumerate()
-                        .map(|(index, note)| {
-                            let number = index as u32 + 1;
-                            view! {
-                                <li id=note_id(number)>
-                                    {blocks_view(note)}
-                                    <a
-                                        class="note-back"
-                                        href=format!("#{}", note_ref_id(number))
-                                        aria-label=text::note_back_label(number)
-                                    >
-                                        "↩"
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ol>
-            </section>
+        Block::Details { summary, blocks } => {
+            classed("details", "article-details", (plain("summary", inlines(summary)), blocks_view(blocks)).into_any())
         }
-        .into_any(),
+        Block::Notes { notes } => {
+            let notes = notes
+                .into_iter()
+                .enumerate()
+                .map(|(index, note)| {
+                    let number = index as u32 + 1;
+                    let back = element(
+                        "a",
+                        Attrs {
+                            class: Some("note-back"),
+                            href: Some(format!("#{}", note_ref_id(number))),
+                            label: Some(text::note_back_label(number)),
+                            ..Attrs::default()
+                        },
+                        "↩".into_any(),
+                    );
+                    element(
+                        "li",
+                        Attrs { id: Some(note_id(number)), ..Attrs::default() },
+                        (blocks_view(note), back).into_any(),
+                    )
+                })
+                .collect_view()
+                .into_any();
+            let heading = element(
+                "h2",
+                Attrs { class: Some("article-subheading"), id: Some(NOTES_HEADING_ID.into()), ..Attrs::default() },
+                text::NOTES_HEADING.into_any(),
+            );
+            element(
+                "section",
+                Attrs { class: Some("article-notes"), label: Some(text::NOTES_HEADING.into()), ..Attrs::default() },
+                (heading, plain("ol", notes)).into_any(),
+            )
+        }
         Block::Divider => view! { <hr /> }.into_any(),
     }
 }
+
+const NOTES_HEADING_ID: &str = "article-notes-heading";
 
 /// A table in its own box, which scrolls sideways on a narrow screen; the
 /// box is focusable and named, so a keyboard can scroll it too (WCAG
@@ -94,39 +107,37 @@ fn table(
         Alignment::End => Some("align-end"),
     };
     let label = caption.clone().unwrap_or_else(|| text::TABLE_LABEL.to_string());
-    view! {
-        <div class="table-box" role="region" tabindex="0" aria-label=label>
-            <table>
-                {caption.map(|caption| view! { <caption>{caption}</caption> })}
-                <thead>
-                    <tr>
-                        {head
-                            .into_iter()
-                            .enumerate()
-                            .map(|(column, cell)| view! { <th scope="col" class=align(column)>{inlines(cell)}</th> })
-                            .collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {rows
-                        .into_iter()
-                        .map(|row| {
-                            view! {
-                                <tr>
-                                    {row
-                                        .into_iter()
-                                        .enumerate()
-                                        .map(|(column, cell)| view! { <td class=align(column)>{inlines(cell)}</td> })
-                                        .collect_view()}
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+    let head = head
+        .into_iter()
+        .enumerate()
+        .map(|(column, cell)| {
+            element("th", Attrs { scope: Some("col"), class: align(column), ..Attrs::default() }, inlines(cell))
+        })
+        .collect_view()
+        .into_any();
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let cells = row
+                .into_iter()
+                .enumerate()
+                .map(|(column, cell)| element("td", Attrs { class: align(column), ..Attrs::default() }, inlines(cell)))
+                .collect_view()
+                .into_any();
+            plain("tr", cells)
+        })
+        .collect_view()
+        .into_any();
+    let table = plain(
+        "table",
+        (
+            caption.map(|caption| plain("caption", caption.into_any())),
+            plain("thead", plain("tr", head)),
+            plain("tbody", rows),
+        )
+            .into_any(),
+    );
+    element("div", Attrs { class: Some("table-box"), label: Some(label), region: true, ..Attrs::default() }, table)
 }
 
 /// The element id of note `number`, which its reference links to.
@@ -146,26 +157,35 @@ fn inlines(content: Vec<Inline>) -> AnyView {
 fn inline(node: Inline) -> AnyView {
     match node {
         Inline::Text { text } => text.into_any(),
-        Inline::Emphasis { children } => view! { <em>{inlines(children)}</em> }.into_any(),
-        Inline::Strong { children } => view! { <strong>{inlines(children)}</strong> }.into_any(),
-        Inline::Strikethrough { children } => view! { <del>{inlines(children)}</del> }.into_any(),
-        Inline::Superscript { children } => view! { <sup>{inlines(children)}</sup> }.into_any(),
-        Inline::Subscript { children } => view! { <sub>{inlines(children)}</sub> }.into_any(),
-        Inline::Code { text } => view! { <code>{text}</code> }.into_any(),
-        Inline::Break => view! { <br /> }.into_any(),
-        Inline::NoteRef { number } => view! {
-            <sup class="note-ref">
-                <a id=note_ref_id(number) href=format!("#{}", note_id(number)) aria-label=text::note_ref_label(number)>
-                    {number}
-                </a>
-            </sup>
+        Inline::Emphasis { children } => plain("em", inlines(children)),
+        Inline::Strong { children } => plain("strong", inlines(children)),
+        Inline::Strikethrough { children } => plain("del", inlines(children)),
+        Inline::Superscript { children } => plain("sup", inlines(children)),
+        Inline::Subscript { children } => plain("sub", inlines(children)),
+        Inline::Phrase { kind, title, children } => {
+            element(kind.tag(), Attrs { title, ..Attrs::default() }, inlines(children))
         }
-        .into_any(),
+        Inline::Code { text } => plain("code", text.into_any()),
+        Inline::Break => view! { <br /> }.into_any(),
+        Inline::NoteRef { number } => classed(
+            "sup",
+            "note-ref",
+            element(
+                "a",
+                Attrs {
+                    id: Some(note_ref_id(number)),
+                    href: Some(format!("#{}", note_id(number))),
+                    label: Some(text::note_ref_label(number)),
+                    ..Attrs::default()
+                },
+                number.to_string().into_any(),
+            ),
+        ),
         // The compiler already refuses unsafe links; refusing again here
         // keeps a hand-edited or tampered JSON file from injecting one.
         Inline::Link { href, children } if is_safe_href(&href) => {
-            view! { <a href=href>{inlines(children)}</a> }.into_any()
+            element("a", Attrs { href: Some(href), ..Attrs::default() }, inlines(children))
         }
-        Inline::Link { children, .. } => view! { <span>{inlines(children)}</span> }.into_any(),
+        Inline::Link { children, .. } => plain("span", inlines(children)),
     }
 }

@@ -1,6 +1,7 @@
 use dispatch_model::{is_safe_href, Image};
 use leptos::prelude::*;
 
+use super::element::{classed, element, plain, Attrs};
 use crate::text;
 
 /// An image with its caption and "Source: …" credit; with `link`, the
@@ -31,24 +32,19 @@ pub fn Figure(
         }
         .into_any()
     } else {
-        view! { <p class="figure-missing">{text::UNSAFE_IMAGE}</p> }.into_any()
+        classed("p", "figure-missing", text::UNSAFE_IMAGE.into_any())
     };
     let picture = match link.filter(|href| is_safe_href(href)) {
-        Some(href) => view! { <a class="figure-link" href=href>{picture}</a> }.into_any(),
+        Some(href) => element("a", Attrs { class: Some("figure-link"), href: Some(href), ..Attrs::default() }, picture),
         None => picture,
     };
     let has_caption = caption.is_some() || credit.is_some();
-    view! {
-        <figure class=if hero { "article-image hero" } else { "article-image" }>
-            {picture}
-            {has_caption.then(|| view! {
-                <figcaption>
-                    {caption.map(|caption| view! { <span class="figure-caption">{caption}</span> })}
-                    {credit.map(|credit| view! { <span class="figure-credit">{credit}</span> })}
-                </figcaption>
-            })}
-        </figure>
-    }
+    let figcaption = has_caption.then(|| {
+        let caption = caption.map(|caption| classed("span", "figure-caption", caption.into_any()));
+        let credit = credit.map(|credit| classed("span", "figure-credit", credit.into_any()));
+        plain("figcaption", (caption, credit).into_any())
+    });
+    classed("figure", if hero { "article-image hero" } else { "article-image" }, (picture, figcaption).into_any())
 }
 
 /// A small square photo (author portraits), lazy and without caption.

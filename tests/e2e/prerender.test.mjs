@@ -50,7 +50,7 @@ function prerendered() {
   return pages.sort();
 }
 
-const unescape = (text) => text.replaceAll('&apos;', "'").replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+const unescape = (text) => text.replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code))).replaceAll('&apos;', "'").replaceAll('&quot;', '"').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
 /** The head's `<meta property|name=key content=…>` values for `key`. */
 function metaValues(html, key) {
