@@ -24,6 +24,7 @@ fn words(text: &str) -> Vec<Inline> {
 fn article() -> Article {
     Article {
         schema_version: SCHEMA_VERSION,
+        id: "tag:dispatch.example,2026-11-27:qatar-rwanda-partnership".into(),
         slug: "qatar-rwanda-partnership".into(),
         headline: "Qatar and Rwanda Sign a <Cybersecurity> Partnership".into(),
         deck: "Six areas of cooperation & one AI clause.".into(),

@@ -12,6 +12,7 @@ mod date;
 pub mod escape;
 mod href;
 pub mod newsletter;
+pub mod slug;
 mod wire;
 
 pub use date::{parse_date, CalendarDate};
@@ -387,6 +388,11 @@ pub struct IndexPage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     pub schema_version: u32,
+    /// The article's identity in the feeds (RSS `guid`, JSON Feed `id`)
+    /// and JSON-LD (`@id`), which stays when it moves section or is
+    /// renamed: see [`identity`].
+    #[serde(default)]
+    pub id: String,
     pub slug: String,
     pub headline: String,
     pub deck: String,
@@ -407,6 +413,18 @@ pub struct Article {
     /// "You May Also Like", precomputed by the content compiler.
     #[serde(default)]
     pub related: Vec<ArticleSummary>,
+}
+
+/// An RFC 4151 `tag:` URI for an article: the site's host, the date it was
+/// first published (the date part of `published`, in the desk's offset),
+/// and a name the newsroom keeps, which is the front matter's `id` when it
+/// has one and else the slug. A move to another section changes none of
+/// these; a renamed article keeps its identity by naming its first slug as
+/// `id`. For example `tag:dispatch.example,2026-11-27:qatar-rwanda-partnership`.
+pub fn identity(site_url: &str, published: &str, name: &str) -> String {
+    let host = site_url.split("://").nth(1).unwrap_or(site_url).split([':', '/']).next().unwrap_or_default();
+    let date = published.get(..10).unwrap_or(published);
+    format!("tag:{host},{date}:{name}")
 }
 
 impl ArticleSummary {
@@ -458,6 +476,14 @@ mod tests {
     }
 
     #[test]
+    fn an_identity_is_a_tag_uri_of_host_date_and_name() {
+        assert_eq!(
+            identity("https://dispatch.example:8443", "2026-11-27T23:30:00-05:00", "qatar-rwanda"),
+            "tag:dispatch.example,2026-11-27:qatar-rwanda"
+        );
+    }
+
+    #[test]
     fn an_unknown_block_type_is_an_error_not_silence() {
         let err = serde_json::from_str::<Block>(r#"{"type":"html","html":"<b>x</b>"}"#).unwrap_err().to_string();
         assert!(err.contains("unknown variant `html`"), "{err}");
@@ -504,6 +530,7 @@ mod tests {
         };
         round_trip(Article {
             schema_version: SCHEMA_VERSION,
+            id: identity("https://dispatch.example", "2026-11-27T09:30:00+04:00", "s"),
             slug: "s".into(),
             headline: "H".into(),
             deck: "D".into(),

@@ -146,6 +146,7 @@ pub fn json_ld(site: &Site, url: &str, article: &Article) -> String {
     let data = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
+        "@id": article.id,
         "mainEntityOfPage": { "@type": "WebPage", "@id": url },
         "url": url,
         "headline": article.headline,
@@ -204,6 +205,7 @@ mod tests {
     fn article() -> Article {
         Article {
             schema_version: SCHEMA_VERSION,
+            id: "tag:dispatch.example,2026-11-27:x".into(),
             slug: "x".into(),
             headline: "Patch \"now\" </script><b>".into(),
             deck: "A & B".into(),

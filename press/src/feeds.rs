@@ -14,7 +14,7 @@ pub fn json_feed(site: &Site, newest: &[&Article]) -> Vec<u8> {
         .map(|article| {
             let url = format!("{}{}", site.url, article.href());
             let mut item = json!({
-                "id": url,
+                "id": article.id,
                 "url": url,
                 "title": article.headline,
                 "summary": article.deck,
@@ -69,7 +69,8 @@ pub fn rss(site: &Site, newest: &[&Article]) -> Vec<u8> {
         out.push_str("<item>\n");
         out.push_str(&format!("<title>{}</title>\n", xml(&article.headline)));
         out.push_str(&format!("<link>{}</link>\n", xml(&url)));
-        out.push_str(&format!("<guid isPermaLink=\"true\">{}</guid>\n", xml(&url)));
+        // The identity, not the URL: an article that moves is not new.
+        out.push_str(&format!("<guid isPermaLink=\"false\">{}</guid>\n", xml(&article.id)));
         out.push_str(&format!("<description>{}</description>\n", xml(&article.deck)));
         out.push_str(&format!("<pubDate>{}</pubDate>\n", rfc2822(&article.published)));
         for author in &article.authors {

@@ -116,6 +116,9 @@ struct FrontMatter {
     updated: Option<String>,
     authors: Vec<String>,
     hero: Option<Image>,
+    /// The name the article's identity keeps when it is renamed (its first
+    /// slug); its slug when absent. See `dispatch_model::identity`.
+    id: Option<String>,
 }
 
 /// Compiles `content`; on any problem, returns all of them, sorted.
@@ -296,7 +299,7 @@ fn read_articles(
 ) -> Vec<Draft> {
     let mut drafts = Vec::new();
     let mut first_file: HashMap<String, PathBuf> = HashMap::new();
-    let mut tag_names: HashMap<String, String> = HashMap::new();
+    let mut tag_names: HashMap<String, TagSpelling> = HashMap::new();
     let files = files_with_extension(&content.join("articles"), "md");
     // Long runs in a terminal show how far they are; logs stay clean.
     let progress = files.len() >= 500 && std::io::stderr().is_terminal();
@@ -332,7 +335,7 @@ fn read_article(
     settings: &SiteSettings,
     authors: &BTreeMap<String, Author>,
     images: &ArticleImages,
-    tag_names: &mut HashMap<String, String>,
+    tag_names: &mut HashMap<String, TagSpelling>,
     report: &mut Report,
 ) -> Option<Draft> {
     let text = match source::read_text(file) {
@@ -405,7 +408,7 @@ fn read_article(
     let mut tags: Vec<Tag> = Vec::new();
     for name in &front.tags {
         validate::text(report, at(None, "tags"), "tag", name);
-        let slug = slugify(name);
+        let slug = dispatch_model::slug::slug(name);
         if slug.is_empty() {
             report.at(at(None, "tags"), format!("tag `{name}` has no letters or digits"));
             continue;
@@ -421,8 +424,26 @@ fn read_article(
             );
             continue;
         }
-        // One spelling per tag across the site: the first one read wins.
-        let name = tag_names.entry(slug.clone()).or_insert_with(|| name.trim().to_string()).clone();
+        // One spelling per tag across the site: two that make one slug
+        // would share a page under one of the names, so they are refused.
+        let name = name.trim().to_string();
+        let first = tag_names.entry(slug.clone()).or_insert_with(|| TagSpelling {
+            name: name.clone(),
+            file: file.to_path_buf(),
+            line: at(None, "tags"),
+        });
+        if first.name != name {
+            report.at(
+                at(None, "tags"),
+                format!(
+                    "tag `{name}` and tag `{}` ({}:{}) make the same address, /tag/{slug}: spell them alike, or tell them apart",
+                    first.name,
+                    first.file.display(),
+                    first.line
+                ),
+            );
+            continue;
+        }
         if !tags.iter().any(|tag| tag.slug == slug) {
             tags.push(Tag { slug, name });
         }
@@ -458,10 +479,17 @@ fn read_article(
         report.at(document.body_line, "the article has no body");
     }
 
+    if let Some(id) = &front.id {
+        if !is_slug(id) {
+            report.at(at(None, "id"), format!("id `{id}` must be a slug (lowercase letters, digits and hyphens), such as the article's first file name"));
+        }
+    }
+    let id = dispatch_model::identity(&site.url, &front.published, front.id.as_deref().unwrap_or(&slug));
     Some(Draft {
         published: published?,
         article: Article {
             schema_version: SCHEMA_VERSION,
+            id,
             slug,
             headline: front.headline.trim().to_string(),
             deck: front.deck.trim().to_string(),
@@ -766,16 +794,11 @@ fn parse_time(stamp: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(stamp, &Rfc3339).ok()
 }
 
-pub fn slugify(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.trim().chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
+/// The first spelling of a tag read, and where, for a clash's message.
+struct TagSpelling {
+    name: String,
+    file: PathBuf,
+    line: usize,
 }
 
 /// `scheme://host[:port]` for http(s), with nothing after the host: the

@@ -348,6 +348,68 @@ fn decomposed_and_precomposed_tags_are_one_tag() {
 }
 
 #[test]
+fn c_cpp_and_c_sharp_are_three_tags() {
+    let newsroom = Newsroom::new();
+    newsroom.put(
+        "articles/x.md",
+        &article(
+            "H",
+            "policy",
+            "\"C\", \"C++\", \"C#\", \"İstanbul\", \"الأمن السيبراني\"",
+            "2026-11-20T09:30:00+03:00",
+        ),
+    );
+    let edition = compile(&newsroom.root).unwrap_or_else(|problems| panic!("{problems:#?}"));
+    let x: Article = json(&edition.files, "content/articles/x.json");
+    let slugs: Vec<&str> = x.tags.iter().map(|tag| tag.slug.as_str()).collect();
+    assert_eq!(slugs, ["c", "c-plus-plus", "c-sharp", "istanbul", "الأمن-السيبراني"]);
+    assert_eq!(x.tags[1].name, "C++");
+}
+
+#[test]
+fn two_spellings_of_one_address_are_refused_naming_both() {
+    let newsroom = Newsroom::new();
+    newsroom.put("articles/x.md", &article("H", "policy", "\"Zero-Day\"", "2026-11-20T09:30:00+03:00"));
+    newsroom.put("articles/y.md", &article("H", "policy", "\"zero day\"", "2026-11-21T09:30:00+03:00"));
+    let first = newsroom.file("articles/x.md");
+    newsroom.assert_one(
+        "articles/y.md",
+        6,
+        &format!("tag `zero day` and tag `Zero-Day` ({}:6) make the same address, /tag/zero-day", first.display()),
+    );
+}
+
+#[test]
+fn an_article_keeps_its_feed_identity_when_it_moves_or_is_renamed() {
+    let identities = |newsroom: &Newsroom, file: &str| {
+        let edition = compile(&newsroom.root).unwrap_or_else(|problems| panic!("{problems:#?}"));
+        let article: Article = json(&edition.files, file);
+        let feed: serde_json::Value = json(&edition.files, "feed.json");
+        let rss = String::from_utf8(edition.files["rss.xml"].clone()).unwrap();
+        let item = feed["items"].as_array().unwrap().iter().find(|item| item["title"] == "Moving").unwrap().clone();
+        assert!(rss.contains(&format!("<guid isPermaLink=\"false\">{}</guid>", article.id)), "{rss}");
+        (article.id, item["id"].as_str().unwrap().to_string(), item["url"].as_str().unwrap().to_string())
+    };
+    let newsroom = Newsroom::new();
+    newsroom.put("articles/moving.md", &article("Moving", "policy", "", "2026-11-20T09:30:00+03:00"));
+    let (before, before_feed, before_url) = identities(&newsroom, "content/articles/moving.json");
+    assert_eq!(before, "tag:dispatch.example,2026-11-20:moving");
+    assert_eq!(before_feed, before);
+
+    newsroom.put("articles/moving.md", &article("Moving", "threat-intelligence", "", "2026-11-20T09:30:00+03:00"));
+    let (moved, moved_feed, moved_url) = identities(&newsroom, "content/articles/moving.json");
+    assert_ne!(moved_url, before_url, "the address follows the section");
+    assert_eq!((moved, moved_feed), (before.clone(), before.clone()), "the identity does not");
+
+    let _ = fs::remove_file(newsroom.file("articles/moving.md"));
+    let renamed = article("Moving", "threat-intelligence", "", "2026-11-20T09:30:00+03:00")
+        .replace("authors = [", "id = \"moving\"\nauthors = [");
+    newsroom.put("articles/moved-and-renamed.md", &renamed);
+    let (renamed, _, _) = identities(&newsroom, "content/articles/moved-and-renamed.json");
+    assert_eq!(renamed, before, "a renamed article names its first slug as id");
+}
+
+#[test]
 fn unparsable_date() {
     let newsroom = Newsroom::new();
     newsroom.put("articles/x.md", &article("H", "policy", "", "27/11/2026 09:30"));

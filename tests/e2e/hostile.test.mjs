@@ -172,7 +172,7 @@ function writeNewsroom(dir) {
       `regions = ["region-${i % 2}"]`,
       // A tag's slug names files, so the compiler refuses one past 200
       // bytes; the longest payloads go in shortened.
-      `tags = [${toml(pick(i + 2).slice(0, 120))}, ${toml(`Tag ${i}`)}]`,
+      `tags = [${toml(pick(i + 2).slice(0, 60))}, ${toml(`Tag ${i}`)}]`,
       // The round-trip story is the newest, so both feeds carry it.
       i === 0 ? 'published = "2026-11-30T12:00:00+00:00"' : `published = "2026-11-${day}T${String(i % 24).padStart(2, '0')}:00:00+00:00"`,
       `authors = ["writer-${i}"]`,
