@@ -50,6 +50,49 @@ pub mod paths {
 /// The paths a reader sees. The app's router and the compiler's feeds and
 /// sitemap both build links here, so they cannot disagree.
 pub mod routes {
+    use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+
+    /// What a path keeps as it is: RFC 3986's unreserved characters and
+    /// `/`; everything else, every non-ASCII byte included, is
+    /// percent-encoded.
+    const PATH: &AsciiSet = &CONTROLS
+        .add(b' ')
+        .add(b'"')
+        .add(b'#')
+        .add(b'%')
+        .add(b'<')
+        .add(b'>')
+        .add(b'?')
+        .add(b'`')
+        .add(b'{')
+        .add(b'}')
+        .add(b'[')
+        .add(b']')
+        .add(b'\\')
+        .add(b'^')
+        .add(b'|')
+        .add(b'&')
+        .add(b'\'')
+        .add(b'(')
+        .add(b')')
+        .add(b'*')
+        .add(b'+')
+        .add(b',')
+        .add(b';')
+        .add(b'=')
+        .add(b':')
+        .add(b'@')
+        .add(b'!')
+        .add(b'$');
+
+    /// `path` as it goes into a URL that must be ASCII: the sitemap
+    /// (sitemaps.org requires entity-escaped, RFC 3986 URLs), the feeds and
+    /// canonical links. `/tag/الأمن` becomes `/tag/%D8%A7%D9%84...`; the
+    /// servers decode it back to the file name.
+    pub fn encode(path: &str) -> String {
+        utf8_percent_encode(path, PATH).to_string()
+    }
+
     /// Words that cannot be section slugs, since they start other routes.
     pub const RESERVED: &[&str] = &["region", "tag", "author", "newsletter", "content"];
 
@@ -473,6 +516,13 @@ mod tests {
         assert_eq!(serde_json::from_str::<Block>(&json).unwrap(), block);
         let divider: Block = serde_json::from_str(r#"{"type":"divider"}"#).unwrap();
         assert_eq!(divider, Block::Divider);
+    }
+
+    #[test]
+    fn paths_are_percent_encoded_to_ascii() {
+        assert_eq!(routes::encode("/tag/café-tech"), "/tag/caf%C3%A9-tech");
+        assert_eq!(routes::encode("/tag/الأمن"), "/tag/%D8%A7%D9%84%D8%A3%D9%85%D9%86");
+        assert_eq!(routes::encode("/policy/a-b_c.d~e"), "/policy/a-b_c.d~e");
     }
 
     #[test]

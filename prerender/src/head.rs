@@ -51,13 +51,13 @@ impl Subject<'_> {
     }
 }
 
-/// `path` on the site's public origin; a URL that already has an origin
-/// stays as it is.
+/// `path` on the site's public origin, percent-encoded to ASCII; a URL
+/// that already has an origin stays as it is.
 pub fn absolute(site: &Site, path: &str) -> String {
     if path.starts_with("https://") || path.starts_with("http://") {
         path.to_string()
     } else {
-        format!("{}{}", site.url.trim_end_matches('/'), path)
+        format!("{}{}", site.url.trim_end_matches('/'), dispatch_model::routes::encode(path))
     }
 }
 

@@ -12,7 +12,7 @@ pub fn json_feed(site: &Site, newest: &[&Article]) -> Vec<u8> {
         .iter()
         .take(FEED_ITEMS)
         .map(|article| {
-            let url = format!("{}{}", site.url, article.href());
+            let url = format!("{}{}", site.url, routes::encode(&article.href()));
             let mut item = json!({
                 "id": article.id,
                 "url": url,
@@ -22,7 +22,7 @@ pub fn json_feed(site: &Site, newest: &[&Article]) -> Vec<u8> {
                 "date_published": article.published,
                 "authors": article.authors.iter().map(|author| json!({
                     "name": author.name,
-                    "url": format!("{}{}", site.url, routes::author(&author.slug)),
+                    "url": format!("{}{}", site.url, routes::encode(&routes::author(&author.slug))),
                 })).collect::<Vec<_>>(),
                 "tags": article.tags.iter().map(|tag| tag.name.clone()).collect::<Vec<_>>(),
             });
@@ -65,7 +65,7 @@ pub fn rss(site: &Site, newest: &[&Article]) -> Vec<u8> {
         ));
     }
     for article in newest.iter().take(FEED_ITEMS) {
-        let url = format!("{}{}", site.url, article.href());
+        let url = format!("{}{}", site.url, routes::encode(&article.href()));
         out.push_str("<item>\n");
         out.push_str(&format!("<title>{}</title>\n", xml(&article.headline)));
         out.push_str(&format!("<link>{}</link>\n", xml(&url)));
@@ -83,13 +83,14 @@ pub fn rss(site: &Site, newest: &[&Article]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Every route a crawler should know, with the date it last changed.
+/// Every route a crawler should know, with the date it last changed; each
+/// `<loc>` is ASCII, its path percent-encoded, as sitemaps.org requires.
 pub fn sitemap(site: &Site, entries: &[(String, Option<String>)]) -> Vec<u8> {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (path, lastmod) in entries {
-        out.push_str(&format!("<url><loc>{}</loc>", xml(&format!("{}{}", site.url, path))));
+        out.push_str(&format!("<url><loc>{}</loc>", xml(&format!("{}{}", site.url, routes::encode(path)))));
         if let Some(lastmod) = lastmod {
             out.push_str(&format!("<lastmod>{}</lastmod>", xml(lastmod)));
         }
@@ -101,7 +102,7 @@ pub fn sitemap(site: &Site, entries: &[(String, Option<String>)]) -> Vec<u8> {
 
 fn absolute(site: &Site, src: &str) -> String {
     if src.starts_with('/') {
-        format!("{}{}", site.url, src)
+        format!("{}{}", site.url, routes::encode(src))
     } else {
         src.to_string()
     }

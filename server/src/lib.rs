@@ -3,6 +3,13 @@
 //! Cloudflare Pages read from the build output, and applies them the way
 //! those hosts do:
 //!
+//! - one canonical address per page, as Cloudflare Pages' and Netlify's
+//!   "pretty URLs" give it: a path with a trailing slash redirects (308)
+//!   to the path without it, and a page's `{path}.html` to `{path}`
+//!   (`/index.html` to `/`), the query kept;
+//! - paths are percent-decoded before files are looked up, so a page whose
+//!   address is not ASCII (an Arabic or accented tag) is found at its
+//!   percent-encoded URL;
 //! - a file that exists is served, its precompressed `.br`/`.gz` twin
 //!   chosen by `Accept-Encoding`;
 //! - else `{path}.html`, if it exists: the "pretty URL" of a prerendered
@@ -226,29 +233,35 @@ pub fn app(settings: Settings) -> Result<Router, String> {
 
 async fn serve(State(site): State<Site>, mut request: Request) -> Response {
     let path = request.uri().path().to_owned();
+    let query = request.uri().query().map(|query| format!("?{query}")).unwrap_or_default();
+    let decoded = percent_encoding::percent_decode_str(&path).decode_utf8_lossy().into_owned();
     let mut status = None;
-    if !exists(&site.root, &path) {
-        let page = format!("{path}.html");
-        if exists(&site.root, &page) {
-            *request.uri_mut() = Uri::try_from(page.as_str()).unwrap_or_else(|_| Uri::from_static("/404.html"));
-        } else if let Some((target, code)) = site.rules.redirect_for(&path) {
-            match code {
-                200 | 404 => {
-                    *request.uri_mut() =
-                        Uri::try_from(target.as_str()).unwrap_or_else(|_| Uri::from_static("/404.html"));
-                    status = StatusCode::from_u16(code).ok();
-                }
-                _ => {
-                    let code = StatusCode::from_u16(code).unwrap_or(StatusCode::FOUND);
-                    return (code, [(header::LOCATION, target)]).into_response();
+    let mut response = if let Some(canonical) = canonical(&site.root, &path, &decoded) {
+        (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, format!("{canonical}{query}"))]).into_response()
+    } else {
+        if !exists(&site.root, &decoded) {
+            let page = format!("{path}.html");
+            if exists(&site.root, &format!("{decoded}.html")) {
+                *request.uri_mut() = Uri::try_from(page.as_str()).unwrap_or_else(|_| Uri::from_static("/404.html"));
+            } else if let Some((target, code)) = site.rules.redirect_for(&path) {
+                match code {
+                    200 | 404 => {
+                        *request.uri_mut() =
+                            Uri::try_from(target.as_str()).unwrap_or_else(|_| Uri::from_static("/404.html"));
+                        status = StatusCode::from_u16(code).ok();
+                    }
+                    _ => {
+                        let code = StatusCode::from_u16(code).unwrap_or(StatusCode::FOUND);
+                        return (code, [(header::LOCATION, target)]).into_response();
+                    }
                 }
             }
         }
-    }
-    let files = ServeDir::new(&site.root).precompressed_br().precompressed_gzip();
-    let mut response = match files.oneshot(request).await {
-        Ok(response) => response.map(Body::new),
-        Err(never) => match never {},
+        let files = ServeDir::new(&site.root).precompressed_br().precompressed_gzip();
+        match files.oneshot(request).await {
+            Ok(response) => response.map(Body::new),
+            Err(never) => match never {},
+        }
     };
     if let Some(status) = status {
         if response.status().is_success() {
@@ -267,6 +280,23 @@ async fn serve(State(site): State<Site>, mut request: Request) -> Response {
     response
 }
 
+/// The canonical address of a page requested at another one: `path`
+/// without its trailing slashes, or a prerendered page's `{path}.html`
+/// without `.html` (`/index.html` is `/`). `None` when `path` is canonical
+/// already. `404.html` and the `_` files are not pages.
+fn canonical(root: &Path, path: &str, decoded: &str) -> Option<String> {
+    if path.len() > 1 && path.ends_with('/') {
+        let trimmed = path.trim_end_matches('/');
+        return Some(if trimmed.is_empty() { "/".to_string() } else { trimmed.to_string() });
+    }
+    let page = path.strip_suffix(".html")?;
+    let not_a_page = decoded == "/404.html" || decoded.starts_with("/_");
+    if not_a_page || !exists(root, decoded) {
+        return None;
+    }
+    Some(if page == "/index" { "/".to_string() } else { page.to_string() })
+}
+
 /// Whether `path` names a file (or the root, whose index.html ServeDir serves).
 fn exists(root: &Path, path: &str) -> bool {
     let relative = path.trim_start_matches('/');
@@ -280,6 +310,26 @@ fn exists(root: &Path, path: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_canonical_address_per_page() {
+        let root = std::env::temp_dir().join(format!("dispatch-canonical-{}", std::process::id()));
+        std::fs::create_dir_all(root.join("tag")).unwrap();
+        for file in ["index.html", "404.html", "_shell.html", "policy.html", "tag/café.html"] {
+            std::fs::write(root.join(file), "x").unwrap();
+        }
+        let at = |path: &str| canonical(&root, path, &percent_encoding::percent_decode_str(path).decode_utf8_lossy());
+        assert_eq!(at("/policy/"), Some("/policy".into()));
+        assert_eq!(at("/policy/x//"), Some("/policy/x".into()));
+        assert_eq!(at("/policy.html"), Some("/policy".into()));
+        assert_eq!(at("/index.html"), Some("/".into()));
+        assert_eq!(at("/tag/caf%C3%A9.html"), Some("/tag/caf%C3%A9".into()));
+        for canonical in ["/", "/policy", "/404.html", "/_shell.html", "/nope.html", "/tag/caf%C3%A9"] {
+            assert_eq!(at(canonical), None, "{canonical}");
+        }
+        assert!(exists(&root, "/tag/café.html"));
+        std::fs::remove_dir_all(&root).unwrap();
+    }
 
     #[test]
     fn stars_match_any_run_of_characters() {

@@ -104,7 +104,7 @@ after(() => {
 });
 
 test('nginx answers files and routes exactly like the preview', async () => {
-  const paths = ['/', '/index.html', `/${TOP.section.slug}/${TOP.slug}`, '/policy', '/no/such/route', `/${asset('.wasm')}`, `/${asset('.js')}`,
+  const paths = ['/', `/${TOP.section.slug}/${TOP.slug}`, '/policy', '/no/such/route', `/${asset('.wasm')}`, `/${asset('.js')}`,
     `/${asset('.css')}`, '/content/latest/1.json', `/content/articles/${TOP.slug}.json`, '/feed.json', '/rss.xml', '/sitemap.xml', '/robots.txt'];
   for (const pathname of paths) {
     const [ours, theirs] = [await get(preview.url, pathname), await get(nginx.url, pathname)];
@@ -115,6 +115,51 @@ test('nginx answers files and routes exactly like the preview', async () => {
       assert.ok(ours.headers[name], `${pathname} ${name} from the preview`);
       assert.equal(theirs.headers[name], ours.headers[name], `${pathname} ${name}`);
     }
+  }
+});
+
+/** A tag page whose address is not ASCII, as the sample newsroom has. */
+const UNICODE_TAGS = readdirSync(path.join(DIST, 'content/tags')).filter((slug) => /[^\x00-\x7f]/.test(slug));
+
+test('pages with non-ASCII addresses answer 200 at their percent-encoded URLs, on the preview and on nginx', async () => {
+  assert.ok(UNICODE_TAGS.some((slug) => /[\u0600-\u06ff]/.test(slug)), `an Arabic-script tag in ${UNICODE_TAGS}`);
+  assert.ok(UNICODE_TAGS.some((slug) => /[à-ÿ]/.test(slug)), `an accented Latin tag in ${UNICODE_TAGS}`);
+  const locations = [...readFileSync(path.join(DIST, 'sitemap.xml'), 'utf8').matchAll(/<loc>([^<]*)<\/loc>/g)].map(([, loc]) => loc);
+  assert.ok(locations.length > 50 && locations.every((loc) => /^[\x21-\x7e]+$/.test(loc)), 'every sitemap <loc> is ASCII');
+  for (const slug of UNICODE_TAGS) {
+    assert.ok(locations.includes(`https://dispatch.example/tag/${encodeURIComponent(slug)}`) || locations.some((loc) => loc.endsWith(`/tag/${encodeURIComponent(slug)}`)), `${slug} in the sitemap`);
+    const pathname = `/tag/${encodeURIComponent(slug)}`;
+    for (const server of [preview, nginx]) {
+      const response = await get(server.url, pathname);
+      assert.equal(response.status, 200, `${server.url}${pathname}`);
+      assert.ok(response.body.toString().includes('<link rel="canonical" href="https://'), pathname);
+    }
+  }
+});
+
+test('a trailing slash and a page\'s .html redirect to the one canonical address, the same on nginx as on the preview', async () => {
+  const article = `/${TOP.section.slug}/${TOP.slug}`;
+  const arabic = `/tag/${encodeURIComponent(UNICODE_TAGS.find((slug) => /[\u0600-\u06ff]/.test(slug)))}`;
+  const cases = [
+    ['/index.html', '/'],
+    [`${article}/`, article],
+    [`${article}.html`, article],
+    [`${article}/?utm_source=x`, `${article}?utm_source=x`],
+    ['/policy/', '/policy'],
+    [`${arabic}/`, arabic],
+    [`${arabic}.html`, arabic],
+  ];
+  for (const [pathname, location] of cases) {
+    for (const server of [preview, nginx]) {
+      const response = await get(server.url, pathname);
+      assert.ok([301, 308].includes(response.status), `${server.url}${pathname}: ${response.status}`);
+      assert.equal(response.headers.location, location, `${server.url}${pathname}`);
+      for (const name of SECURITY) assert.ok(response.headers[name], `${pathname} ${name}`);
+    }
+  }
+  for (const pathname of ['/nope.html', '/no/such/route/']) {
+    const [ours, theirs] = [await get(preview.url, pathname), await get(nginx.url, pathname)];
+    assert.equal(theirs.status, ours.status, `${pathname}: nginx ${theirs.status}, preview ${ours.status}`);
   }
 });
 
@@ -129,7 +174,7 @@ test('nginx answers unknown files and the rule files with 404 and the security h
 test('nginx serves the precompressed files, which decode to the same bytes', async () => {
   for (const file of ['index.html', asset('.wasm'), asset('.js'), asset('.css'), `content/articles/${TOP.slug}.json`]) {
     const original = readFileSync(path.join(DIST, file));
-    const pathname = `/${file}`;
+    const pathname = file === 'index.html' ? '/' : `/${file}`;
     const br = await get(nginx.url, pathname, { 'accept-encoding': 'br' });
     assert.equal(br.headers['content-encoding'], 'br', file);
     assert.ok(zlib.brotliDecompressSync(br.body).equals(original), `${file} br`);

@@ -89,7 +89,7 @@ describe('what a crawler reads', () => {
     assert.equal(pages.length, 2 + articles + authors + count('sections') + count('regions') + count('tags'));
     for (const [address, file] of pages) {
       const html = readFileSync(file, 'utf8');
-      const url = SITE.url + address;
+      const url = SITE.url + encodeURI(address);
       const one = (key) => {
         const values = metaValues(html, key);
         assert.equal(values.length, 1, `${address}: one ${key}`);

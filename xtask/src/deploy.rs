@@ -220,12 +220,29 @@ fn nginx(csp: &str) -> Result<String, String> {
          # Precompressed files: gzip_static is built into Debian's nginx; for the\n\
          # .br files load ngx_brotli's static module and add `brotli_static on;`.\n\
          gzip_static on;\n\
+         # Redirects name the path only, as the preview's and the CDNs' do.\n\
+         absolute_redirect off;\n\
          charset utf-8;\n\
          charset_types application/json text/javascript text/css image/svg+xml application/xml text/xml text/plain;\n\
          error_page 404 /404.html;\n\n",
     );
     let try_file = "try_files $uri =404;";
     out.push_str(&location("~ ^/_", REVALIDATE, "return 404;"));
+    // One canonical address per page, as dispatch-server and the pretty
+    // URLs of Cloudflare Pages and Netlify give it: a trailing slash, and a
+    // page's `.html`, redirect to the address without them. The Location
+    // is cut from `$request_uri`, still percent-encoded, so a non-ASCII
+    // address stays ASCII.
+    out.push_str(&location(
+        "~ .+/$",
+        HOST_DEFAULT,
+        "if ($request_uri ~ \"^(?<canonical>[^?]*?)/+(?:\\?.*)?$\") { return 308 $canonical$is_args$args; }\n    return 404;",
+    ));
+    out.push_str(&location(
+        "~ \\.html$",
+        HOST_DEFAULT,
+        "if (!-f $request_filename) { return 404; }\n    if ($request_uri ~ \"^(?<page>[^?]*)\\.html(?:\\?.*)?$\") { return 308 $page$is_args$args; }\n    return 404;",
+    ));
     out.push_str(&location("~ \\.(wasm|css)$", IMMUTABLE, try_file));
     // RFC 9239's type for JavaScript, as Netlify, Cloudflare and the preview send.
     out.push_str(&location("~ \\.js$", IMMUTABLE, "types { text/javascript js; }\n    try_files $uri =404;"));
@@ -237,7 +254,7 @@ fn nginx(csp: &str) -> Result<String, String> {
         try_file,
     ));
     out.push_str(&location("= /", REVALIDATE, "try_files /index.html =404;"));
-    out.push_str(&location("= /index.html", REVALIDATE, try_file));
+    out.push_str(&location("= /index.html", REVALIDATE, "return 308 /$is_args$args;"));
     // The answer to an address with no page: the hosts' default for HTML.
     out.push_str(&location("= /404.html", HOST_DEFAULT, "internal;"));
     // A page's prerendered file (`/policy` is `policy.html`); anything
