@@ -12,7 +12,7 @@ use dispatch::{
     newsletter::{NewsletterForm, Placement},
 };
 use dispatch_model::{
-    Alignment, ArticleSummary, AuthorCard, Block, Image, Inline, Insight, InsightKind, SectionRef, Tag,
+    Alignment, ArticleSummary, AuthorCard, Block, Image, Inline, Insight, InsightKind, Phrase, SectionRef, Tag,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -222,6 +222,21 @@ fn body_renders_tables_notes_nesting_and_inline_extensions() {
             attribution: None,
         },
         Block::Figure { image: image("/content/images/chart.svg"), link: Some("https://example.org/full".into()) },
+        Block::Details {
+            summary: words("Indicators"),
+            blocks: vec![Block::Paragraph {
+                inlines: vec![
+                    Inline::Text { text: "Press ".into() },
+                    Inline::Phrase { kind: Phrase::Kbd, title: None, children: words("Ctrl") },
+                    Inline::Text { text: " and read the ".into() },
+                    Inline::Phrase {
+                        kind: Phrase::Abbr,
+                        title: Some("Common Vulnerability Scoring System".into()),
+                        children: words("CVSS"),
+                    },
+                ],
+            }],
+        },
         Block::Notes { notes: vec![vec![paragraph("The vendor's advisory.")]] },
     ];
     let host = mount(move || view! { <ArticleBody blocks=blocks /> });
@@ -249,6 +264,9 @@ fn body_renders_tables_notes_nesting_and_inline_extensions() {
     assert_eq!(text(&body, "#note-1 p"), "The vendor's advisory.");
     assert_eq!(find(&body, "#note-1 a.note-back").get_attribute("href").unwrap(), "#note-ref-1");
     assert_eq!(text(&body, "#article-notes-heading"), "Notes");
+    assert_eq!(text(&body, "details.article-details > summary"), "Indicators");
+    assert_eq!(text(&body, "details p kbd"), "Ctrl");
+    assert_eq!(find(&body, "details p abbr").get_attribute("title").unwrap(), "Common Vulnerability Scoring System");
 }
 
 #[wasm_bindgen_test]
