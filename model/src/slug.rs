@@ -17,7 +17,8 @@ const SYMBOLS: &[(&str, &str)] =
 /// dot (`.NET`) as words, and every other run of characters as one hyphen.
 /// Marks stay with their letter, so no stray hyphen splits a word, and the
 /// dot that lowercasing the Turkish `İ` leaves (U+0307 after `i`) goes, so
-/// `İstanbul` is `istanbul`. Empty when the name has no letter or digit.
+/// `İstanbul` is `istanbul`, and so do the zero-width joiner and non-joiner
+/// (U+200D, U+200C), which text keeps. Empty when the name has no letter or digit.
 ///
 /// Slugs are path segments as Unicode; wherever a URL is written they are
 /// percent-encoded (RFC 3986 §2.1), which the servers decode.
@@ -38,7 +39,11 @@ pub fn slug(name: &str) -> String {
     let mut slug = String::with_capacity(lower.len());
     let mut previous = ' ';
     for c in lower.chars() {
-        if c == '\u{307}' && previous == 'i' {
+        // The joiners only shape how Arabic, Persian and Indic letters
+        // join. Invisible in an address, they would let two slugs look
+        // alike, so they go, as IDNA (UTS #46) drops them from host names;
+        // a hyphen in their place would split a word.
+        if (c == '\u{307}' && previous == 'i') || c == '\u{200C}' || c == '\u{200D}' {
             continue;
         }
         if c.is_alphanumeric() || (is_combining_mark(c) && !slug.is_empty() && !slug.ends_with('-')) {
@@ -76,5 +81,6 @@ mod tests {
         assert_eq!(slug("सुरक्षा"), "सुरक्षा", "Devanagari's vowel signs are marks, not breaks");
         assert_eq!(slug("Ünïcödé"), "ünïcödé");
         assert_eq!(slug("!!!"), "");
+        assert_eq!(slug("امنیت\u{200C}سایبری"), "امنیتسایبری", "a Persian word with a non-joiner stays one word");
     }
 }
