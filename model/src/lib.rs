@@ -93,6 +93,18 @@ pub mod routes {
         utf8_percent_encode(path, PATH).to_string()
     }
 
+    /// `path` on the site's public `origin` (such as
+    /// `https://dispatch.example`), percent-encoded by [`encode`]; an
+    /// address that already has an origin (an http(s) image) stays as it
+    /// is. What feeds, the sitemap and prerendered heads link to.
+    pub fn absolute(origin: &str, path: &str) -> String {
+        if path.starts_with("https://") || path.starts_with("http://") {
+            path.to_string()
+        } else {
+            format!("{}{}", origin.trim_end_matches('/'), encode(path))
+        }
+    }
+
     /// Words that cannot be section slugs, since they start other routes.
     pub const RESERVED: &[&str] = &["region", "tag", "author", "newsletter", "content"];
 

@@ -51,14 +51,9 @@ impl Subject<'_> {
     }
 }
 
-/// `path` on the site's public origin, percent-encoded to ASCII; a URL
-/// that already has an origin stays as it is.
+/// `path` on the site's public origin: `dispatch_model::routes::absolute`.
 pub fn absolute(site: &Site, path: &str) -> String {
-    if path.starts_with("https://") || path.starts_with("http://") {
-        path.to_string()
-    } else {
-        format!("{}{}", site.url.trim_end_matches('/'), dispatch_model::routes::encode(path))
-    }
+    dispatch_model::routes::absolute(&site.url, path)
 }
 
 /// The head tags for the page at `path`, as HTML.

@@ -12,7 +12,7 @@ pub fn json_feed(site: &Site, newest: &[&Article]) -> Vec<u8> {
         .iter()
         .take(FEED_ITEMS)
         .map(|article| {
-            let url = format!("{}{}", site.url, routes::encode(&article.href()));
+            let url = routes::absolute(&site.url, &article.href());
             let mut item = json!({
                 "id": article.id,
                 "url": url,
@@ -22,7 +22,7 @@ pub fn json_feed(site: &Site, newest: &[&Article]) -> Vec<u8> {
                 "date_published": article.published,
                 "authors": article.authors.iter().map(|author| json!({
                     "name": author.name,
-                    "url": format!("{}{}", site.url, routes::encode(&routes::author(&author.slug))),
+                    "url": routes::absolute(&site.url, &routes::author(&author.slug)),
                 })).collect::<Vec<_>>(),
                 "tags": article.tags.iter().map(|tag| tag.name.clone()).collect::<Vec<_>>(),
             });
@@ -30,7 +30,7 @@ pub fn json_feed(site: &Site, newest: &[&Article]) -> Vec<u8> {
                 item["date_modified"] = json!(updated);
             }
             if let Some(hero) = &article.hero {
-                item["image"] = json!(absolute(site, &hero.src));
+                item["image"] = json!(routes::absolute(&site.url, &hero.src));
             }
             item
         })
@@ -65,7 +65,7 @@ pub fn rss(site: &Site, newest: &[&Article]) -> Vec<u8> {
         ));
     }
     for article in newest.iter().take(FEED_ITEMS) {
-        let url = format!("{}{}", site.url, routes::encode(&article.href()));
+        let url = routes::absolute(&site.url, &article.href());
         out.push_str("<item>\n");
         out.push_str(&format!("<title>{}</title>\n", xml(&article.headline)));
         out.push_str(&format!("<link>{}</link>\n", xml(&url)));
@@ -90,7 +90,7 @@ pub fn sitemap(site: &Site, entries: &[(String, Option<String>)]) -> Vec<u8> {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
     for (path, lastmod) in entries {
-        out.push_str(&format!("<url><loc>{}</loc>", xml(&format!("{}{}", site.url, routes::encode(path)))));
+        out.push_str(&format!("<url><loc>{}</loc>", xml(&routes::absolute(&site.url, path))));
         if let Some(lastmod) = lastmod {
             out.push_str(&format!("<lastmod>{}</lastmod>", xml(lastmod)));
         }
@@ -98,14 +98,6 @@ pub fn sitemap(site: &Site, entries: &[(String, Option<String>)]) -> Vec<u8> {
     }
     out.push_str("</urlset>\n");
     out.into_bytes()
-}
-
-fn absolute(site: &Site, src: &str) -> String {
-    if src.starts_with('/') {
-        format!("{}{}", site.url, routes::encode(src))
-    } else {
-        src.to_string()
-    }
 }
 
 fn rfc2822(stamp: &str) -> String {
