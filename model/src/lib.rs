@@ -35,6 +35,10 @@ pub mod paths {
         format!("/content/authors/{slug}.json")
     }
 
+    /// The addresses that moved, as [`crate::Redirects`]: the deploy step
+    /// turns them into each host's redirect rules.
+    pub const REDIRECTS: &str = "/content/redirects.json";
+
     /// Page `page` (from 1) of the latest articles, newest first.
     pub fn latest(page: u32) -> String {
         format!("/content/latest/{page}.json")
@@ -130,6 +134,48 @@ pub mod routes {
     pub fn author(slug: &str) -> String {
         format!("/author/{slug}")
     }
+
+    /// Page `page` (from 1) of the listing at `base` (a section, region,
+    /// tag or author): `base` itself for the first, `{base}/page/{page}`
+    /// after it. Every page has its own prerendered address, so a crawler
+    /// or a reader without JavaScript can follow "Older" (issue 14);
+    /// `/page/1` is not an address, since the first page has one.
+    pub fn page(base: &str, page: u32) -> String {
+        if page <= 1 {
+            base.to_string()
+        } else {
+            format!("{base}/page/{page}")
+        }
+    }
+
+    /// What comes before `/page/{n}` in a paged address, and `n`: `None`
+    /// for any other path, and for a page number below 2 or not written
+    /// in plain digits (`/page/1`, `/page/02`, `/page/x`), none of which
+    /// is an address.
+    pub fn split_page(path: &str) -> Option<(&str, u32)> {
+        let (base, number) = path.rsplit_once("/page/")?;
+        let plain = !number.is_empty() && !number.starts_with('0') && number.bytes().all(|b| b.is_ascii_digit());
+        let page: u32 = number.parse().ok().filter(|_| plain)?;
+        (page >= 2 && !base.is_empty()).then_some((base, page))
+    }
+}
+
+/// Addresses that moved, as `/content/redirects.json`: each old path with
+/// the page that replaced it. Paths are written as a reader sees them
+/// (not percent-encoded); each host's rules encode them as the host needs.
+/// Every redirect is permanent (301).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Redirects {
+    pub schema_version: u32,
+    pub moved: Vec<Moved>,
+}
+
+/// One moved address: `from` (an article's `aliases` entry, or an article
+/// address under a section's old slug) now lives at `to`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Moved {
+    pub from: String,
+    pub to: String,
 }
 
 /// Site settings, as `/content/site.json`.
@@ -535,6 +581,25 @@ mod tests {
         assert_eq!(routes::encode("/tag/café-tech"), "/tag/caf%C3%A9-tech");
         assert_eq!(routes::encode("/tag/الأمن"), "/tag/%D8%A7%D9%84%D8%A3%D9%85%D9%86");
         assert_eq!(routes::encode("/policy/a-b_c.d~e"), "/policy/a-b_c.d~e");
+    }
+
+    #[test]
+    fn every_listing_page_has_one_address() {
+        assert_eq!(routes::page("/tag/ai", 1), "/tag/ai");
+        assert_eq!(routes::page("/tag/ai", 3), "/tag/ai/page/3");
+        assert_eq!(routes::split_page("/tag/ai/page/3"), Some(("/tag/ai", 3)));
+        assert_eq!(routes::split_page("/policy/page/12"), Some(("/policy", 12)));
+        for not_paged in [
+            "/tag/ai",
+            "/tag/ai/page/1",
+            "/tag/ai/page/0",
+            "/tag/ai/page/02",
+            "/tag/ai/page/x",
+            "/page/2",
+            "/tag/ai/page/",
+        ] {
+            assert_eq!(routes::split_page(not_paged), None, "{not_paged}");
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! Reads a content folder:
 //!
 //! ```text
-//! content/site.toml              name, tagline, url, language, page_size, sections, regions
+//! content/site.toml              name, tagline, url, language, page_size, sections
+//!                                (slug, name, [aliases]: its old slugs), regions
 //! content/authors/{slug}.toml    name, role, bio, [photo], [[links]]
 //! content/insights.toml          [[insights]] kind, title, summary, date, link
 //! content/articles/**/{slug}.md  +++ TOML front matter +++, then Markdown
@@ -13,7 +14,8 @@
 //! ```
 //!
 //! and produces the JSON tree of `dispatch-model` under `content/`, plus
-//! `feed.json`, `rss.xml`, `sitemap.xml` and `robots.txt`, all as bytes in memory so that
+//! `feed.json`, `rss.xml`, `sitemap.xml` and `robots.txt`, and
+//! `content/redirects.json` for the addresses that moved, all as bytes in memory so that
 //! the same input always gives the same output and nothing is written when
 //! the content has a problem.
 
@@ -22,6 +24,7 @@ pub mod html;
 pub mod markdown;
 pub mod paginate;
 pub mod problem;
+pub mod redirects;
 pub mod related;
 pub mod source;
 pub mod synthetic;
@@ -29,7 +32,7 @@ pub mod validate;
 pub mod write;
 
 use std::{
-    collections::{BTreeMap, HashMap},
+    collections::{BTreeMap, HashMap, HashSet},
     fs,
     io::IsTerminal,
     path::{Path, PathBuf},
@@ -77,8 +80,20 @@ struct SiteSource {
     language: String,
     #[serde(default = "default_page_size")]
     page_size: usize,
-    sections: Vec<SectionRef>,
+    sections: Vec<SectionSource>,
     regions: Vec<RegionRef>,
+}
+
+/// A section as `site.toml` lists it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SectionSource {
+    slug: String,
+    name: String,
+    /// The section's slugs before a rename: its articles' old addresses
+    /// redirect to their new ones (`redirects`).
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 fn default_page_size() -> usize {
@@ -119,6 +134,10 @@ struct FrontMatter {
     /// The name the article's identity keeps when it is renamed (its first
     /// slug); its slug when absent. See `dispatch_model::identity`.
     id: Option<String>,
+    /// Paths the article was published at before, which redirect (301)
+    /// to its address: see `redirects`.
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 /// Compiles `content`; on any problem, returns all of them, sorted.
@@ -136,12 +155,13 @@ pub fn compile(content: &Path) -> Result<Edition, Vec<Problem>> {
     let authors = read_authors(content, &images, &mut problems);
     let insights = read_insights(content, &mut problems);
     let articles = read_articles(content, &site, &authors, &images, &mut problems);
+    let redirects = moved(&site_file, &site, &authors, &articles, &mut problems);
 
     if !problems.is_empty() {
         problems.sort();
         return Err(problems);
     }
-    Ok(assemble(&site, authors, insights, articles, &images))
+    Ok(assemble(&site, authors, insights, articles, &images, &redirects))
 }
 
 fn read_toml<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Problem>) -> Option<(T, String)> {
@@ -165,6 +185,9 @@ fn read_toml<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Pro
 struct SiteSettings {
     site: Site,
     page_size: usize,
+    /// Renamed sections: each old slug, the current one, and the line of
+    /// the `aliases` that says so.
+    renamed: Vec<(String, String, usize)>,
 }
 
 fn check_site(file: &Path, source: SiteSource, text: &str, problems: &mut Vec<Problem>) -> SiteSettings {
@@ -201,6 +224,30 @@ fn check_site(file: &Path, source: SiteSource, text: &str, problems: &mut Vec<Pr
             validate::text(&mut report, entry_key_line(text, 1, table, index, "name"), &format!("{kind} name"), name);
         }
     }
+    let mut renamed = Vec::new();
+    for (index, section) in source.sections.iter().enumerate() {
+        let line = entry_key_line(text, 1, "sections", index, "aliases");
+        for old in &section.aliases {
+            let taken = source.sections.iter().any(|other| &other.slug == old)
+                || renamed.iter().any(|(earlier, _, _): &(String, String, usize)| earlier == old);
+            if !is_slug(old) {
+                report.at(
+                    line,
+                    format!("section alias `{}` is not a slug: write the section's old slug", validate::shown(old)),
+                );
+            } else if routes::RESERVED.contains(&old.as_str()) {
+                report
+                    .at(line, format!("section alias `{old}` is reserved for other pages, so it was never a section"));
+            } else if taken {
+                report.at(
+                    line,
+                    format!("section alias `{old}` is already a section's slug or alias: a slug can name one section"),
+                );
+            } else {
+                renamed.push((old.clone(), section.slug.clone(), line));
+            }
+        }
+    }
     // Every navigation link is a section's path, which the slug rule
     // above keeps on the site.
     let navigation = source
@@ -215,12 +262,57 @@ fn check_site(file: &Path, source: SiteSource, text: &str, problems: &mut Vec<Pr
             tagline: source.tagline,
             url: source.url,
             language: source.language,
-            sections: source.sections,
+            sections: source
+                .sections
+                .into_iter()
+                .map(|section| SectionRef { slug: section.slug, name: section.name })
+                .collect(),
             regions: source.regions,
             navigation,
         },
         page_size: source.page_size,
+        renamed,
     }
+}
+
+/// The addresses that moved: every article's `aliases`, and each renamed
+/// section's old addresses. See [`redirects`].
+fn moved(
+    site_file: &Path,
+    settings: &SiteSettings,
+    authors: &BTreeMap<String, Author>,
+    drafts: &[Draft],
+    problems: &mut Vec<Problem>,
+) -> dispatch_model::Redirects {
+    let site = &settings.site;
+    let mut live: HashSet<String> = ["/".to_string(), routes::NEWSLETTER.to_string()].into();
+    live.extend(site.sections.iter().map(|section| routes::section(&section.slug)));
+    live.extend(site.regions.iter().map(|region| routes::region(&region.slug)));
+    live.extend(authors.keys().map(|slug| routes::author(slug)));
+    for draft in drafts {
+        live.insert(draft.article.href());
+        live.extend(draft.article.tags.iter().map(|tag| routes::tag(&tag.slug)));
+    }
+    let mut claims = Vec::new();
+    for draft in drafts {
+        for (from, line) in &draft.aliases {
+            claims.push(redirects::Claim {
+                from: from.clone(),
+                to: draft.article.href(),
+                file: draft.file.clone(),
+                line: *line,
+            });
+        }
+    }
+    for (old, new, line) in &settings.renamed {
+        let claim =
+            |from: String, to: String| redirects::Claim { from, to, file: site_file.to_path_buf(), line: *line };
+        claims.push(claim(routes::section(old), routes::section(new)));
+        for draft in drafts.iter().filter(|draft| &draft.article.section.slug == new) {
+            claims.push(claim(routes::article(old, &draft.article.slug), draft.article.href()));
+        }
+    }
+    redirects::resolve(claims, &live, problems)
 }
 
 fn read_authors(content: &Path, images: &LocalImages, problems: &mut Vec<Problem>) -> BTreeMap<String, Author> {
@@ -285,6 +377,9 @@ fn read_insights(content: &Path, problems: &mut Vec<Problem>) -> Vec<Insight> {
 /// An article as read, before related stories are attached.
 struct Draft {
     article: Article,
+    /// The article's file, and its aliases (as paths) with their lines.
+    file: PathBuf,
+    aliases: Vec<(String, usize)>,
     published: OffsetDateTime,
     /// A page bundle's images: where they are served, and their files.
     media: Vec<(String, PathBuf)>,
@@ -485,7 +580,16 @@ fn read_article(
         }
     }
     let id = dispatch_model::identity(&site.url, &front.published, front.id.as_deref().unwrap_or(&slug));
+    let mut aliases = Vec::new();
+    for alias in &front.aliases {
+        match redirects::check_alias(alias) {
+            Ok(path) => aliases.push((path, at(None, "aliases"))),
+            Err(reason) => report.at(at(None, "aliases"), format!("alias `{}`: {reason}", validate::shown(alias))),
+        }
+    }
     Some(Draft {
+        file: file.to_path_buf(),
+        aliases,
         published: published?,
         article: Article {
             schema_version: SCHEMA_VERSION,
@@ -549,6 +653,7 @@ fn assemble(
     insights: Vec<Insight>,
     mut drafts: Vec<Draft>,
     images: &LocalImages,
+    redirects: &dispatch_model::Redirects,
 ) -> Edition {
     let site = &settings.site;
     // Newest first; equal times by slug, so the order never depends on
@@ -644,6 +749,7 @@ fn assemble(
         sitemap.push((article.href(), Some(article.updated.clone().unwrap_or_else(|| article.published.clone()))));
     }
     put_json(paths::SITE.to_string(), site);
+    put_json(paths::REDIRECTS.to_string(), redirects);
     put_json(paths::INSIGHTS.to_string(), &Insights { schema_version: SCHEMA_VERSION, items: insights.clone() });
 
     let newest: Vec<&Article> = articles.iter().collect();

@@ -508,3 +508,70 @@ fn synthetic_newsrooms_compile_cleanly() {
     assert_eq!((latest.pages, latest.items.len()), (3, 6));
     fs::remove_dir_all(Path::new(&root)).unwrap();
 }
+
+#[test]
+fn aliases_and_a_renamed_section_keep_old_addresses_working() {
+    use dispatch_model::{Moved, Redirects};
+    let newsroom = Newsroom::new();
+    newsroom.put("site.toml", &SITE.replace("slug = \"policy\"", "slug = \"policy\"\naliases = [\"regulation\"]"));
+    let moved = article("Moved", "threat-intelligence", "", "2026-11-20T09:30:00+03:00")
+        .replace("authors = [", "aliases = [\"/analysis/old-moved\", \"/tag/caf%C3%A9-story\"]\nauthors = [");
+    newsroom.put("articles/moved.md", &moved);
+    let edition = compile(&newsroom.root).unwrap_or_else(|problems| panic!("{problems:#?}"));
+    let redirects: Redirects = json(&edition.files, "content/redirects.json");
+    let pair = |from: &str, to: &str| Moved { from: from.into(), to: to.into() };
+    assert_eq!(
+        redirects.moved,
+        vec![
+            pair("/analysis/old-moved", "/threat-intelligence/moved"),
+            pair("/regulation", "/policy"),
+            pair("/regulation/qatar-rwanda", "/policy/qatar-rwanda"),
+            pair("/tag/café-story", "/threat-intelligence/moved"),
+        ]
+    );
+}
+
+#[test]
+fn an_alias_that_is_a_live_address_is_refused() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00")
+        .replace("authors = [", "aliases = [\"/policy/qatar-rwanda\"]\nauthors = [");
+    newsroom.put("articles/x.md", &text);
+    newsroom.assert_one("articles/x.md", 8, "alias `/policy/qatar-rwanda` is the address of a page on the site");
+}
+
+#[test]
+fn two_articles_claiming_one_alias_are_refused_naming_both() {
+    let newsroom = Newsroom::new();
+    let claiming = |headline: &str| {
+        article(headline, "policy", "", "2026-11-20T09:30:00+03:00")
+            .replace("authors = [", "aliases = [\"/old/story\"]\nauthors = [")
+    };
+    newsroom.put("articles/x.md", &claiming("X"));
+    newsroom.put("articles/y.md", &claiming("Y"));
+    newsroom.assert_one(
+        "articles/y.md",
+        8,
+        &format!(
+            "alias `/old/story` leads to /policy/y, but {}:8 sends it to /policy/x",
+            newsroom.file("articles/x.md").display()
+        ),
+    );
+}
+
+#[test]
+fn an_alias_with_a_query_is_refused() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00")
+        .replace("authors = [", "aliases = [\"/story.php?id=12\"]\nauthors = [");
+    newsroom.put("articles/x.md", &text);
+    newsroom.assert_one("articles/x.md", 8, "alias `/story.php?id=12`: hosts match an alias without its query");
+}
+
+#[test]
+fn a_section_alias_that_is_a_section_is_refused() {
+    let newsroom = Newsroom::new();
+    newsroom
+        .put("site.toml", &SITE.replace("slug = \"policy\"", "slug = \"policy\"\naliases = [\"threat-intelligence\"]"));
+    newsroom.assert_one("site.toml", 9, "section alias `threat-intelligence` is already a section's slug");
+}
