@@ -18,6 +18,14 @@
 //! - otherwise the first `_redirects` rule whose pattern matches decides:
 //!   status 200 serves the target in place (the app shell for client
 //!   routes), 404 serves the target with that status, 301/302 redirect;
+//!   a forced rule (`301!`) is tried before any file, as Netlify's
+//!   "shadowing" does;
+//! - a `_redirects` pattern matches the percent-decoded path, and may hold
+//!   `*` (its match is `:splat` in the target), `:name` segments (one
+//!   segment each, `:name` in the target) and, after it, Netlify's query
+//!   conditions `key=:name` (the rule applies when the query has `key`;
+//!   the query is not carried over). The target is written
+//!   percent-encoded, as Location must be ASCII;
 //! - headers come from every `_headers` rule whose pattern matches the
 //!   requested path (`*` matches any run of characters); a header set by
 //!   two rules is joined with ", ";
@@ -114,9 +122,14 @@ pub struct Rules {
 
 #[derive(Debug, PartialEq, Eq)]
 struct Redirect {
+    /// Percent-decoded, as it is matched.
     from: String,
+    /// Each query key the rule needs, with the placeholder its value binds.
+    query: Vec<(String, String)>,
     to: String,
     status: u16,
+    /// `!`: applies even where a file exists.
+    force: bool,
 }
 
 impl Rules {
@@ -150,10 +163,36 @@ impl Rules {
         merged
     }
 
-    fn redirect_for(&self, path: &str) -> Option<(String, u16)> {
-        self.redirects.iter().find(|rule| matches(&rule.from, path)).map(|rule| {
-            let splat = rule.from.strip_suffix('*').and_then(|prefix| path.strip_prefix(prefix)).unwrap_or("");
-            (rule.to.replace(":splat", splat), rule.status)
+    /// The target and status of the first rule that matches the decoded
+    /// `path` and `query` (without `?`), among the forced rules only when
+    /// `forced_only`.
+    fn redirect_for(&self, path: &str, query: &str, forced_only: bool) -> Option<(String, u16)> {
+        let pairs: Vec<(&str, &str)> =
+            query.split('&').filter_map(|pair| pair.split_once('=').or(Some((pair, "")))).collect();
+        self.redirects.iter().filter(|rule| rule.force || !forced_only).find_map(|rule| {
+            let mut bound = bind(&rule.from, path)?;
+            for (key, name) in &rule.query {
+                let value = pairs.iter().find(|(k, _)| k == key)?.1;
+                bound
+                    .push((name.clone(), percent_encoding::percent_decode_str(value).decode_utf8_lossy().into_owned()));
+            }
+            // Each piece is encoded on its own, so that a `/` in a bound
+            // value stays inside its segment.
+            let encode = dispatch_model::routes::encode;
+            let to = rule
+                .to
+                .split('/')
+                .map(|segment| match segment.strip_prefix(':') {
+                    Some(name) => match bound.iter().find(|(bound, _)| bound == name) {
+                        Some((_, value)) if name == "splat" => encode(value),
+                        Some((_, value)) => encode(value).replace('/', "%2F"),
+                        None => encode(&decode(segment)),
+                    },
+                    None => encode(&decode(segment)),
+                })
+                .collect::<Vec<_>>()
+                .join("/");
+            Some((to, rule.status))
         })
     }
 }
@@ -184,13 +223,51 @@ fn parse_redirects(text: &str) -> Result<Vec<Redirect>, String> {
             continue;
         }
         let parts: Vec<&str> = line.split_whitespace().collect();
-        let [from, to, status] = parts[..] else {
-            return Err(format!("_redirects:{}: expected `from to status`", number + 1));
+        let [from, ref conditions @ .., to, status] = parts[..] else {
+            return Err(format!("_redirects:{}: expected `from [key=:value…] to status`", number + 1));
         };
+        let (status, force) = status.strip_suffix('!').map_or((status, false), |status| (status, true));
         let status = status.parse().map_err(|_| format!("_redirects:{}: `{status}` is not a status", number + 1))?;
-        rules.push(Redirect { from: from.to_string(), to: to.to_string(), status });
+        let query = conditions
+            .iter()
+            .map(|condition| match condition.split_once("=:") {
+                Some((key, name)) => Ok((key.to_string(), name.to_string())),
+                None => Err(format!("_redirects:{}: `{condition}` is not a query condition `key=:name`", number + 1)),
+            })
+            .collect::<Result<_, _>>()?;
+        rules.push(Redirect { from: decode(from), query, to: to.to_string(), status, force });
     }
     Ok(rules)
+}
+
+/// The placeholders `pattern` binds in `path` (both decoded): `:name`
+/// segments, and `splat` for a final `*`; `None` when it does not match.
+/// A pattern without `:` segments matches as [`matches`] does.
+fn bind(pattern: &str, path: &str) -> Option<Vec<(String, String)>> {
+    if !pattern.split('/').any(|segment| segment.starts_with(':')) {
+        if !matches(pattern, path) {
+            return None;
+        }
+        let splat = pattern.strip_suffix('*').and_then(|prefix| path.strip_prefix(prefix)).unwrap_or("");
+        return Some(vec![("splat".to_string(), splat.to_string())]);
+    }
+    let (wanted, given): (Vec<&str>, Vec<&str>) = (pattern.split('/').collect(), path.split('/').collect());
+    if wanted.len() != given.len() {
+        return None;
+    }
+    let mut bound = Vec::new();
+    for (want, give) in wanted.iter().zip(&given) {
+        match want.strip_prefix(':') {
+            Some(name) if !give.is_empty() => bound.push((name.to_string(), give.to_string())),
+            None if want == give => {}
+            _ => return None,
+        }
+    }
+    Some(bound)
+}
+
+fn decode(path: &str) -> String {
+    percent_encoding::percent_decode_str(path).decode_utf8_lossy().into_owned()
 }
 
 /// `*` matches any run of characters; everything else literally.
@@ -236,24 +313,24 @@ async fn serve(State(site): State<Site>, mut request: Request) -> Response {
     let query = request.uri().query().map(|query| format!("?{query}")).unwrap_or_default();
     let decoded = percent_encoding::percent_decode_str(&path).decode_utf8_lossy().into_owned();
     let mut status = None;
+    let raw_query = request.uri().query().unwrap_or_default().to_owned();
     let mut response = if let Some(canonical) = canonical(&site.root, &path, &decoded) {
         (StatusCode::PERMANENT_REDIRECT, [(header::LOCATION, format!("{canonical}{query}"))]).into_response()
+    } else if let Some((target, code)) = site.rules.redirect_for(&decoded, &raw_query, true) {
+        redirect(code, target)
     } else {
         if !exists(&site.root, &decoded) {
             let page = format!("{path}.html");
             if exists(&site.root, &format!("{decoded}.html")) {
                 *request.uri_mut() = Uri::try_from(page.as_str()).unwrap_or_else(|_| Uri::from_static("/404.html"));
-            } else if let Some((target, code)) = site.rules.redirect_for(&path) {
+            } else if let Some((target, code)) = site.rules.redirect_for(&decoded, &raw_query, false) {
                 match code {
                     200 | 404 => {
                         *request.uri_mut() =
                             Uri::try_from(target.as_str()).unwrap_or_else(|_| Uri::from_static("/404.html"));
                         status = StatusCode::from_u16(code).ok();
                     }
-                    _ => {
-                        let code = StatusCode::from_u16(code).unwrap_or(StatusCode::FOUND);
-                        return (code, [(header::LOCATION, target)]).into_response();
-                    }
+                    _ => return redirect(code, target),
                 }
             }
         }
@@ -278,6 +355,13 @@ async fn serve(State(site): State<Site>, mut request: Request) -> Response {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(DEFAULT_CACHE));
     }
     response
+}
+
+/// A redirect to `target`, with `code` if it is a status (else 302, as
+/// Netlify defaults).
+fn redirect(code: u16, target: String) -> Response {
+    let code = StatusCode::from_u16(code).unwrap_or(StatusCode::FOUND);
+    (code, [(header::LOCATION, target)]).into_response()
 }
 
 /// The canonical address of a page requested at another one: `path`
@@ -345,6 +429,32 @@ mod tests {
     }
 
     #[test]
+    fn placeholders_queries_and_forced_rules_as_netlify_reads_them() {
+        let rules = Rules {
+            headers: vec![],
+            redirects: parse_redirects(
+                "/tag/:slug  page=:page  /tag/:slug/page/:page  301!\n\
+                 /tag/:slug/page/1  /tag/:slug  301\n\
+                 /analysis/caf%C3%A9  /policy/caf%C3%A9  301\n\
+                 /*  /404.html  404\n",
+            )
+            .unwrap(),
+        };
+        let forced = |path: &str, query: &str| rules.redirect_for(path, query, true);
+        assert_eq!(
+            forced("/tag/الأمن", "utm=x&page=2"),
+            Some(("/tag/%D8%A7%D9%84%D8%A3%D9%85%D9%86/page/2".into(), 301))
+        );
+        assert_eq!(forced("/tag/ai", "utm=x"), None, "the query lacks page");
+        assert_eq!(forced("/tag/ai/more", "page=2"), None, "a placeholder is one segment");
+        assert_eq!(forced("/tag/ai", "page=..%2F..%2Fx"), Some(("/tag/ai/page/..%2F..%2Fx".into(), 301)));
+        let unforced = |path: &str| rules.redirect_for(path, "", false);
+        assert_eq!(unforced("/tag/ai/page/1"), Some(("/tag/ai".into(), 301)));
+        assert_eq!(unforced("/analysis/café"), Some(("/policy/caf%C3%A9".into(), 301)), "matched decoded");
+        assert_eq!(unforced("/tag/ai/page/2"), Some(("/404.html".into(), 404)));
+    }
+
+    #[test]
     fn headers_merge_in_file_order() {
         let rules = Rules {
             headers: parse_headers("# c\n/*\n  X-A: 1\n/content/*\n  Cache-Control: short\n  x-a: 2\n").unwrap(),
@@ -364,10 +474,12 @@ mod tests {
             redirects: parse_redirects("/content/*  /404.html  404\n/old/*  /new/:splat  301\n/*  /index.html  200\n")
                 .unwrap(),
         };
-        assert_eq!(rules.redirect_for("/content/x.json"), Some(("/404.html".into(), 404)));
-        assert_eq!(rules.redirect_for("/old/a/b"), Some(("/new/a/b".into(), 301)));
-        assert_eq!(rules.redirect_for("/policy/x"), Some(("/index.html".into(), 200)));
+        assert_eq!(rules.redirect_for("/content/x.json", "", false), Some(("/404.html".into(), 404)));
+        assert_eq!(rules.redirect_for("/old/a/b", "", false), Some(("/new/a/b".into(), 301)));
+        assert_eq!(rules.redirect_for("/policy/x", "", false), Some(("/index.html".into(), 200)));
+        assert_eq!(rules.redirect_for("/policy/x", "", true), None, "no rule is forced");
         assert!(parse_redirects("/a /b").is_err());
+        assert!(parse_redirects("/a page /b 301").is_err());
         assert!(parse_headers("  X: 1\n").is_err());
     }
 }

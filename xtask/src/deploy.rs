@@ -10,6 +10,7 @@ use dispatch_model::{
     check_href,
     escape::{header_value, nginx_string},
     newsletter::NewsletterConfig,
+    paths, routes, Moved, Redirects, Site,
 };
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -87,9 +88,10 @@ pub fn finish(dist: &Path, settings: &Settings) -> Result<(), String> {
         return Err("dist/index.html has no inline bootstrap script to hash; did Trunk's output change?".into());
     }
     let csp = content_security_policy(&hashes, settings);
+    let addresses = Addresses::read(dist)?;
     write(dist, "_headers", &headers_file(&csp)?)?;
-    write(dist, "_redirects", REDIRECTS)?;
-    write(dist, "_nginx.conf", &nginx(&csp)?)?;
+    write(dist, "_redirects", &redirects_file(&addresses))?;
+    write(dist, "_nginx.conf", &nginx(&csp, &addresses)?)?;
     write(dist, "newsletter.json", &newsletter_json(settings))?;
     Ok(())
 }
@@ -190,19 +192,82 @@ fn headers_file(csp: &str) -> Result<String, String> {
     Ok(out)
 }
 
-/// Every page a reader can reach has its own file (`/policy` is
-/// `policy.html`, served for the path without `.html`), so an address
-/// without one is not found: the shell answers it with status 404. Rules
-/// apply only where no file exists. (Netlify and Cloudflare Pages serve
-/// `404.html` so on their own; the rule says it for every host that reads
-/// the file.)
-pub const REDIRECTS: &str = "# Written by `cargo xtask build`; see README.md, Deploying.\n/*  /404.html  404\n";
+/// What the host rules need from the compiled content: the listings that
+/// have pages (for `?page=N`), and the addresses that moved.
+pub struct Addresses {
+    /// Each listing's address as a host matches it, percent-encoded: a
+    /// placeholder pattern such as `/tag/:slug`, and every section's
+    /// `/{slug}`.
+    pub listings: Vec<String>,
+    /// From `content/redirects.json`.
+    pub moved: Vec<Moved>,
+}
+
+impl Addresses {
+    /// Reads `content/site.json` and `content/redirects.json` from `dist`.
+    ///
+    /// # Errors
+    /// A file that cannot be read or decoded, or a section slug that is not
+    /// a slug (the compiler refuses those, so the file was altered).
+    pub fn read(dist: &Path) -> Result<Addresses, String> {
+        let read = |path: &str| {
+            let file = dist.join(path.trim_start_matches('/'));
+            fs::read_to_string(&file).map_err(|err| format!("cannot read {}: {err}", file.display()))
+        };
+        let site: Site = serde_json::from_str(&read(paths::SITE)?).map_err(|err| format!("{}: {err}", paths::SITE))?;
+        let redirects: Redirects =
+            serde_json::from_str(&read(paths::REDIRECTS)?).map_err(|err| format!("{}: {err}", paths::REDIRECTS))?;
+        let mut listings: Vec<String> =
+            ["region", "tag", "author"].iter().map(|kind| format!("/{kind}/:slug")).collect();
+        for section in &site.sections {
+            let encoded = routes::encode(&routes::section(&section.slug));
+            if !encoded[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'%') {
+                return Err(format!("{}: section slug `{}` is not a slug", paths::SITE, section.slug));
+            }
+            listings.push(encoded);
+        }
+        Ok(Addresses { listings, moved: redirects.moved })
+    }
+}
+
+/// `_redirects`, in the syntax Netlify and Cloudflare Pages share, plus
+/// Netlify's query matching:
+///
+/// 1. A listing's `?page=N` redirects (301) to its page's own address,
+///    `{listing}/page/N`, forced (`!`) because the listing's own page
+///    exists. Cloudflare Pages matches no queries and skips these lines;
+///    there the app moves to the page's address itself.
+/// 2. `{listing}/page/1` is the listing itself.
+/// 3. Every moved address (`content/redirects.json`), percent-encoded.
+/// 4. Every page a reader can reach has its own file (`/policy` is
+///    `policy.html`), so an address without one is not found: the shell
+///    answers it with status 404. (Netlify and Cloudflare Pages serve
+///    `404.html` so on their own; the rule says it for every host that
+///    reads the file.)
+///
+/// Rules 2 to 4 apply only where no file exists. Cloudflare Pages allows
+/// 2,000 static and 100 dynamic rules (its documented limit); an archive
+/// with more moved addresses needs nginx or Netlify.
+pub fn redirects_file(addresses: &Addresses) -> String {
+    let mut out = String::from("# Written by `cargo xtask build`; see README.md, Deploying.\n");
+    for listing in &addresses.listings {
+        out.push_str(&format!("{listing}  page=:page  {listing}/page/:page  301!\n"));
+    }
+    for listing in &addresses.listings {
+        out.push_str(&format!("{listing}/page/1  {listing}  301\n"));
+    }
+    for Moved { from, to } in &addresses.moved {
+        out.push_str(&format!("{}  {}  301\n", routes::encode(from), routes::encode(to)));
+    }
+    out.push_str("/*  /404.html  404\n");
+    out
+}
 
 /// The same headers, cache rules and fallback for nginx: include it in a
 /// `server` block whose `root` is the uploaded `dist/`. (`add_header` in a
 /// location replaces the server's, so each location repeats them all.)
 /// Every header value is written by [`nginx_string`].
-fn nginx(csp: &str) -> Result<String, String> {
+fn nginx(csp: &str, addresses: &Addresses) -> Result<String, String> {
     let mut security = String::new();
     for (name, value) in security_headers(csp) {
         security.push_str(&format!("    add_header {name} {} always;\n", nginx_string(&value)?));
@@ -257,9 +322,26 @@ fn nginx(csp: &str) -> Result<String, String> {
     out.push_str(&location("= /index.html", REVALIDATE, "return 308 /$is_args$args;"));
     // The answer to an address with no page: the hosts' default for HTML.
     out.push_str(&location("= /404.html", HOST_DEFAULT, "internal;"));
+    // Moved addresses: nginx matches `location =` against the decoded
+    // path, so a reader's browser may encode it as it likes.
+    for Moved { from, to } in &addresses.moved {
+        let body = format!("return 301 {};", nginx_string(&routes::encode(to))?);
+        out.push_str(&location(&format!("= {}", nginx_string(from)?), HOST_DEFAULT, &body));
+    }
     // A page's prerendered file (`/policy` is `policy.html`); anything
-    // else is the shell with status 404, through `error_page`.
-    out.push_str(&location("/", HOST_DEFAULT, "try_files $uri $uri.html =404;"));
+    // else is the shell with status 404, through `error_page`. Before
+    // that, a listing's `?page=N` and `/page/1` redirect to the page's own
+    // address, cut from `$request_uri` so that it stays percent-encoded.
+    // Each listing pattern is letters, digits, `-` and `%` (checked in
+    // `Addresses::read`), so it is safe in a regular expression.
+    let listing =
+        addresses.listings.iter().map(|listing| listing.replace(":slug", "[^/?]+")).collect::<Vec<_>>().join("|");
+    let paged = format!(
+        "if ($request_uri ~ \"^(?<listing>{listing})(?:/page/1|\\?(?:[^#]*&)?page=1)(?:[?&].*)?$\") {{ return 301 $listing; }}\n    \
+         if ($request_uri ~ \"^(?<listing>{listing})\\?(?:[^#]*&)?page=(?<n>[1-9][0-9]*)(?:&.*)?$\") {{ return 301 $listing/page/$n; }}\n    \
+         try_files $uri $uri.html =404;"
+    );
+    out.push_str(&location("/", HOST_DEFAULT, &paged));
     Ok(out)
 }
 
@@ -276,11 +358,44 @@ mod tests {
         let csp = content_security_policy(&["'sha256-x'".into()], &newsletter_at("/api/public/subscription"));
         let headers = headers_file(&csp).unwrap();
         assert!(headers.contains(&format!("  Content-Security-Policy: {csp}\n")));
-        let conf = nginx(&csp).unwrap();
+        let conf = nginx(&csp, &addresses()).unwrap();
         assert!(conf.contains(&format!("add_header Content-Security-Policy \"{csp}\" always;")));
         assert!(conf.contains("add_header Cache-Control \"no-cache\" always;"));
         assert!(headers_file("default-src 'none'\r\nX-Injected: 1").is_err());
-        assert!(nginx("default-src 'none'; x $uri").is_err());
+        assert!(nginx("default-src 'none'; x $uri", &addresses()).is_err());
+        let mut moved_with_a_variable = addresses();
+        moved_with_a_variable.moved.push(Moved { from: "/a$uri".into(), to: "/b".into() });
+        assert!(nginx(&csp, &moved_with_a_variable).is_err());
+    }
+
+    fn addresses() -> Addresses {
+        Addresses {
+            listings: vec!["/tag/:slug".into(), "/policy".into(), "/%D8%A3%D9%85%D9%86".into()],
+            moved: vec![Moved { from: "/analysis/café".into(), to: "/policy/café".into() }],
+        }
+    }
+
+    #[test]
+    fn moved_addresses_and_listing_pages_become_host_rules() {
+        let redirects = redirects_file(&addresses());
+        let lines: Vec<&str> = redirects.lines().skip(1).collect();
+        assert_eq!(
+            lines,
+            [
+                "/tag/:slug  page=:page  /tag/:slug/page/:page  301!",
+                "/policy  page=:page  /policy/page/:page  301!",
+                "/%D8%A3%D9%85%D9%86  page=:page  /%D8%A3%D9%85%D9%86/page/:page  301!",
+                "/tag/:slug/page/1  /tag/:slug  301",
+                "/policy/page/1  /policy  301",
+                "/%D8%A3%D9%85%D9%86/page/1  /%D8%A3%D9%85%D9%86  301",
+                "/analysis/caf%C3%A9  /policy/caf%C3%A9  301",
+                "/*  /404.html  404",
+            ]
+        );
+        let conf = nginx("default-src 'none'", &addresses()).unwrap();
+        assert!(conf.contains("location = \"/analysis/café\" {"), "{conf}");
+        assert!(conf.contains("return 301 \"/policy/caf%C3%A9\";"), "{conf}");
+        assert!(conf.contains("(?<listing>/tag/[^/?]+|/policy|/%D8%A3%D9%85%D9%86)"), "{conf}");
     }
 
     #[test]
