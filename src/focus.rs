@@ -15,6 +15,14 @@ use leptos_router::hooks::use_location;
 #[derive(Clone, Copy)]
 pub struct PendingFocus(RwSignal<bool>);
 
+impl PendingFocus {
+    /// Whether the page being shown came from an in-app navigation (and
+    /// has not settled yet); never while rendering natively.
+    pub fn is_set(self) -> bool {
+        self.0.get_untracked()
+    }
+}
+
 /// Watches the route (inside `<Router>`); provides [`PendingFocus`].
 #[component]
 pub fn RouteFocus() -> impl IntoView {

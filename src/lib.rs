@@ -71,11 +71,12 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/region/:slug") view=RegionPage />
-                    <Route path=path!("/tag/:slug") view=TagPage />
-                    <Route path=path!("/author/:slug") view=AuthorPage />
+                    <Route path=path!("/region/*rest") view=RegionPage />
+                    <Route path=path!("/tag/*rest") view=TagPage />
+                    <Route path=path!("/author/*rest") view=AuthorPage />
                     <Route path=path!("/newsletter") view=NewsletterPage />
                     <Route path=path!("/:section") view=SectionPage />
+                    <Route path=path!("/:section/page/:page") view=SectionPage />
                     <Route path=path!("/:section/:slug") view=ArticlePage />
                 </Routes>
             </main>

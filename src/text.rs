@@ -193,6 +193,17 @@ pub fn page_of(page: u32, pages: u32) -> String {
     format!("Page {page} of {pages}")
 }
 
+/// A listing's document title: its heading on the first page, and
+/// "Threat Intelligence, page 2 of 5" after it, so that each page's title
+/// is its own in search results and tabs.
+pub fn page_title(heading: &str, page: u32, pages: u32) -> String {
+    if page <= 1 {
+        heading.to_string()
+    } else {
+        format!("{heading}, page {page} of {pages}")
+    }
+}
+
 /// "Articles by this author (12)".
 pub fn all_by_author(count: u32) -> String {
     format!("Articles by this author ({count})")
@@ -258,6 +269,8 @@ mod tests {
     #[test]
     fn counts_pages_and_articles() {
         assert_eq!(page_of(2, 5), "Page 2 of 5");
+        assert_eq!(page_title("Policy", 1, 5), "Policy");
+        assert_eq!(page_title("Policy", 2, 5), "Policy, page 2 of 5");
         assert_eq!(all_by_author(12), "Articles by this author (12)");
         assert_eq!(insight_kind(InsightKind::WhitePaper), "White Paper");
         assert_eq!(tag_heading("Ransomware"), "Topic: Ransomware");

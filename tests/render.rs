@@ -86,6 +86,16 @@ fn render_at(url: &str, article: Article) -> String {
 }
 
 #[test]
+fn an_address_with_a_trailing_slash_is_the_same_page() {
+    // Leptos' router matches `/x/` as `/x`: the app never shows "Page not
+    // found" for it (issue 14), and the browser's address loses the slash
+    // in `boot::prepare`.
+    let html = render_at("/policy/qatar-rwanda-partnership/", article());
+    assert!(html.contains("Qatar and Rwanda Sign"), "{html}");
+    assert!(!html.contains("not found"), "{html}");
+}
+
+#[test]
 fn an_article_renders_natively_with_every_part() {
     let html = render_at("/policy/qatar-rwanda-partnership", article());
     for part in [

@@ -141,6 +141,10 @@ pub mod routes {
     /// or a reader without JavaScript can follow "Older" (issue 14);
     /// `/page/1` is not an address, since the first page has one.
     pub fn page(base: &str, page: u32) -> String {
+        page_address(base, page)
+    }
+
+    fn page_address(base: &str, page: u32) -> String {
         if page <= 1 {
             base.to_string()
         } else {
@@ -154,9 +158,30 @@ pub mod routes {
     /// is an address.
     pub fn split_page(path: &str) -> Option<(&str, u32)> {
         let (base, number) = path.rsplit_once("/page/")?;
-        let plain = !number.is_empty() && !number.starts_with('0') && number.bytes().all(|b| b.is_ascii_digit());
-        let page: u32 = number.parse().ok().filter(|_| plain)?;
-        (page >= 2 && !base.is_empty()).then_some((base, page))
+        let page = page_number(number)?;
+        (!base.is_empty()).then_some((base, page))
+    }
+
+    /// Where an old link to `path?page={page}` now leads, when `path` is a
+    /// listing (`/{section}`, `/region/{slug}`, `/tag/{slug}` or
+    /// `/author/{slug}`): before issue 14, later pages of a listing lived
+    /// at `?page=N`. `None` for any other path, and for a `page` that is
+    /// not a whole number.
+    pub fn page_moved(path: &str, page: &str) -> Option<String> {
+        let page: u32 = page.parse().ok()?;
+        let segments: Vec<&str> = path.split('/').skip(1).collect();
+        let listing = match segments[..] {
+            [section] => !section.is_empty() && section != NEWSLETTER.trim_start_matches('/'),
+            [kind, slug] => ["region", "tag", "author"].contains(&kind) && !slug.is_empty(),
+            _ => false,
+        };
+        listing.then(|| page_address(path, page))
+    }
+
+    /// The `N` of a `/page/N` segment: plain digits, from 2 up.
+    pub fn page_number(text: &str) -> Option<u32> {
+        let plain = !text.is_empty() && !text.starts_with('0') && text.bytes().all(|b| b.is_ascii_digit());
+        text.parse().ok().filter(|page| plain && *page >= 2)
     }
 }
 
@@ -588,6 +613,14 @@ mod tests {
         assert_eq!(routes::page("/tag/ai", 1), "/tag/ai");
         assert_eq!(routes::page("/tag/ai", 3), "/tag/ai/page/3");
         assert_eq!(routes::split_page("/tag/ai/page/3"), Some(("/tag/ai", 3)));
+        assert_eq!(routes::page_moved("/tag/ai", "3").as_deref(), Some("/tag/ai/page/3"));
+        assert_eq!(routes::page_moved("/policy", "1").as_deref(), Some("/policy"));
+        assert_eq!(routes::page_moved("/author/amina", "2").as_deref(), Some("/author/amina/page/2"));
+        for (path, page) in
+            [("/policy/story", "2"), ("/newsletter", "2"), ("/", "2"), ("/tag/ai", "x"), ("/x/y/z", "2")]
+        {
+            assert_eq!(routes::page_moved(path, page), None, "{path}?page={page}");
+        }
         assert_eq!(routes::split_page("/policy/page/12"), Some(("/policy", 12)));
         for not_paged in [
             "/tag/ai",

@@ -11,7 +11,7 @@
 //! anyway (each fetches one URL).
 
 use dispatch::text;
-use dispatch_model::{escape, Article, Image, Site};
+use dispatch_model::{escape, routes, Article, Image, Site};
 use serde_json::json;
 
 /// The site's logo: the publisher's logo in JSON-LD, and the shared image
@@ -56,13 +56,44 @@ pub fn absolute(site: &Site, path: &str) -> String {
     dispatch_model::routes::absolute(&site.url, path)
 }
 
-/// The head tags for the page at `path`, as HTML.
-pub fn tags(site: &Site, path: &str, subject: &Subject) -> String {
+/// Which page of a listing (an author, section, region or tag) a page is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paging {
+    /// The listing's own address, its first page's.
+    pub base: String,
+    /// From 1.
+    pub page: u32,
+    pub pages: u32,
+}
+
+impl Paging {
+    /// This page's address: [`routes::page`].
+    pub fn path(&self) -> String {
+        routes::page(&self.base, self.page)
+    }
+
+    /// The page's title: the heading, with the page number after the first.
+    pub fn title(&self, heading: &str) -> String {
+        text::page_title(heading, self.page, self.pages)
+    }
+}
+
+/// The head tags for the page at `path`, as HTML; a page of a listing
+/// (`paging`) links its neighbours with `rel=prev` and `rel=next`.
+pub fn tags(site: &Site, path: &str, subject: &Subject, paging: Option<&Paging>) -> String {
     let url = absolute(site, path);
     let mut out = String::new();
     let mut link =
         |rel: &str, href: &str| out.push_str(&format!("<link rel=\"{rel}\" href=\"{}\">", escape::html(href)));
     link("canonical", &url);
+    if let Some(Paging { base, page, pages }) = paging {
+        if *page > 1 {
+            link("prev", &absolute(site, &routes::page(base, page - 1)));
+        }
+        if page < pages {
+            link("next", &absolute(site, &routes::page(base, page + 1)));
+        }
+    }
     let mut meta = |key: &str, name: &str, value: &str| {
         out.push_str(&format!("<meta {key}=\"{name}\" content=\"{}\">", escape::html(value)));
     };
@@ -176,8 +207,8 @@ pub fn newsletter_page() -> Subject<'static> {
     }
 }
 
-pub fn listing_page(heading: String) -> Subject<'static> {
-    Subject::Page { description: text::listing_description(&heading), title: heading }
+pub fn listing_page(heading: &str, paging: &Paging) -> Subject<'static> {
+    Subject::Page { description: text::listing_description(heading), title: paging.title(heading) }
 }
 
 pub fn author_page(name: String, bio: String) -> Subject<'static> {
@@ -226,7 +257,7 @@ mod tests {
     #[test]
     fn text_stays_text_in_attributes_and_json_ld() {
         let article = article();
-        let html = tags(&site(), "/policy/x", &Subject::Article(&article));
+        let html = tags(&site(), "/policy/x", &Subject::Article(&article), None);
         assert!(
             html.contains(r#"<meta property="og:title" content="Patch &quot;now&quot; &lt;/script&gt;&lt;b&gt;">"#),
             "{html}"
@@ -243,7 +274,7 @@ mod tests {
 
     #[test]
     fn pages_without_a_hero_share_the_logo_as_a_small_card() {
-        let html = tags(&site(), "/", &front_page());
+        let html = tags(&site(), "/", &front_page(), None);
         assert!(html.contains(r#"<meta property="og:type" content="website">"#));
         assert!(html
             .contains(r#"<meta property="og:image" content="https://dispatch.example/content/images/site-logo.svg">"#));
@@ -251,5 +282,25 @@ mod tests {
         assert!(html.contains(r#"<link rel="canonical" href="https://dispatch.example/">"#));
         assert!(!html.contains("ld+json"));
         assert_eq!(absolute(&site(), "https://cdn.example/a.png"), "https://cdn.example/a.png");
+    }
+
+    #[test]
+    fn a_listing_page_links_its_neighbours_and_has_its_own_title() {
+        let at = |page: u32| {
+            let paging = Paging { base: "/tag/الأمن".into(), page, pages: 3 };
+            tags(&site(), &paging.path(), &listing_page("Topic: الأمن", &paging), Some(&paging))
+        };
+        let tag = "https://dispatch.example/tag/%D8%A7%D9%84%D8%A3%D9%85%D9%86";
+        let first = at(1);
+        assert!(first.contains(&format!(r#"<link rel="canonical" href="{tag}">"#)), "{first}");
+        assert!(first.contains(&format!(r#"<link rel="next" href="{tag}/page/2">"#)), "{first}");
+        assert!(!first.contains(r#"rel="prev""#));
+        let middle = at(2);
+        assert!(middle.contains(&format!(r#"<link rel="canonical" href="{tag}/page/2">"#)), "{middle}");
+        assert!(middle.contains(&format!(r#"<link rel="prev" href="{tag}">"#)), "{middle}");
+        assert!(middle.contains(&format!(r#"<link rel="next" href="{tag}/page/3">"#)), "{middle}");
+        assert!(middle.contains(r#"<meta property="og:title" content="Topic: الأمن, page 2 of 3">"#), "{middle}");
+        let last = at(3);
+        assert!(last.contains(&format!(r#"<link rel="prev" href="{tag}/page/2">"#)) && !last.contains(r#"rel="next""#));
     }
 }

@@ -13,9 +13,11 @@
 //!   JSON-LD for an article ([`head`]).
 //!
 //! Pages: the front page, the newsletter page, every article at its
-//! canonical address, the first page of every author, section, region and
-//! tag, and `404.html`, the "Page not found" that hosts answer any other
-//! address with. Later pages of a listing are left to the app.
+//! canonical address, every page of every author, section, region and tag
+//! (the first at the listing's address, the others at
+//! `{listing}/page/N`, linked with `rel=prev` and `rel=next`), and
+//! `404.html`, the "Page not found" that hosts answer any other address
+//! with.
 
 // As in the app: its views nest deeper than the default when rendered natively.
 #![recursion_limit = "256"]
@@ -48,9 +50,11 @@ pub enum Kind {
     Front,
     Newsletter,
     Article(Box<Article>),
-    Author(Box<Author>),
-    /// A section, region or tag: the heading its page shows.
-    Listing(String),
+    /// An author's page: the author, and which page of their articles.
+    Author(Box<Author>, head::Paging),
+    /// A section, region or tag: the heading its page shows, and which
+    /// page of it.
+    Listing(String, head::Paging),
     /// `404.html`. Rendered at its own address, `/404.html`, which the app
     /// takes for a section that does not exist: so a visit to that address
     /// hydrates the same view, and at any other address the app renders
@@ -71,13 +75,22 @@ impl Route {
         }
     }
 
+    /// Which page of a listing this is, for an author, section, region or
+    /// tag.
+    fn paging(&self) -> Option<&head::Paging> {
+        match &self.kind {
+            Kind::Author(_, paging) | Kind::Listing(_, paging) => Some(paging),
+            _ => None,
+        }
+    }
+
     fn subject(&self) -> Option<Subject<'_>> {
         Some(match &self.kind {
             Kind::Front => head::front_page(),
             Kind::Newsletter => head::newsletter_page(),
             Kind::Article(article) => Subject::Article(article),
-            Kind::Author(author) => head::author_page(author.name.clone(), author.bio.clone()),
-            Kind::Listing(heading) => head::listing_page(heading.clone()),
+            Kind::Author(author, paging) => head::author_page(paging.title(&author.name), author.bio.clone()),
+            Kind::Listing(heading, paging) => head::listing_page(heading, paging),
             Kind::NotFound => return None,
         })
     }
@@ -128,17 +141,28 @@ pub fn routes(root: &Path) -> Result<Vec<Route>, String> {
         article.related.clear();
         pages.push(Route { path: article.href(), kind: Kind::Article(Box::new(article)) });
     }
+    // Every page of a listing, from what its first page says of the count.
+    let paged = |kind: &str, slug: &str, base: String| -> Result<(IndexPage, Vec<head::Paging>), String> {
+        let first: IndexPage = read_json(&content.join(kind).join(slug).join("1.json"))?;
+        let pages = first.pages.max(1);
+        Ok((first, (1..=pages).map(|page| head::Paging { base: base.clone(), page, pages }).collect()))
+    };
     for file in json_files(&content.join("authors"))? {
         let author: Author = read_json(&file)?;
-        pages.push(Route { path: routes::author(&author.slug), kind: Kind::Author(Box::new(author)) });
+        let (_, pagings) = paged("authors", &author.slug, routes::author(&author.slug))?;
+        for paging in pagings {
+            pages.push(Route { path: paging.path(), kind: Kind::Author(Box::new(author.clone()), paging) });
+        }
     }
     let listings: [(&str, fn(&str) -> String); 3] =
         [("sections", routes::section), ("regions", routes::region), ("tags", routes::tag)];
     for (kind, route) in listings {
         for slug in folders(&content.join(kind))? {
-            let first: IndexPage = read_json(&content.join(kind).join(&slug).join("1.json"))?;
+            let (first, pagings) = paged(kind, &slug, route(&slug))?;
             let heading = if kind == "tags" { text::tag_heading(&first.title) } else { first.title };
-            pages.push(Route { path: route(&slug), kind: Kind::Listing(heading) });
+            for paging in pagings {
+                pages.push(Route { path: paging.path(), kind: Kind::Listing(heading.clone(), paging) });
+            }
         }
     }
     Ok(pages)
@@ -220,7 +244,7 @@ pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<
         head = shell.head,
         id = preload::SCRIPT_ID,
         tags = match route.subject() {
-            Some(subject) => head::tags(site, &route.path, &subject),
+            Some(subject) => head::tags(site, &route.path, &subject, route.paging()),
             // Not a page to index or share.
             None => head::NOT_INDEXED.to_string(),
         },

@@ -1,17 +1,13 @@
+use dispatch_model::routes;
 use leptos::prelude::*;
 
 use crate::text;
 
-/// Newer / Older links for a paginated listing at `base` (`?page=N`).
+/// Newer / Older links for a paginated listing at `base`: each page has
+/// its own address ([`routes::page`]).
 #[component]
 pub fn Pagination(base: String, page: u32, pages: u32) -> impl IntoView {
-    let link = move |target: u32| {
-        if target <= 1 {
-            base.clone()
-        } else {
-            format!("{base}?page={target}")
-        }
-    };
+    let link = move |target: u32| routes::page(&base, target);
     (pages > 1).then(|| {
         view! {
             <nav class="pagination" aria-label=text::PAGINATION_LABEL>

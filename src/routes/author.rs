@@ -3,26 +3,27 @@ use std::rc::Rc;
 use dispatch_model::{is_safe_href, routes, Author, AuthorCard as Card, IndexPage};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
 
 use crate::{
     api,
     components::{article_card::ArticleCard, author_card::AuthorCard, pagination::Pagination, skeleton::Shape},
+    error::ApiError,
     routes::{
-        listing::page_param,
+        listing::{listing_address, ListingAddress},
         loader::{Load, Loader, PageData},
     },
     text,
 };
 
-/// `/author/{slug}`: the full author card and their articles.
+/// `/author/{slug}` and `/author/{slug}/page/{n}`: the full author card
+/// and their articles.
 #[component]
 pub fn AuthorPage() -> impl IntoView {
-    let params = use_params_map();
-    let page = page_param();
+    let address = listing_address();
     let load: Load = Rc::new(move |freshness| {
-        let (slug, page) = (params.read().get("slug").unwrap_or_default(), page.get());
+        let ListingAddress { slug, page } = address.get();
         Box::pin(async move {
+            let page = page.ok_or(ApiError::NotFound)?;
             let author = api::author(slug.clone(), freshness).await?;
             let articles = api::listing("authors", slug, page, freshness).await?;
             Ok(PageData::Author(Box::new(author), articles))
@@ -37,7 +38,7 @@ pub fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
     let base = routes::author(&slug);
     crate::focus::settle();
     view! {
-        <Title text=name.clone() />
+        <Title text=text::page_title(&name, articles.page, articles.pages) />
         <Meta name="description" content=bio.clone() />
         <section class="author-page">
             <AuthorCard author=Card { slug, name, role, bio, photo } main=true />

@@ -3,55 +3,82 @@ use std::rc::Rc;
 use dispatch_model::{routes, IndexPage};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 use crate::{
     api,
     components::{article_card::ArticleCard, pagination::Pagination, skeleton::Shape},
+    error::ApiError,
     routes::loader::{Load, Loader, PageData},
     text,
 };
 
-/// `/{section}`: one section's articles, newest first.
+/// `/{section}` and `/{section}/page/{n}`: one section's articles,
+/// newest first.
 #[component]
 pub fn SectionPage() -> impl IntoView {
-    let params = use_params_map();
-    view! { <Listing kind="sections" slug=Signal::derive(move || params.read().get("section").unwrap_or_default()) /> }
+    view! { <Listing kind="sections" /> }
 }
 
-/// `/region/{slug}`.
+/// `/region/{slug}` and `/region/{slug}/page/{n}`.
 #[component]
 pub fn RegionPage() -> impl IntoView {
-    let params = use_params_map();
-    view! { <Listing kind="regions" slug=Signal::derive(move || params.read().get("slug").unwrap_or_default()) /> }
+    view! { <Listing kind="regions" /> }
 }
 
-/// `/tag/{slug}`.
+/// `/tag/{slug}` and `/tag/{slug}/page/{n}`.
 #[component]
 pub fn TagPage() -> impl IntoView {
+    view! { <Listing kind="tags" /> }
+}
+
+/// Which listing, and which page of it, the address names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListingAddress {
+    pub slug: String,
+    /// 1 at the listing's own address, N at `{listing}/page/N`; `None`
+    /// for anything else under it (`/page/1`, `/page/x`, `/x/y`), which
+    /// shows "Page not found", as the hosts answer it.
+    pub page: Option<u32>,
+}
+
+impl ListingAddress {
+    /// From the route's parameters: a section's `section` and optional
+    /// `page`, or the `rest` after `/region/`, `/tag/` or `/author/`
+    /// (`{slug}` or `{slug}/page/{n}`; one wildcard route each keeps the
+    /// router, and the wasm, smaller than two routes would).
+    pub fn from_params(section: Option<String>, page: Option<String>, rest: Option<String>) -> ListingAddress {
+        if let Some(slug) = section {
+            let page = page.map_or(Some(1), |number| routes::page_number(&number));
+            return ListingAddress { slug, page };
+        }
+        let rest = rest.unwrap_or_default();
+        if !rest.contains('/') {
+            return ListingAddress { slug: rest, page: Some(1) };
+        }
+        match routes::split_page(&rest) {
+            Some((slug, page)) if !slug.contains('/') => ListingAddress { slug: slug.to_string(), page: Some(page) },
+            _ => ListingAddress { slug: rest, page: None },
+        }
+    }
+}
+
+/// The listing the current route names ([`ListingAddress`]).
+pub fn listing_address() -> Memo<ListingAddress> {
     let params = use_params_map();
-    view! { <Listing kind="tags" slug=Signal::derive(move || params.read().get("slug").unwrap_or_default()) /> }
-}
-
-/// The page number from `?page=N`.
-pub fn page_param() -> Memo<u32> {
-    let query = use_query_map();
-    Memo::new(move |_| page_number(query.read().get("page").as_deref()))
-}
-
-/// The value of a `page` parameter as a page number; anything but a whole
-/// number from 1 up is the first page.
-pub fn page_number(value: Option<&str>) -> u32 {
-    value.and_then(|page| page.parse().ok()).filter(|page: &u32| *page >= 1).unwrap_or(1)
+    Memo::new(move |_| {
+        let params = params.read();
+        ListingAddress::from_params(params.get("section"), params.get("page"), params.get("rest"))
+    })
 }
 
 #[component]
-fn Listing(kind: &'static str, slug: Signal<String>) -> impl IntoView {
-    let page = page_param();
+fn Listing(kind: &'static str) -> impl IntoView {
+    let address = listing_address();
     let load: Load = Rc::new(move |freshness| {
-        let (slug, page) = (slug.get(), page.get());
+        let ListingAddress { slug, page } = address.get();
         Box::pin(async move {
-            let list = api::listing(kind, slug.clone(), page, freshness).await?;
+            let list = api::listing(kind, slug.clone(), page.ok_or(ApiError::NotFound)?, freshness).await?;
             Ok(PageData::Listing { kind, slug, list })
         })
     });
@@ -63,20 +90,47 @@ fn Listing(kind: &'static str, slug: Signal<String>) -> impl IntoView {
 pub fn ListingView(kind: &'static str, slug: String, list: IndexPage) -> impl IntoView {
     crate::focus::settle();
     let heading = if kind == "tags" { text::tag_heading(&list.title) } else { list.title.clone() };
-    let base = match kind {
-        "sections" => routes::section(&slug),
-        "regions" => routes::region(&slug),
-        _ => routes::tag(&slug),
-    };
     view! {
-        <Title text=heading.clone() />
+        <Title text=text::page_title(&heading, list.page, list.pages) />
         <Meta name="description" content=text::listing_description(&heading) />
         <section class="listing">
             <h1 class="page-heading" tabindex="-1">{heading}</h1>
             <ol class="card-list">
                 {list.items.into_iter().map(|summary| view! { <li><ArticleCard summary=summary /></li> }).collect_view()}
             </ol>
-            <Pagination base=base page=list.page pages=list.pages />
+            <Pagination base=base(kind)(&slug) page=list.page pages=list.pages />
         </section>
+    }
+}
+
+/// How the address of a listing's first page is made: `kind` is
+/// "sections", "regions" or "tags".
+fn base(kind: &str) -> fn(&str) -> String {
+    match kind {
+        "sections" => routes::section,
+        "regions" => routes::region,
+        _ => routes::tag,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ListingAddress;
+
+    fn at(section: Option<&str>, page: Option<&str>, rest: Option<&str>) -> (String, Option<u32>) {
+        let address = ListingAddress::from_params(section.map(Into::into), page.map(Into::into), rest.map(Into::into));
+        (address.slug, address.page)
+    }
+
+    #[test]
+    fn a_listing_address_names_its_page() {
+        assert_eq!(at(Some("policy"), None, None), ("policy".into(), Some(1)));
+        assert_eq!(at(Some("policy"), Some("3"), None), ("policy".into(), Some(3)));
+        assert_eq!(at(Some("policy"), Some("1"), None), ("policy".into(), None));
+        assert_eq!(at(None, None, Some("ai")), ("ai".into(), Some(1)));
+        assert_eq!(at(None, None, Some("ai/page/2")), ("ai".into(), Some(2)));
+        for not_a_page in ["ai/page/1", "ai/page/x", "ai/more", "ai/b/page/2"] {
+            assert_eq!(at(None, None, Some(not_a_page)).1, None, "{not_a_page}");
+        }
     }
 }

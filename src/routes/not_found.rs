@@ -10,8 +10,19 @@ pub fn NotFoundPage() -> impl IntoView {
 }
 
 /// "Page not found", also shown by pages whose content file is missing.
+///
+/// Reached by an in-app link, the address is handed to the host with a
+/// full load: the host may know it as a moved address (an article's
+/// `aliases`) and redirect it, and otherwise answers 404 with this same
+/// page. A first load is the host's answer already, so it stays.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let pending = use_context::<crate::focus::PendingFocus>();
+    Effect::new(move |_| {
+        if pending.is_some_and(|pending| pending.is_set()) {
+            let _ = window().location().reload();
+        }
+    });
     crate::focus::settle();
     view! {
         <Title text=text::NOT_FOUND_TITLE />

@@ -163,6 +163,51 @@ test('a trailing slash and a page\'s .html redirect to the one canonical address
   }
 });
 
+test('moved addresses and listing pages answer with 301 and the same Location on nginx as on the preview', async () => {
+  const { moved } = JSON.parse(readFileSync(path.join(DIST, 'content/redirects.json'), 'utf8'));
+  assert.ok(moved.some(({ from }) => /[^\x00-\x7f]/.test(from)), 'the sample has a non-ASCII alias');
+  assert.ok(moved.some(({ from }) => from.split('/').length === 2), 'the sample has a renamed section');
+  const paged = readdirSync(path.join(DIST, 'content/regions')).find((slug) => readdirSync(path.join(DIST, 'content/regions', slug)).includes('2.json'));
+  assert.ok(paged, 'a region with a second page');
+  const region = `/region/${paged}`;
+  const arabic = `/tag/${encodeURIComponent(UNICODE_TAGS.find((slug) => /[\u0600-\u06ff]/.test(slug)))}`;
+  const cases = [
+    ...moved.map(({ from, to }) => [encodeURI(from), encodeURI(to)]),
+    [`${region}?page=2`, `${region}/page/2`],
+    [`${region}?utm_source=x&page=2`, `${region}/page/2`],
+    [`${region}?page=1`, region],
+    [`${region}/page/1`, region],
+    [`${arabic}?page=3`, `${arabic}/page/3`],
+    ['/policy?page=2', '/policy/page/2'],
+  ];
+  // Each hop is a 301; `?page=1` may take two (to `/page/1`, then to the
+  // listing) where the host's rules cannot match a query's value.
+  for (const [pathname, location] of cases) {
+    for (const server of [preview, nginx]) {
+      let [at, hops] = [pathname, 0];
+      for (; hops < 2; hops += 1) {
+        const response = await get(server.url, at);
+        assert.equal(response.status, 301, `${server.url}${at}`);
+        at = response.headers.location;
+        if ((await get(server.url, at)).status !== 301) break;
+      }
+      assert.equal(at, location, `${server.url}${pathname}`);
+      assert.ok(hops === 0 || pathname.endsWith('?page=1'), `${server.url}${pathname} took ${hops + 1} hops`);
+    }
+  }
+  for (const server of [preview, nginx]) {
+    const second = await get(server.url, `${region}/page/2`);
+    assert.equal(second.status, 200, `${server.url}${region}/page/2`);
+    const html = second.body.toString();
+    assert.ok(html.includes(`<link rel="canonical" href="https://dispatch.example${region}/page/2">`), html.slice(0, 2000));
+    assert.ok(html.includes(`<link rel="prev" href="https://dispatch.example${region}">`));
+    assert.ok(html.includes('class="card-list"'), 'the second page is prerendered with its cards');
+    for (const missing of [`${region}/page/99`, `${region}/page/x`, '/no-such-old/address']) {
+      assert.equal((await get(server.url, missing)).status, 404, `${server.url}${missing}`);
+    }
+  }
+});
+
 test('nginx answers unknown files and the rule files with 404 and the security headers', async () => {
   for (const pathname of ['/content/articles/nope.json', '/content/images/nope.svg', '/nope.wasm', '/main-0000.css', '/_headers', '/_redirects', '/_nginx.conf']) {
     const response = await get(nginx.url, pathname);
