@@ -24,47 +24,71 @@ pub fn score(a: &Traits, b: &Traits) -> u32 {
         + SECTION_WEIGHT * u32::from(a.section == b.section)
 }
 
+/// How many articles each candidate list holds at most: its newest.
+/// Per article, the work is bounded by this times its lists (about ten
+/// for an article with three tags), whatever the archive's size.
+pub const CANDIDATES: usize = 400;
+
 /// For every article, the indexes of its `count` most related others.
 ///
-/// Scores are summed through an index of tags, regions and sections (each
-/// shared trait adds its weight), so only articles that share something
-/// are touched, and only the best `count` of them are sorted; the rest of
-/// the list is filled by recency.
+/// At archive scale (issue 18) a section or a region holds a large share
+/// of all articles, so scoring every article that shares one with every
+/// other is quadratic. Candidates come instead from lists that are each
+/// cut to their newest [`CANDIDATES`]: one per tag, region and section,
+/// and one per pair of tags, which finds the articles that share several
+/// tags (the best picks) however common each tag is. Among equal scores
+/// the newer wins, so the newest of a list are the ones the exact answer
+/// would take from it. Each candidate is then scored exactly
+/// ([`score`]), and the best `count` are sorted; the rest of the list is
+/// filled by recency. Where every list is shorter than the cut (the
+/// sample newsroom), this is the exact answer; docs/benchmarks.md gives
+/// how often the picks differ on larger synthetic newsrooms.
 pub fn related_all(all: &[Traits], count: usize) -> Vec<Vec<usize>> {
-    let mut by_trait: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
-    for (index, article) in all.iter().enumerate() {
-        for key in keys(article) {
-            by_trait.entry((key.0, key.1)).or_default().push(index);
-        }
-    }
     let mut newest_first: Vec<usize> = (0..all.len()).collect();
     newest_first.sort_by(|&a, &b| order(all, (0, a), (0, b)));
-
-    let mut scores = vec![0_u32; all.len()];
-    all.iter()
+    // Every name as a number, so that scoring compares integers.
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let interned: Vec<Interned> = all
+        .iter()
+        .map(|article| Interned {
+            section: intern(&mut ids, article.section),
+            regions: article.regions.iter().map(|r| intern(&mut ids, r)).collect(),
+            tags: article.tags.iter().map(|t| intern(&mut ids, t)).collect(),
+        })
+        .collect();
+    let mut lists: HashMap<Key, Vec<u32>> = HashMap::new();
+    for &index in &newest_first {
+        for key in interned[index].keys() {
+            let list = lists.entry(key).or_default();
+            if list.len() < CANDIDATES {
+                list.push(index as u32);
+            }
+        }
+    }
+    let mut seen = vec![false; all.len()];
+    interned
+        .iter()
         .enumerate()
         .map(|(index, article)| {
-            let mut touched = Vec::new();
-            for (kind, value, weight) in keys(article) {
-                for &other in by_trait.get(&(kind, value)).into_iter().flatten() {
-                    if other != index {
-                        if scores[other] == 0 {
-                            touched.push(other);
-                        }
-                        scores[other] += weight;
+            let mut scored: Vec<(u32, usize)> = Vec::new();
+            for key in article.keys() {
+                for &other in lists.get(&key).into_iter().flatten() {
+                    let other = other as usize;
+                    if other != index && !seen[other] {
+                        seen[other] = true;
+                        scored.push((article.score(&interned[other]), other));
                     }
                 }
             }
-            let mut scored: Vec<(u32, usize)> = touched.iter().map(|&other| (scores[other], other)).collect();
-            for &other in &touched {
-                scores[other] = 0;
+            for &(_, other) in &scored {
+                seen[other] = false;
             }
             if scored.len() > count {
                 scored.select_nth_unstable_by(count, |&a, &b| order(all, a, b));
                 scored.truncate(count);
             }
             scored.sort_by(|&a, &b| order(all, a, b));
-            let mut picks: Vec<usize> = scored.into_iter().map(|(_, other)| other).collect();
+            let mut picks: Vec<usize> = scored.iter().map(|&(_, other)| other).collect();
             for &other in &newest_first {
                 if picks.len() >= count {
                     break;
@@ -78,12 +102,42 @@ pub fn related_all(all: &[Traits], count: usize) -> Vec<Vec<usize>> {
         .collect()
 }
 
-/// An article's traits with their weights; each is listed once per
-/// article, so summing over them equals [`score`].
-fn keys<'a>(article: &'a Traits) -> impl Iterator<Item = (&'static str, &'a str, u32)> {
-    std::iter::once(("section", article.section, SECTION_WEIGHT))
-        .chain(article.regions.iter().map(|r| ("region", r.as_str(), REGION_WEIGHT)))
-        .chain(article.tags.iter().map(|t| ("tag", t.as_str(), TAG_WEIGHT)))
+/// `name`'s number, given it on first sight.
+fn intern<'a>(ids: &mut HashMap<&'a str, u32>, name: &'a str) -> u32 {
+    let next = ids.len() as u32;
+    *ids.entry(name).or_insert(next)
+}
+
+/// An article's traits with every name as a number.
+struct Interned {
+    section: u32,
+    regions: Vec<u32>,
+    tags: Vec<u32>,
+}
+
+/// A candidate list: a section, a region, a tag, or a pair of tags (in
+/// order, so that each pair has one list).
+type Key = (u8, u32, u32);
+
+impl Interned {
+    /// [`score`], on numbers.
+    fn score(&self, other: &Interned) -> u32 {
+        let shared = |x: &[u32], y: &[u32]| x.iter().filter(|item| y.contains(item)).count() as u32;
+        TAG_WEIGHT * shared(&self.tags, &other.tags)
+            + REGION_WEIGHT * shared(&self.regions, &other.regions)
+            + SECTION_WEIGHT * u32::from(self.section == other.section)
+    }
+
+    /// The lists the article is on.
+    fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        let pairs = self.tags.iter().enumerate().flat_map(move |(i, &a)| {
+            self.tags[i + 1..].iter().filter(move |&&b| b != a).map(move |&b| (3, a.min(b), a.max(b)))
+        });
+        std::iter::once((0, self.section, 0))
+            .chain(self.regions.iter().map(|&r| (1, r, 0)))
+            .chain(self.tags.iter().map(|&t| (2, t, 0)))
+            .chain(pairs)
+    }
 }
 
 /// Higher score first, then newer, then slug A to Z.
@@ -164,5 +218,74 @@ mod tests {
         let related = related_all(&all, 2);
         assert_eq!(related[0], vec![2, 1], "same date: b before c");
         assert_eq!(related, related_all(&all, 2), "deterministic");
+    }
+
+    /// A newsroom shaped like `dispatch-press synthetic`'s: one of six
+    /// sections, one of three regions, three of eighteen tags, one story an
+    /// hour.
+    fn synthetic(articles: usize) -> (Vec<String>, Vec<Vec<String>>, Vec<Vec<String>>) {
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let (mut slugs, mut regions, mut tags) = (Vec::new(), Vec::new(), Vec::new());
+        for i in 0..articles {
+            slugs.push(format!("story-{i}"));
+            regions.push(vec![format!("region-{}", next(3))]);
+            let mut three: Vec<String> = (0..3).map(|_| format!("tag-{}", next(18))).collect();
+            three.dedup();
+            tags.push(three);
+        }
+        (slugs, regions, tags)
+    }
+
+    /// How far the picks are from the exact ones (every pair scored) on
+    /// `articles` synthetic stories: the share of articles whose picks are
+    /// the same in the same order, and the share of picks that are the
+    /// exact answer's.
+    pub fn agreement(articles: usize) -> (f64, f64) {
+        let (slugs, regions, tags) = synthetic(articles);
+        let sections = ["s1", "s2", "s3", "s4", "s5", "s6"];
+        let all: Vec<Traits> = (0..articles)
+            .map(|i| traits(&slugs[i], sections[(i * 7) % 6], &regions[i], &tags[i], i as i64 * 3600))
+            .collect();
+        let picks = related_all(&all, 4);
+        let (mut same, mut kept) = (0, 0);
+        for (index, picks) in picks.iter().enumerate() {
+            let mut scored: Vec<(u32, usize)> =
+                (0..all.len()).filter(|&o| o != index).map(|o| (score(&all[index], &all[o]), o)).collect();
+            scored.select_nth_unstable_by(4, |&a, &b| order(&all, a, b));
+            scored.truncate(4);
+            scored.sort_by(|&a, &b| order(&all, a, b));
+            let exact: Vec<usize> = scored.into_iter().map(|(_, o)| o).collect();
+            same += usize::from(&exact == picks);
+            kept += exact.iter().filter(|pick| picks.contains(pick)).count();
+        }
+        (same as f64 / articles as f64, kept as f64 / (articles * 4) as f64)
+    }
+
+    #[test]
+    fn bounded_candidates_keep_the_exact_picks_of_a_mid_sized_newsroom() {
+        let (same, kept) = agreement(3_000);
+        eprintln!("3,000 synthetic articles: {:.1}% the same picks, {:.1}% of picks kept", same * 100.0, kept * 100.0);
+        assert!(kept >= 0.95, "{kept}");
+    }
+
+    /// The figures docs/benchmarks.md gives, printed by `cargo xtask bench`.
+    #[test]
+    #[ignore = "a measurement: a minute in a release build"]
+    fn agreement_at_scale() {
+        for articles in [10_000, 30_000] {
+            let (same, kept) = agreement(articles);
+            eprintln!(
+                "{articles} synthetic articles: {:.1}% the same picks, {:.1}% of picks kept",
+                same * 100.0,
+                kept * 100.0
+            );
+            assert!(kept >= 0.9, "{kept}");
+        }
     }
 }
