@@ -9,6 +9,7 @@ use std::{fs, path::PathBuf, process::ExitCode, time::Instant};
 
 use dispatch_model::Site;
 use dispatch_prerender::{init, render, routes, Shell};
+use rayon::prelude::*;
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
@@ -42,23 +43,39 @@ fn run(root: &std::path::Path) -> Result<(), String> {
     )
     .map_err(|err| format!("content/site.json: {err}"))?;
     let routes = routes(root)?;
-    let (mut bytes, mut problems) = (0usize, Vec::new());
-    for route in &routes {
-        let written = render(&shell, root, &site, route).and_then(|html| {
-            let path = root.join(route.file());
-            if let Some(parent) = path.parent() {
-                fs::create_dir_all(parent).map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
+    // Every core renders; a page whose file already holds the same bytes is
+    // left alone, so its modification time stays and a CDN sync skips it.
+    let results: Vec<Result<(usize, bool), String>> = routes
+        .par_iter()
+        .map_init(init, |(), route| {
+            render(&shell, root, &site, route)
+                .and_then(|html| {
+                    let path = root.join(route.file());
+                    if fs::read(&path).is_ok_and(|old| old == html.as_bytes()) {
+                        return Ok((html.len(), false));
+                    }
+                    if let Some(parent) = path.parent() {
+                        fs::create_dir_all(parent)
+                            .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
+                    }
+                    fs::write(&path, &html).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+                    Ok((html.len(), true))
+                })
+                .map_err(|problem| format!("{}: {problem}", route.path))
+        })
+        .collect();
+    let (mut bytes, mut changed, mut problems) = (0usize, 0usize, Vec::new());
+    for result in results {
+        match result {
+            Ok((len, written)) => {
+                bytes += len;
+                changed += usize::from(written);
             }
-            fs::write(&path, &html).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
-            Ok(html.len())
-        });
-        match written {
-            Ok(len) => bytes += len,
-            Err(problem) => problems.push(format!("{}: {problem}", route.path)),
+            Err(problem) => problems.push(problem),
         }
     }
     println!(
-        "prerender: {} pages, {} bytes of HTML, in {} ms",
+        "prerender: {} pages ({changed} changed), {} bytes of HTML, in {} ms",
         routes.len() - problems.len(),
         bytes,
         started.elapsed().as_millis()

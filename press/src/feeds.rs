@@ -83,9 +83,41 @@ pub fn rss(site: &Site, newest: &[&Article]) -> Vec<u8> {
     out.into_bytes()
 }
 
-/// Every route a crawler should know, with the date it last changed; each
-/// `<loc>` is ASCII, its path percent-encoded, as sitemaps.org requires.
-pub fn sitemap(site: &Site, entries: &[(String, Option<String>)]) -> Vec<u8> {
+/// The most URLs one sitemap may list (sitemaps.org, the protocol).
+pub const SITEMAP_URLS: usize = 50_000;
+
+/// The sitemap files, by name: `sitemap.xml` listing every route when
+/// there are at most [`SITEMAP_URLS`]; beyond that, `sitemap.xml` is a
+/// sitemap index of `sitemap-1.xml`, `sitemap-2.xml`… with at most that
+/// many each, as the protocol requires (and robots.txt names
+/// `sitemap.xml` either way).
+pub fn sitemaps(site: &Site, entries: &[(String, Option<String>)]) -> Vec<(String, Vec<u8>)> {
+    if entries.len() <= SITEMAP_URLS {
+        return vec![("sitemap.xml".to_string(), sitemap(site, entries))];
+    }
+    let parts: Vec<(String, Vec<u8>)> = entries
+        .chunks(SITEMAP_URLS)
+        .enumerate()
+        .map(|(index, chunk)| (format!("sitemap-{}.xml", index + 1), sitemap(site, chunk)))
+        .collect();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (name, _) in &parts {
+        index.push_str(&format!(
+            "<sitemap><loc>{}</loc></sitemap>\n",
+            xml(&routes::absolute(&site.url, &format!("/{name}")))
+        ));
+    }
+    index.push_str("</sitemapindex>\n");
+    let mut files = vec![("sitemap.xml".to_string(), index.into_bytes())];
+    files.extend(parts);
+    files
+}
+
+/// Every route of `entries`, with the date it last changed; each `<loc>`
+/// is ASCII, its path percent-encoded, as sitemaps.org requires.
+fn sitemap(site: &Site, entries: &[(String, Option<String>)]) -> Vec<u8> {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -110,6 +142,26 @@ fn rfc2822(stamp: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_site_gets_a_sitemap_index_of_files_within_the_protocol_limit() {
+        let site: Site = serde_json::from_value(serde_json::json!({
+            "schema_version": 2, "name": "D", "tagline": "T", "url": "https://d.example", "language": "en",
+            "sections": [], "regions": [], "navigation": []
+        }))
+        .unwrap();
+        let entries: Vec<(String, Option<String>)> =
+            (0..SITEMAP_URLS * 2 + 1).map(|i| (format!("/policy/story-{i}"), None)).collect();
+        let files = sitemaps(&site, &entries);
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml"]);
+        let text = |index: usize| String::from_utf8(files[index].1.clone()).unwrap();
+        assert!(text(0).contains("<sitemapindex "), "{}", text(0));
+        assert!(text(0).contains("<sitemap><loc>https://d.example/sitemap-3.xml</loc></sitemap>"));
+        let urls = |index: usize| text(index).matches("<url>").count();
+        assert_eq!((urls(1), urls(2), urls(3)), (SITEMAP_URLS, SITEMAP_URLS, 1));
+        assert_eq!(sitemaps(&site, &entries[..SITEMAP_URLS]).len(), 1, "up to the limit, one sitemap");
+    }
 
     #[test]
     fn formats_rss_dates() {

@@ -36,12 +36,14 @@ use std::{
     fs,
     io::IsTerminal,
     path::{Path, PathBuf},
+    sync::atomic::{AtomicUsize, Ordering},
 };
 
 use dispatch_model::{
     paths, routes, Article, ArticleSummary, Author, AuthorCard, AuthorLink, Image, Insight, Insights, NavLink,
     RegionRef, SectionRef, Site, Tag, SCHEMA_VERSION,
 };
+use rayon::prelude::*;
 use serde::Deserialize;
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
 
@@ -392,36 +394,87 @@ fn read_articles(
     images: &LocalImages,
     problems: &mut Vec<Problem>,
 ) -> Vec<Draft> {
-    let mut drafts = Vec::new();
-    let mut first_file: HashMap<String, PathBuf> = HashMap::new();
-    let mut tag_names: HashMap<String, TagSpelling> = HashMap::new();
     let files = files_with_extension(&content.join("articles"), "md");
     // Long runs in a terminal show how far they are; logs stay clean.
     let progress = files.len() >= 500 && std::io::stderr().is_terminal();
-    for (done, file) in files.into_iter().enumerate() {
-        if progress && done % 250 == 0 {
-            eprint!("\rpress: reading article {done}…");
-        }
-        let bundle = Bundle::of(&file);
-        let slug = bundle.as_ref().map_or_else(|| stem(&file), |bundle| bundle.slug.clone());
-        let mut report = Report::new(&file, problems);
-        if let Some(first) = first_file.get(&slug) {
-            report.at(1, format!("duplicate slug `{slug}`: {} has the same file name", first.display()));
-            continue;
-        }
-        first_file.insert(slug.clone(), file.clone());
-        if !is_slug(&slug) {
-            report.at(1, format!("file name `{slug}` is not a slug: use lowercase letters, digits and hyphens"));
-        }
-        let images = ArticleImages { site: images, bundle: bundle.as_ref() };
-        if let Some(draft) = read_article(&file, slug, settings, authors, &images, &mut tag_names, &mut report) {
-            drafts.push(draft);
-        }
-    }
+    let done = AtomicUsize::new(0);
+    // Each file is read and converted on its own, on every core; what
+    // spans files (one file per slug, one spelling per tag) is checked
+    // after, in file order, so the messages never depend on timing.
+    let read: Vec<Read> = files
+        .par_iter()
+        .map(|file| {
+            let count = done.fetch_add(1, Ordering::Relaxed);
+            if progress && count % 250 == 0 {
+                eprint!("\rpress: reading article {count}…");
+            }
+            let bundle = Bundle::of(file);
+            let slug = bundle.as_ref().map_or_else(|| stem(file), |bundle| bundle.slug.clone());
+            let mut problems = Vec::new();
+            let mut report = Report::new(file, &mut problems);
+            if !is_slug(&slug) {
+                report.at(1, format!("file name `{slug}` is not a slug: use lowercase letters, digits and hyphens"));
+            }
+            let images = ArticleImages { site: images, bundle: bundle.as_ref() };
+            let (draft, spellings) = read_article(file, slug.clone(), settings, authors, &images, &mut report);
+            Read { file: file.clone(), slug, draft, spellings, problems }
+        })
+        .collect();
     if progress {
         eprint!("\r\x1b[2K");
     }
+    let mut drafts = Vec::new();
+    let mut first_file: HashMap<String, PathBuf> = HashMap::new();
+    let mut tag_names: HashMap<String, TagSpelling> = HashMap::new();
+    for read in read {
+        if let Some(first) = first_file.get(&read.slug) {
+            let message = format!("duplicate slug `{}`: {} has the same file name", read.slug, first.display());
+            problems.push(Problem { file: read.file, line: 1, message });
+            continue;
+        }
+        first_file.insert(read.slug.clone(), read.file.clone());
+        problems.extend(read.problems);
+        let (line, mut report) = (read.spellings.line, Report::new(&read.file, problems));
+        // One spelling per tag across the site: two that make one slug
+        // would share a page under one of the names, so they are refused.
+        for (name, slug) in read.spellings.names {
+            let first = tag_names.entry(slug.clone()).or_insert_with(|| TagSpelling {
+                name: name.clone(),
+                file: read.file.clone(),
+                line,
+            });
+            if first.name != name {
+                report.at(
+                    line,
+                    format!(
+                        "tag `{name}` and tag `{}` ({}:{}) make the same address, /tag/{slug}: spell them alike, or tell them apart",
+                        first.name,
+                        first.file.display(),
+                        first.line
+                    ),
+                );
+            }
+        }
+        drafts.extend(read.draft);
+    }
     drafts
+}
+
+/// One article file as read on its own.
+struct Read {
+    file: PathBuf,
+    slug: String,
+    draft: Option<Draft>,
+    spellings: Spellings,
+    problems: Vec<Problem>,
+}
+
+/// The tags an article names, each with its slug, and the line of
+/// `tags`: checked against the other articles' once all are read.
+#[derive(Default)]
+struct Spellings {
+    line: usize,
+    names: Vec<(String, String)>,
 }
 
 fn read_article(
@@ -430,7 +483,20 @@ fn read_article(
     settings: &SiteSettings,
     authors: &BTreeMap<String, Author>,
     images: &ArticleImages,
-    tag_names: &mut HashMap<String, TagSpelling>,
+    report: &mut Report,
+) -> (Option<Draft>, Spellings) {
+    let mut spellings = Spellings::default();
+    let draft = read_front_and_body(file, slug, settings, authors, images, &mut spellings, report);
+    (draft, spellings)
+}
+
+fn read_front_and_body(
+    file: &Path,
+    slug: String,
+    settings: &SiteSettings,
+    authors: &BTreeMap<String, Author>,
+    images: &ArticleImages,
+    spellings: &mut Spellings,
     report: &mut Report,
 ) -> Option<Draft> {
     let text = match source::read_text(file) {
@@ -519,26 +585,9 @@ fn read_article(
             );
             continue;
         }
-        // One spelling per tag across the site: two that make one slug
-        // would share a page under one of the names, so they are refused.
         let name = name.trim().to_string();
-        let first = tag_names.entry(slug.clone()).or_insert_with(|| TagSpelling {
-            name: name.clone(),
-            file: file.to_path_buf(),
-            line: at(None, "tags"),
-        });
-        if first.name != name {
-            report.at(
-                at(None, "tags"),
-                format!(
-                    "tag `{name}` and tag `{}` ({}:{}) make the same address, /tag/{slug}: spell them alike, or tell them apart",
-                    first.name,
-                    first.file.display(),
-                    first.line
-                ),
-            );
-            continue;
-        }
+        spellings.line = at(None, "tags");
+        spellings.names.push((name.clone(), slug.clone()));
         if !tags.iter().any(|tag| tag.slug == slug) {
             tags.push(Tag { slug, name });
         }
@@ -755,7 +804,7 @@ fn assemble(
     let newest: Vec<&Article> = articles.iter().collect();
     files.insert("feed.json".to_string(), feeds::json_feed(site, &newest));
     files.insert("rss.xml".to_string(), feeds::rss(site, &newest));
-    files.insert("sitemap.xml".to_string(), feeds::sitemap(site, &sitemap));
+    files.extend(feeds::sitemaps(site, &sitemap));
     files.insert(
         "robots.txt".to_string(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.url).into_bytes(),

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 /// What relevance is computed from, per article.
 pub struct Traits<'a> {
     pub slug: &'a str,
@@ -24,10 +26,15 @@ pub fn score(a: &Traits, b: &Traits) -> u32 {
         + SECTION_WEIGHT * u32::from(a.section == b.section)
 }
 
-/// How many articles each candidate list holds at most: its newest.
-/// Per article, the work is bounded by this times its lists (about ten
-/// for an article with three tags), whatever the archive's size.
+/// How many articles each tag's and pair's candidate list holds at most:
+/// its newest. Per article, the work is bounded by these times its lists
+/// (about ten for an article with three tags), whatever the archive's
+/// size.
 pub const CANDIDATES: usize = 400;
+/// The same for a section's or a region's list, which only decide the
+/// picks of an article with few others sharing a tag (a shared tag
+/// outweighs a shared region and section together).
+pub const BROAD_CANDIDATES: usize = 100;
 
 /// For every article, the indexes of its `count` most related others.
 ///
@@ -60,45 +67,49 @@ pub fn related_all(all: &[Traits], count: usize) -> Vec<Vec<usize>> {
     for &index in &newest_first {
         for key in interned[index].keys() {
             let list = lists.entry(key).or_default();
-            if list.len() < CANDIDATES {
+            if list.len() < if key.0 < 3 { BROAD_CANDIDATES } else { CANDIDATES } {
                 list.push(index as u32);
             }
         }
     }
-    let mut seen = vec![false; all.len()];
+    // Articles are picked for on every core, each thread with its own
+    // marks of the candidates it has seen.
     interned
-        .iter()
+        .par_iter()
         .enumerate()
-        .map(|(index, article)| {
-            let mut scored: Vec<(u32, usize)> = Vec::new();
-            for key in article.keys() {
-                for &other in lists.get(&key).into_iter().flatten() {
-                    let other = other as usize;
-                    if other != index && !seen[other] {
-                        seen[other] = true;
-                        scored.push((article.score(&interned[other]), other));
+        .map_init(
+            || vec![false; all.len()],
+            |seen, (index, article)| {
+                let mut scored: Vec<(u32, usize)> = Vec::new();
+                for key in article.keys() {
+                    for &other in lists.get(&key).into_iter().flatten() {
+                        let other = other as usize;
+                        if other != index && !seen[other] {
+                            seen[other] = true;
+                            scored.push((article.score(&interned[other]), other));
+                        }
                     }
                 }
-            }
-            for &(_, other) in &scored {
-                seen[other] = false;
-            }
-            if scored.len() > count {
-                scored.select_nth_unstable_by(count, |&a, &b| order(all, a, b));
-                scored.truncate(count);
-            }
-            scored.sort_by(|&a, &b| order(all, a, b));
-            let mut picks: Vec<usize> = scored.iter().map(|&(_, other)| other).collect();
-            for &other in &newest_first {
-                if picks.len() >= count {
-                    break;
+                for &(_, other) in &scored {
+                    seen[other] = false;
                 }
-                if other != index && !picks.contains(&other) {
-                    picks.push(other);
+                if scored.len() > count {
+                    scored.select_nth_unstable_by(count, |&a, &b| order(all, a, b));
+                    scored.truncate(count);
                 }
-            }
-            picks
-        })
+                scored.sort_by(|&a, &b| order(all, a, b));
+                let mut picks: Vec<usize> = scored.iter().map(|&(_, other)| other).collect();
+                for &other in &newest_first {
+                    if picks.len() >= count {
+                        break;
+                    }
+                    if other != index && !picks.contains(&other) {
+                        picks.push(other);
+                    }
+                }
+                picks
+            },
+        )
         .collect()
 }
 
@@ -115,9 +126,15 @@ struct Interned {
     tags: Vec<u32>,
 }
 
-/// A candidate list: a section, a region, a tag, or a pair of tags (in
-/// order, so that each pair has one list).
-type Key = (u8, u32, u32);
+/// A candidate list: a section, a region, a tag, or a pair or three of
+/// tags (in order, so that each has one list).
+type Key = (u8, u32, u32, u32);
+
+/// How many of an article's tags (the first, which editors list as the
+/// most important) make its pairs and its threes: at most 15 pair lists
+/// and 4 three lists an article, however many tags it has.
+pub const PAIRED_TAGS: usize = 6;
+pub const TRIPLED_TAGS: usize = 4;
 
 impl Interned {
     /// [`score`], on numbers.
@@ -128,15 +145,33 @@ impl Interned {
             + SECTION_WEIGHT * u32::from(self.section == other.section)
     }
 
-    /// The lists the article is on.
+    /// The lists the article is on: its section, regions and tags, each
+    /// pair of its first [`PAIRED_TAGS`] tags, and each three of its first
+    /// [`TRIPLED_TAGS`] (the articles sharing three tags are the best
+    /// picks, and a list of them stays short at any scale).
     fn keys(&self) -> impl Iterator<Item = Key> + '_ {
-        let pairs = self.tags.iter().enumerate().flat_map(move |(i, &a)| {
-            self.tags[i + 1..].iter().filter(move |&&b| b != a).map(move |&b| (3, a.min(b), a.max(b)))
-        });
-        std::iter::once((0, self.section, 0))
-            .chain(self.regions.iter().map(|&r| (1, r, 0)))
-            .chain(self.tags.iter().map(|&t| (2, t, 0)))
+        let first = |n: usize| {
+            let mut tags = self.tags[..self.tags.len().min(n)].to_vec();
+            tags.sort_unstable();
+            tags.dedup();
+            tags
+        };
+        let paired = first(PAIRED_TAGS);
+        let pairs: Vec<Key> = (0..paired.len())
+            .flat_map(|i| (i + 1..paired.len()).map(move |j| (i, j)))
+            .map(|(i, j)| (3, paired[i], paired[j], 0))
+            .collect();
+        let tripled = first(TRIPLED_TAGS);
+        let n = tripled.len();
+        let triples: Vec<Key> = (0..n)
+            .flat_map(|i| (i + 1..n).flat_map(move |j| (j + 1..n).map(move |k| (i, j, k))))
+            .map(|(i, j, k)| (4, tripled[i], tripled[j], tripled[k]))
+            .collect();
+        std::iter::once((0, self.section, 0, 0))
+            .chain(self.regions.iter().map(|&r| (1, r, 0, 0)))
+            .chain(self.tags.iter().map(|&t| (2, t, 0, 0)))
             .chain(pairs)
+            .chain(triples)
     }
 }
 

@@ -174,6 +174,7 @@ fn cache_rules() -> Vec<(&'static str, &'static str)> {
         ("/feed.json", SHORT_LIVED),
         ("/rss.xml", SHORT_LIVED),
         ("/sitemap.xml", SHORT_LIVED),
+        ("/sitemap-*", SHORT_LIVED),
         ("/robots.txt", SHORT_LIVED),
         ("/newsletter.json", SHORT_LIVED),
     ]
@@ -314,7 +315,7 @@ fn nginx(csp: &str, addresses: &Addresses) -> Result<String, String> {
     out.push_str(&location("^~ /favicon-", IMMUTABLE, try_file));
     out.push_str(&location("^~ /content/", SHORT_LIVED, try_file));
     out.push_str(&location(
-        "~ ^/(feed\\.json|rss\\.xml|sitemap\\.xml|robots\\.txt|newsletter\\.json)$",
+        "~ ^/(feed\\.json|rss\\.xml|sitemap(-[0-9]+)?\\.xml|robots\\.txt|newsletter\\.json)$",
         SHORT_LIVED,
         try_file,
     ));

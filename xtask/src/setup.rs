@@ -221,6 +221,12 @@ fn sqlite_shell() -> Result<(), String> {
     debian(Path::new(SQLITE3).exists(), "the sqlite3 shell", "a few seconds", &["sqlite3"], "")
 }
 
+/// GNU time, with which `cargo xtask bench` reads each command's peak
+/// memory.
+pub fn gnu_time() -> Result<(), String> {
+    debian(Path::new("/usr/bin/time").exists(), "GNU time", "a few seconds", &["time"], "")
+}
+
 /// A Java runtime for the Nu Html Checker (vnu-jar, from npm).
 fn java() -> Result<(), String> {
     debian(version_of("java").is_some(), "a Java runtime", "about a minute", &["openjdk-17-jre-headless"], "")
