@@ -406,7 +406,7 @@ fn share_links_need_no_script_of_a_third_party() {
 fn pagination_links_newer_and_older_pages() {
     let host = mount(|| view! { <Pagination base="/tag/ransomware".to_string() page=2 pages=3 /> });
     assert_eq!(find(&host, "a[rel=prev]").get_attribute("href").unwrap(), "/tag/ransomware");
-    assert_eq!(find(&host, "a[rel=next]").get_attribute("href").unwrap(), "/tag/ransomware?page=3");
+    assert_eq!(find(&host, "a[rel=next]").get_attribute("href").unwrap(), "/tag/ransomware/page/3");
     assert_eq!(text(&host, ".pagination-status"), "Page 2 of 3");
     let single = mount(|| view! { <Pagination base="/x".to_string() page=1 pages=1 /> });
     assert_eq!(count(&single, "nav"), 0);
