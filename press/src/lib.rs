@@ -142,8 +142,30 @@ struct FrontMatter {
     aliases: Vec<String>,
 }
 
-/// Compiles `content`; on any problem, returns all of them, sorted.
+/// What an edition holds, besides its files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counts {
+    pub articles: usize,
+    pub authors: usize,
+    pub insights: usize,
+}
+
+/// Compiles `content` into memory; on any problem, returns all of them,
+/// sorted. See [`compile_into`].
 pub fn compile(content: &Path) -> Result<Edition, Vec<Problem>> {
+    let mut files = BTreeMap::new();
+    let counts = compile_into(content, &mut |path, bytes| {
+        files.insert(path, bytes);
+    })?;
+    Ok(Edition { files, articles: counts.articles, authors: counts.authors, insights: counts.insights })
+}
+
+/// Compiles `content`, handing each output file to `sink` as it is made:
+/// its path relative to the output folder, and its bytes. Nothing reaches
+/// the sink when the content has a problem (all are returned, sorted), and
+/// a large archive's output (1 GB of JSON at 100,000 articles) is never
+/// held whole; each article's body is let go once its file is made.
+pub fn compile_into(content: &Path, sink: &mut dyn FnMut(String, Vec<u8>)) -> Result<Counts, Vec<Problem>> {
     let mut problems = Vec::new();
     let images = LocalImages::scan(&content.join("images"));
 
@@ -163,7 +185,7 @@ pub fn compile(content: &Path) -> Result<Edition, Vec<Problem>> {
         problems.sort();
         return Err(problems);
     }
-    Ok(assemble(&site, authors, insights, articles, &images, &redirects))
+    Ok(assemble(&site, authors, insights, articles, &images, &redirects, sink))
 }
 
 fn read_toml<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Problem>) -> Option<(T, String)> {
@@ -703,7 +725,8 @@ fn assemble(
     mut drafts: Vec<Draft>,
     images: &LocalImages,
     redirects: &dispatch_model::Redirects,
-) -> Edition {
+    sink: &mut dyn FnMut(String, Vec<u8>),
+) -> Counts {
     let site = &settings.site;
     // Newest first; equal times by slug, so the order never depends on
     // the file system.
@@ -727,7 +750,7 @@ fn assemble(
     let picks = related::related_all(&traits, RELATED);
     let summaries: Vec<ArticleSummary> = drafts.iter().map(|d| d.article.summary()).collect();
     let media: Vec<(String, PathBuf)> = drafts.iter_mut().flat_map(|d| std::mem::take(&mut d.media)).collect();
-    let articles: Vec<Article> = drafts
+    let mut articles: Vec<Article> = drafts
         .into_iter()
         .zip(picks)
         .map(|(draft, picks)| Article {
@@ -736,9 +759,8 @@ fn assemble(
         })
         .collect();
 
-    let mut files = BTreeMap::new();
     let mut put_json = |path: String, value: &dyn erased::Json| {
-        files.insert(path.trim_start_matches('/').to_string(), value.bytes());
+        sink(path.trim_start_matches('/').to_string(), value.bytes());
     };
     let mut sitemap =
         vec![("/".to_string(), articles.first().map(|a| a.updated.clone().unwrap_or_else(|| a.published.clone())))];
@@ -793,8 +815,11 @@ fn assemble(
         author.articles = listings.get(&("authors", slug.clone())).map_or(0, |items| items.len() as u32);
         put_json(paths::author(slug), author);
     }
-    for article in &articles {
-        put_json(paths::article(&article.slug), article);
+    for article in &mut articles {
+        put_json(paths::article(&article.slug), &*article);
+        // What is left (the feeds) needs no body.
+        article.body = Vec::new();
+        article.related = Vec::new();
         sitemap.push((article.href(), Some(article.updated.clone().unwrap_or_else(|| article.published.clone()))));
     }
     put_json(paths::SITE.to_string(), site);
@@ -802,24 +827,26 @@ fn assemble(
     put_json(paths::INSIGHTS.to_string(), &Insights { schema_version: SCHEMA_VERSION, items: insights.clone() });
 
     let newest: Vec<&Article> = articles.iter().collect();
-    files.insert("feed.json".to_string(), feeds::json_feed(site, &newest));
-    files.insert("rss.xml".to_string(), feeds::rss(site, &newest));
-    files.extend(feeds::sitemaps(site, &sitemap));
-    files.insert(
+    sink("feed.json".to_string(), feeds::json_feed(site, &newest));
+    sink("rss.xml".to_string(), feeds::rss(site, &newest));
+    for (name, bytes) in feeds::sitemaps(site, &sitemap) {
+        sink(name, bytes);
+    }
+    sink(
         "robots.txt".to_string(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.url).into_bytes(),
     );
     for (relative, path) in &images.files {
         if let Ok(bytes) = fs::read(path) {
-            files.insert(format!("content/images/{relative}"), bytes);
+            sink(format!("content/images/{relative}"), bytes);
         }
     }
     for (served, path) in &media {
         if let Ok(bytes) = fs::read(path) {
-            files.insert(served.trim_start_matches('/').to_string(), bytes);
+            sink(served.trim_start_matches('/').to_string(), bytes);
         }
     }
-    Edition { files, articles: articles.len(), authors: authors.len(), insights: insights.len() }
+    Counts { articles: articles.len(), authors: authors.len(), insights: insights.len() }
 }
 
 /// Serialising any model type through one signature.

@@ -8,7 +8,7 @@
 
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 
-use dispatch_press::{compile, synthetic, write::write};
+use dispatch_press::{compile_into, synthetic, write::Writer};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -37,17 +37,20 @@ fn run_compile(args: &[String]) -> Result<(), String> {
     let content = PathBuf::from(flag(args, "--content")?.unwrap_or_else(|| "content".into()));
     let out = PathBuf::from(flag(args, "--out")?.unwrap_or_else(|| "public".into()));
     let started = Instant::now();
-    let edition = compile(&content).map_err(|problems| {
+    // Each file is written as it is made, so a large archive's output is
+    // never held whole in memory.
+    let mut writer = Writer::new(&out);
+    let counts = compile_into(&content, &mut |path, bytes| writer.put(path, bytes)).map_err(|problems| {
         let mut text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         text.push(format!("press: {} problem(s) in {}; nothing was written", problems.len(), content.display()));
         text.join("\n")
     })?;
-    let written = write(&edition, &out).map_err(|err| format!("press: cannot write {}: {err}", out.display()))?;
+    let written = writer.finish().map_err(|err| format!("press: cannot write {}: {err}", out.display()))?;
     println!(
         "press: {} articles, {} authors, {} insights; {} files, {} bytes ({} changed, {} removed) in {} ms",
-        edition.articles,
-        edition.authors,
-        edition.insights,
+        counts.articles,
+        counts.authors,
+        counts.insights,
         written.files,
         written.bytes,
         written.changed,

@@ -16,38 +16,78 @@ pub struct Written {
     pub removed: usize,
 }
 
-/// Writes every file of `edition` under `out`, and removes the files it
+/// Writes every file of `edition` under `out`: see [`Writer`].
+pub fn write(edition: &Edition, out: &Path) -> io::Result<Written> {
+    let mut writer = Writer::new(out);
+    for (relative, bytes) in &edition.files {
+        writer.put(relative.clone(), bytes.clone());
+    }
+    writer.finish()
+}
+
+/// Writes files under `out` as they come, leaving alone a file that
+/// already holds the same bytes (its modification time stays, so a CDN
+/// sync skips it); [`Writer::finish`] then removes the files the edition
 /// no longer has (a deleted article) under `out/content/`, and the
 /// sitemap files (`sitemap-N.xml`) at the top.
-pub fn write(edition: &Edition, out: &Path) -> io::Result<Written> {
-    let mut written = Written { files: 0, bytes: 0, changed: 0, removed: 0 };
-    for (relative, bytes) in &edition.files {
-        let path = out.join(relative);
-        written.files += 1;
-        written.bytes += bytes.len() as u64;
-        if fs::read(&path).is_ok_and(|old| &old == bytes) {
-            continue;
-        }
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent)?;
-        }
-        fs::write(&path, bytes)?;
-        written.changed += 1;
-    }
-    let keep: BTreeSet<PathBuf> = edition.files.keys().map(|relative| out.join(relative)).collect();
-    let sitemaps =
-        fs::read_dir(out).into_iter().flatten().filter_map(Result::ok).map(|entry| entry.path()).filter(|path| {
-            path.file_name()
-                .and_then(|name| name.to_str())
-                .is_some_and(|name| name.starts_with("sitemap-") && name.ends_with(".xml"))
-        });
-    for path in crate::walk(&out.join("content")).into_iter().chain(sitemaps) {
-        if !keep.contains(&path) {
-            fs::remove_file(&path)?;
-            written.removed += 1;
+pub struct Writer {
+    out: PathBuf,
+    keep: BTreeSet<PathBuf>,
+    written: Written,
+    /// The first write that failed; the rest are not tried.
+    error: Option<io::Error>,
+}
+
+impl Writer {
+    pub fn new(out: &Path) -> Writer {
+        Writer {
+            out: out.to_path_buf(),
+            keep: BTreeSet::new(),
+            written: Written { files: 0, bytes: 0, changed: 0, removed: 0 },
+            error: None,
         }
     }
-    Ok(written)
+
+    /// Writes `bytes` at `relative` under the output folder, unless they
+    /// are there already.
+    pub fn put(&mut self, relative: String, bytes: Vec<u8>) {
+        if self.error.is_some() {
+            return;
+        }
+        let path = self.out.join(&relative);
+        self.written.files += 1;
+        self.written.bytes += bytes.len() as u64;
+        if !fs::read(&path).is_ok_and(|old| old == bytes) {
+            let result = path.parent().map_or(Ok(()), fs::create_dir_all).and_then(|()| fs::write(&path, &bytes));
+            match result {
+                Ok(()) => self.written.changed += 1,
+                Err(err) => self.error = Some(err),
+            }
+        }
+        self.keep.insert(path);
+    }
+
+    /// Removes what the edition no longer has; the first error of any
+    /// write or removal.
+    pub fn finish(mut self) -> io::Result<Written> {
+        if let Some(err) = self.error {
+            return Err(err);
+        }
+        let out = &self.out;
+        let sitemaps =
+            fs::read_dir(out).into_iter().flatten().filter_map(Result::ok).map(|entry| entry.path()).filter(|path| {
+                path.file_name()
+                    .and_then(|name| name.to_str())
+                    .is_some_and(|name| name.starts_with("sitemap-") && name.ends_with(".xml"))
+            });
+        for path in crate::walk(&out.join("content")).into_iter().chain(sitemaps) {
+            if !self.keep.contains(&path) {
+                fs::remove_file(&path)?;
+                self.written.removed += 1;
+            }
+        }
+        Ok(self.written)
+    }
 }
 
 #[cfg(test)]
