@@ -32,7 +32,7 @@ pub mod validate;
 pub mod write;
 
 use std::{
-    collections::{BTreeMap, HashMap, HashSet},
+    collections::{BTreeMap, HashMap},
     fs,
     io::IsTerminal,
     path::{Path, PathBuf},
@@ -108,7 +108,7 @@ struct AuthorSource {
     name: String,
     role: String,
     bio: String,
-    photo: Option<Image>,
+    photo: Option<ImageSource>,
     #[serde(default)]
     links: Vec<AuthorLink>,
 }
@@ -132,7 +132,7 @@ struct FrontMatter {
     published: String,
     updated: Option<String>,
     authors: Vec<String>,
-    hero: Option<Image>,
+    hero: Option<ImageSource>,
     /// The name the article's identity keeps when it is renamed (its first
     /// slug); its slug when absent. See `dispatch_model::identity`.
     id: Option<String>,
@@ -148,6 +148,26 @@ pub struct Counts {
     pub articles: usize,
     pub authors: usize,
     pub insights: usize,
+}
+
+/// An image as front matter or an author file gives it. Every key must be
+/// known: TOML puts a key written after `[hero]` inside it, so an
+/// `aliases` line below the hero would otherwise vanish without a word.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ImageSource {
+    src: String,
+    width: u32,
+    height: u32,
+    alt: String,
+    caption: Option<String>,
+    credit: Option<String>,
+}
+
+impl From<ImageSource> for Image {
+    fn from(ImageSource { src, width, height, alt, caption, credit }: ImageSource) -> Image {
+        Image { src, width, height, alt, caption, credit }
+    }
 }
 
 /// Compiles `content` into memory; on any problem, returns all of them,
@@ -309,13 +329,24 @@ fn moved(
     problems: &mut Vec<Problem>,
 ) -> dispatch_model::Redirects {
     let site = &settings.site;
-    let mut live: HashSet<String> = ["/".to_string(), routes::NEWSLETTER.to_string()].into();
-    live.extend(site.sections.iter().map(|section| routes::section(&section.slug)));
-    live.extend(site.regions.iter().map(|region| routes::region(&region.slug)));
-    live.extend(authors.keys().map(|slug| routes::author(slug)));
+    // Every page's address, with what is there, for the messages.
+    let mut live: HashMap<String, String> = HashMap::new();
+    live.insert("/".into(), "the front page".into());
+    live.insert(routes::NEWSLETTER.into(), "the newsletter page".into());
+    for section in &site.sections {
+        live.insert(routes::section(&section.slug), format!("the section {}", section.name));
+    }
+    for region in &site.regions {
+        live.insert(routes::region(&region.slug), format!("the region {}", region.name));
+    }
+    for (slug, author) in authors {
+        live.insert(routes::author(slug), format!("{}'s author page", author.name));
+    }
     for draft in drafts {
-        live.insert(draft.article.href());
-        live.extend(draft.article.tags.iter().map(|tag| routes::tag(&tag.slug)));
+        live.insert(draft.article.href(), format!("the article {}", draft.file.display()));
+        for tag in &draft.article.tags {
+            live.insert(routes::tag(&tag.slug), format!("the topic {}", tag.name));
+        }
     }
     let mut claims = Vec::new();
     for draft in drafts {
@@ -344,11 +375,12 @@ fn read_authors(content: &Path, images: &LocalImages, problems: &mut Vec<Problem
     for file in files_with_extension(&content.join("authors"), "toml") {
         let Some((source, text)) = read_toml::<AuthorSource>(&file, problems) else { continue };
         let slug = stem(&file);
+        let photo: Option<Image> = source.photo.map(Into::into);
         let mut report = Report::new(&file, problems);
         for (key, value) in [("name", &source.name), ("role", &source.role), ("bio", &source.bio)] {
             validate::text(&mut report, key_line(&text, 1, None, key), key, value);
         }
-        if let Some(photo) = &source.photo {
+        if let Some(photo) = &photo {
             check_image(photo, &text, 1, "photo", images, &mut report);
         }
         for (index, link) in source.links.iter().enumerate() {
@@ -364,7 +396,7 @@ fn read_authors(content: &Path, images: &LocalImages, problems: &mut Vec<Problem
                 name: source.name,
                 role: source.role,
                 bio: source.bio,
-                photo: source.photo,
+                photo,
                 links: source.links,
                 articles: 0,
             },
@@ -633,7 +665,7 @@ fn read_front_and_body(
             _ => {}
         }
     }
-    let mut hero = front.hero;
+    let mut hero: Option<Image> = front.hero.map(Into::into);
     if let Some(hero) = &mut hero {
         if let Some(served) = images.resolve(&hero.src) {
             hero.src = served;

@@ -10,12 +10,22 @@ use std::{path::PathBuf, process::ExitCode, time::Instant};
 
 use dispatch_press::{compile_into, synthetic, write::Writer};
 
+const USAGE: &str = "usage: dispatch-press [--content DIR] [--out DIR]
+       dispatch-press synthetic --articles N --out DIR
+  --content DIR   the content folder to compile (default content)
+  --out DIR       where the JSON, feeds and sitemap go (default public)
+  synthetic       writes a content folder of N generated articles, for benchmarks";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|arg| arg == "--help" || arg == "-h") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
     let result = if args.first().map(String::as_str) == Some("synthetic") {
-        run_synthetic(&args[1..])
+        known(&args[1..], &["--articles", "--out"]).and_then(|()| run_synthetic(&args[1..]))
     } else {
-        run_compile(&args)
+        known(&args, &["--content", "--out"]).and_then(|()| run_compile(&args))
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -24,6 +34,19 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Refuses anything but `flags`, each with its value: a mistyped flag
+/// must not compile the default folder instead.
+fn known(args: &[String], flags: &[&str]) -> Result<(), String> {
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if !flags.contains(&arg.as_str()) {
+            return Err(format!("press: unknown argument `{arg}`\n{USAGE}"));
+        }
+        rest.next().ok_or_else(|| format!("press: {arg} needs a value"))?;
+    }
+    Ok(())
 }
 
 fn flag(args: &[String], name: &str) -> Result<Option<String>, String> {

@@ -14,13 +14,17 @@
 //! deploy step writes as `_redirects` lines and nginx locations.
 
 use std::{
-    collections::{BTreeMap, HashSet},
+    collections::{BTreeMap, HashMap},
     path::PathBuf,
 };
 
-use dispatch_model::{check_href, Moved, Redirects, SCHEMA_VERSION};
+use dispatch_model::{check_href, routes, Moved, Redirects, SCHEMA_VERSION};
 
 use crate::problem::Problem;
+
+/// Files the build writes at the top of the site, besides its pages.
+const BUILT: &[&str] =
+    &["/feed.json", "/rss.xml", "/sitemap.xml", "/robots.txt", "/newsletter.json", "/index.html", "/404", "/404.html"];
 
 /// One old path that should lead to `to`, and who asked for it.
 pub struct Claim {
@@ -46,7 +50,9 @@ pub fn check_alias(alias: &str) -> Result<String, String> {
         return Err(format!("an alias is a path on this site, {EXAMPLE}"));
     }
     if alias.contains(['?', '#']) {
-        return Err(format!("hosts match an alias without its query or fragment: write the path alone, {EXAMPLE}"));
+        return Err(format!(
+            "hosts match a path, never its query or fragment: an alias is the path alone, {EXAMPLE} (an old address told apart only by its query, such as /story.php?id=3, cannot redirect)"
+        ));
     }
     if alias.len() > 1 && alias.ends_with('/') {
         return Err("write the alias without its trailing slash: hosts redirect that address already".into());
@@ -66,20 +72,37 @@ pub fn check_alias(alias: &str) -> Result<String, String> {
     if path == "/content" || path.starts_with("/content/") {
         return Err("/content/ holds the site's data files, not pages: an alias cannot be there".into());
     }
+    if path.starts_with("/_") {
+        return Err("paths starting /_ are the host's rule files and the app shell: an alias cannot be there".into());
+    }
+    let built = BUILT.contains(&path.as_str()) || (path.starts_with("/sitemap-") && path.ends_with(".xml"));
+    if built {
+        return Err(format!("the build writes {path} itself: an alias there would hide it"));
+    }
     Ok(path)
 }
 
 /// The redirects for every claim, or the problems that stop them: a claim
-/// on a page's current address (`live`), and two claims on one path for
-/// different pages. Claims that agree (an article's alias that its
-/// section's rename also implies) are one redirect.
-pub fn resolve(claims: Vec<Claim>, live: &HashSet<String>, problems: &mut Vec<Problem>) -> Redirects {
+/// on a page's current address (`live`: each address, with what is there
+/// for the message), or on a later page of a listing there, and two
+/// claims on one path for different pages. Claims that agree (an
+/// article's alias that its section's rename also implies) are one
+/// redirect.
+pub fn resolve(claims: Vec<Claim>, live: &HashMap<String, String>, problems: &mut Vec<Problem>) -> Redirects {
     let mut kept: BTreeMap<String, Claim> = BTreeMap::new();
     for claim in claims {
         let problem = |message: String| Problem { file: claim.file.clone(), line: claim.line, message };
-        if live.contains(&claim.from) {
+        let listing_page = routes::split_page(&claim.from).and_then(|(base, _)| live.get(base));
+        if let Some(what) = live.get(&claim.from) {
             problems.push(problem(format!(
-                "alias `{}` is the address of a page on the site: an alias must be an address that no longer has a page",
+                "alias `{}` is the address of {what}: an alias must be an address that no longer has a page",
+                claim.from
+            )));
+            continue;
+        }
+        if let Some(what) = listing_page {
+            problems.push(problem(format!(
+                "alias `{}` is the address of a later page of {what}: an alias must be an address that no longer has a page",
                 claim.from
             )));
             continue;
@@ -125,6 +148,9 @@ mod tests {
             ("//evil.example/x", "//"),
             ("/a%FF", "UTF-8"),
             ("/a%0Ab", "control"),
+            ("/feed.json", "the build writes /feed.json"),
+            ("/sitemap-2.xml", "the build writes"),
+            ("/_redirects", "host's rule files"),
         ] {
             let err = check_alias(bad).unwrap_err();
             assert!(err.contains(says), "{bad}: {err}");
@@ -137,7 +163,11 @@ mod tests {
 
     #[test]
     fn a_live_address_or_a_contested_one_is_refused() {
-        let live: HashSet<String> = ["/policy/now".to_string()].into();
+        let live: HashMap<String, String> = [
+            ("/policy/now".to_string(), "the article now.md".to_string()),
+            ("/tag/ai".to_string(), "the tag page AI".to_string()),
+        ]
+        .into();
         let mut problems = Vec::new();
         let redirects = resolve(
             vec![
@@ -145,14 +175,22 @@ mod tests {
                 claim("/old/a", "/policy/a", 3),
                 claim("/policy/now", "/policy/a", 4),
                 claim("/old/a", "/policy/b", 5),
+                claim("/tag/ai/page/3", "/policy/a", 6),
             ],
             &live,
             &mut problems,
         );
         assert_eq!(redirects.moved, vec![Moved { from: "/old/a".into(), to: "/policy/a".into() }]);
         let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        assert_eq!(messages.len(), 2, "{messages:?}");
-        assert!(messages[0].starts_with("a.md:4: alias `/policy/now` is the address of a page"), "{messages:?}");
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(
+            messages[0].starts_with("a.md:4: alias `/policy/now` is the address of the article now.md"),
+            "{messages:?}"
+        );
+        assert!(
+            messages[2].starts_with("a.md:6: alias `/tag/ai/page/3` is the address of a later page of the tag page AI"),
+            "{messages:?}"
+        );
         assert!(messages[1].starts_with("a.md:5: alias `/old/a` leads to /policy/b, but a.md:2 sends it to /policy/a"));
     }
 }

@@ -537,7 +537,14 @@ fn an_alias_that_is_a_live_address_is_refused() {
     let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00")
         .replace("authors = [", "aliases = [\"/policy/qatar-rwanda\"]\nauthors = [");
     newsroom.put("articles/x.md", &text);
-    newsroom.assert_one("articles/x.md", 8, "alias `/policy/qatar-rwanda` is the address of a page on the site");
+    newsroom.assert_one(
+        "articles/x.md",
+        8,
+        &format!(
+            "alias `/policy/qatar-rwanda` is the address of the article {}",
+            newsroom.file("articles/qatar-rwanda.md").display()
+        ),
+    );
 }
 
 #[test]
@@ -565,7 +572,11 @@ fn an_alias_with_a_query_is_refused() {
     let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00")
         .replace("authors = [", "aliases = [\"/story.php?id=12\"]\nauthors = [");
     newsroom.put("articles/x.md", &text);
-    newsroom.assert_one("articles/x.md", 8, "alias `/story.php?id=12`: hosts match an alias without its query");
+    newsroom.assert_one(
+        "articles/x.md",
+        8,
+        "alias `/story.php?id=12`: hosts match a path, never its query or fragment",
+    );
 }
 
 #[test]
@@ -574,4 +585,27 @@ fn a_section_alias_that_is_a_section_is_refused() {
     newsroom
         .put("site.toml", &SITE.replace("slug = \"policy\"", "slug = \"policy\"\naliases = [\"threat-intelligence\"]"));
     newsroom.assert_one("site.toml", 9, "section alias `threat-intelligence` is already a section's slug");
+}
+
+#[test]
+fn a_key_under_the_hero_table_is_refused_not_dropped() {
+    // TOML puts a key written after `[hero]` inside the hero.
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00").replace(
+        "credit = \"Source: Dispatch illustration\"\n",
+        "credit = \"Source: Dispatch illustration\"\naliases = [\"/old/h\"]\n",
+    );
+    newsroom.put("articles/x.md", &text);
+    let problems = newsroom.problems();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].message.contains("unknown field `aliases`"), "{}", problems[0]);
+}
+
+#[test]
+fn an_alias_on_a_later_page_of_a_listing_is_refused_naming_it() {
+    let newsroom = Newsroom::new();
+    let text = article("H", "policy", "", "2026-11-20T09:30:00+03:00")
+        .replace("authors = [", "aliases = [\"/region/middle-east-africa/page/2\"]\nauthors = [");
+    newsroom.put("articles/x.md", &text);
+    newsroom.assert_one("articles/x.md", 8, "is the address of a later page of the region Middle East & Africa");
 }
