@@ -135,16 +135,24 @@ pub mod routes {
         format!("/author/{slug}")
     }
 
+    /// How a listing's address is made from its slug, by its kind as
+    /// [`crate::paths::listing`] names it: "sections", "regions", "tags"
+    /// or "authors".
+    pub fn listing(kind: &str) -> fn(&str) -> String {
+        match kind {
+            "sections" => section,
+            "regions" => region,
+            "tags" => tag,
+            _ => author,
+        }
+    }
+
     /// Page `page` (from 1) of the listing at `base` (a section, region,
     /// tag or author): `base` itself for the first, `{base}/page/{page}`
     /// after it. Every page has its own prerendered address, so a crawler
     /// or a reader without JavaScript can follow "Older" (issue 14);
     /// `/page/1` is not an address, since the first page has one.
     pub fn page(base: &str, page: u32) -> String {
-        page_address(base, page)
-    }
-
-    fn page_address(base: &str, page: u32) -> String {
         if page <= 1 {
             base.to_string()
         } else {
@@ -167,15 +175,15 @@ pub mod routes {
     /// `/author/{slug}`): before issue 14, later pages of a listing lived
     /// at `?page=N`. `None` for any other path, and for a `page` that is
     /// not a whole number.
-    pub fn page_moved(path: &str, page: &str) -> Option<String> {
-        let page: u32 = page.parse().ok()?;
+    pub fn page_moved(path: &str, number: &str) -> Option<String> {
+        let number: u32 = number.parse().ok()?;
         let segments: Vec<&str> = path.split('/').skip(1).collect();
         let listing = match segments[..] {
             [section] => !section.is_empty() && section != NEWSLETTER.trim_start_matches('/'),
             [kind, slug] => ["region", "tag", "author"].contains(&kind) && !slug.is_empty(),
             _ => false,
         };
-        listing.then(|| page_address(path, page))
+        listing.then(|| page(path, number))
     }
 
     /// The `N` of a `/page/N` segment: plain digits, from 2 up.

@@ -142,23 +142,22 @@ pub fn routes(root: &Path) -> Result<Vec<Route>, String> {
         pages.push(Route { path: article.href(), kind: Kind::Article(Box::new(article)) });
     }
     // Every page of a listing, from what its first page says of the count.
-    let paged = |kind: &str, slug: &str, base: String| -> Result<(IndexPage, Vec<head::Paging>), String> {
+    let paged = |kind: &str, slug: &str| -> Result<(IndexPage, Vec<head::Paging>), String> {
         let first: IndexPage = read_json(&content.join(kind).join(slug).join("1.json"))?;
+        let base = routes::listing(kind)(slug);
         let pages = first.pages.max(1);
         Ok((first, (1..=pages).map(|page| head::Paging { base: base.clone(), page, pages }).collect()))
     };
     for file in json_files(&content.join("authors"))? {
         let author: Author = read_json(&file)?;
-        let (_, pagings) = paged("authors", &author.slug, routes::author(&author.slug))?;
+        let (_, pagings) = paged("authors", &author.slug)?;
         for paging in pagings {
             pages.push(Route { path: paging.path(), kind: Kind::Author(Box::new(author.clone()), paging) });
         }
     }
-    let listings: [(&str, fn(&str) -> String); 3] =
-        [("sections", routes::section), ("regions", routes::region), ("tags", routes::tag)];
-    for (kind, route) in listings {
+    for kind in ["sections", "regions", "tags"] {
         for slug in folders(&content.join(kind))? {
-            let (first, pagings) = paged(kind, &slug, route(&slug))?;
+            let (first, pagings) = paged(kind, &slug)?;
             let heading = if kind == "tags" { text::tag_heading(&first.title) } else { first.title };
             for paging in pagings {
                 pages.push(Route { path: paging.path(), kind: Kind::Listing(heading.clone(), paging) });

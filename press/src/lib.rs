@@ -835,13 +835,7 @@ fn assemble(
         for page in paginate::paginate(title, items, settings.page_size, |n| paths::listing(kind, slug, n)) {
             put_json(paths::listing(kind, slug, page.page), &page);
         }
-        let route = match *kind {
-            "sections" => routes::section(slug),
-            "regions" => routes::region(slug),
-            "tags" => routes::tag(slug),
-            _ => routes::author(slug),
-        };
-        sitemap.push((route, items.first().map(|a| a.published.clone())));
+        sitemap.push((routes::listing(kind)(slug), items.first().map(|a| a.published.clone())));
     }
     for (slug, author) in authors.iter_mut() {
         author.articles = listings.get(&("authors", slug.clone())).map_or(0, |items| items.len() as u32);

@@ -19,11 +19,16 @@ const TAG_WEIGHT: u32 = 3;
 const REGION_WEIGHT: u32 = 2;
 const SECTION_WEIGHT: u32 = 1;
 
+/// How related `b` is to `a`: the weights of what they share.
 pub fn score(a: &Traits, b: &Traits) -> u32 {
-    let shared = |x: &[String], y: &[String]| x.iter().filter(|item| y.contains(item)).count() as u32;
-    TAG_WEIGHT * shared(a.tags, b.tags)
-        + REGION_WEIGHT * shared(a.regions, b.regions)
-        + SECTION_WEIGHT * u32::from(a.section == b.section)
+    weigh((a.tags, b.tags), (a.regions, b.regions), a.section == b.section)
+}
+
+/// The one relevance rule, on names or on their numbers: each shared tag,
+/// each shared region, and a shared section adds its weight.
+fn weigh<T: PartialEq>(tags: (&[T], &[T]), regions: (&[T], &[T]), same_section: bool) -> u32 {
+    let shared = |(x, y): (&[T], &[T])| x.iter().filter(|item| y.contains(item)).count() as u32;
+    TAG_WEIGHT * shared(tags) + REGION_WEIGHT * shared(regions) + SECTION_WEIGHT * u32::from(same_section)
 }
 
 /// How many articles each tag's and pair's candidate list holds at most:
@@ -63,9 +68,12 @@ pub fn related_all(all: &[Traits], count: usize) -> Vec<Vec<usize>> {
             tags: article.tags.iter().map(|t| intern(&mut ids, t)).collect(),
         })
         .collect();
+    // Each article's lists, made once: they place it on them, then find
+    // its candidates.
+    let keys: Vec<Vec<Key>> = interned.iter().map(Interned::keys).collect();
     let mut lists: HashMap<Key, Vec<u32>> = HashMap::new();
     for &index in &newest_first {
-        for key in interned[index].keys() {
+        for &key in &keys[index] {
             let list = lists.entry(key).or_default();
             if list.len() < if key.0 < 3 { BROAD_CANDIDATES } else { CANDIDATES } {
                 list.push(index as u32);
@@ -81,8 +89,8 @@ pub fn related_all(all: &[Traits], count: usize) -> Vec<Vec<usize>> {
             || vec![false; all.len()],
             |seen, (index, article)| {
                 let mut scored: Vec<(u32, usize)> = Vec::new();
-                for key in article.keys() {
-                    for &other in lists.get(&key).into_iter().flatten() {
+                for key in &keys[index] {
+                    for &other in lists.get(key).into_iter().flatten() {
                         let other = other as usize;
                         if other != index && !seen[other] {
                             seen[other] = true;
@@ -139,17 +147,14 @@ pub const TRIPLED_TAGS: usize = 4;
 impl Interned {
     /// [`score`], on numbers.
     fn score(&self, other: &Interned) -> u32 {
-        let shared = |x: &[u32], y: &[u32]| x.iter().filter(|item| y.contains(item)).count() as u32;
-        TAG_WEIGHT * shared(&self.tags, &other.tags)
-            + REGION_WEIGHT * shared(&self.regions, &other.regions)
-            + SECTION_WEIGHT * u32::from(self.section == other.section)
+        weigh((&self.tags, &other.tags), (&self.regions, &other.regions), self.section == other.section)
     }
 
     /// The lists the article is on: its section, regions and tags, each
     /// pair of its first [`PAIRED_TAGS`] tags, and each three of its first
     /// [`TRIPLED_TAGS`] (the articles sharing three tags are the best
     /// picks, and a list of them stays short at any scale).
-    fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+    fn keys(&self) -> Vec<Key> {
         let first = |n: usize| {
             let mut tags = self.tags[..self.tags.len().min(n)].to_vec();
             tags.sort_unstable();
@@ -172,6 +177,7 @@ impl Interned {
             .chain(self.tags.iter().map(|&t| (2, t, 0, 0)))
             .chain(pairs)
             .chain(triples)
+            .collect()
     }
 }
 

@@ -98,18 +98,8 @@ pub fn ListingView(kind: &'static str, slug: String, list: IndexPage) -> impl In
             <ol class="card-list">
                 {list.items.into_iter().map(|summary| view! { <li><ArticleCard summary=summary /></li> }).collect_view()}
             </ol>
-            <Pagination base=base(kind)(&slug) page=list.page pages=list.pages />
+            <Pagination base=routes::listing(kind)(&slug) page=list.page pages=list.pages />
         </section>
-    }
-}
-
-/// How the address of a listing's first page is made: `kind` is
-/// "sections", "regions" or "tags".
-fn base(kind: &str) -> fn(&str) -> String {
-    match kind {
-        "sections" => routes::section,
-        "regions" => routes::region,
-        _ => routes::tag,
     }
 }
 
