@@ -23,6 +23,7 @@
 #![recursion_limit = "256"]
 
 pub mod head;
+pub mod record;
 
 use std::{
     fs,
@@ -44,12 +45,18 @@ pub struct Route {
     /// The address a reader sees, such as `/policy/qatar-rwanda-partnership`.
     pub path: String,
     pub kind: Kind,
+    /// The files, relative to the site's root, that the route itself was
+    /// made from (an author's JSON, a listing's first page): the page
+    /// depends on them besides what its render reads.
+    pub made_from: Vec<String>,
 }
 
 pub enum Kind {
     Front,
     Newsletter,
-    Article(Box<Article>),
+    /// An article: its JSON file, relative to the site's root, read when
+    /// the page is rendered (a hundred thousand need not wait in memory).
+    Article(String),
     /// An author's page: the author, and which page of their articles.
     Author(Box<Author>, head::Paging),
     /// A section, region or tag: the heading its page shows, and which
@@ -84,11 +91,11 @@ impl Route {
         }
     }
 
-    fn subject(&self) -> Option<Subject<'_>> {
+    fn subject<'a>(&'a self, article: Option<&'a Article>) -> Option<Subject<'a>> {
         Some(match &self.kind {
             Kind::Front => head::front_page(),
             Kind::Newsletter => head::newsletter_page(),
-            Kind::Article(article) => Subject::Article(article),
+            Kind::Article(_) => Subject::Article(article?),
             Kind::Author(author, paging) => head::author_page(paging.title(&author.name), author.bio.clone()),
             Kind::Listing(heading, paging) => head::listing_page(heading, paging),
             Kind::NotFound => return None,
@@ -125,46 +132,64 @@ fn folders(dir: &Path) -> Result<Vec<String>, String> {
     Ok(found.iter().filter_map(|path| path.file_name()?.to_str().map(str::to_owned)).collect())
 }
 
-/// Every page to prerender, from the content under `root/content`.
-pub fn routes(root: &Path) -> Result<Vec<Route>, String> {
+/// Every page to prerender, from the content under `root/content`. An
+/// article's address is `address(file)` for its JSON file (relative to
+/// `root`): [`article_address`] reads it, and an incremental run may know
+/// it already.
+pub fn routes(root: &Path, address: &mut dyn FnMut(&str) -> Result<String, String>) -> Result<Vec<Route>, String> {
     let content = root.join("content");
-    let mut pages = vec![
-        Route { path: "/".into(), kind: Kind::Front },
-        Route { path: routes::NEWSLETTER.into(), kind: Kind::Newsletter },
-        Route { path: "/404.html".into(), kind: Kind::NotFound },
-    ];
+    let route = |path: &str, kind: Kind| Route { path: path.into(), kind, made_from: Vec::new() };
+    let mut pages =
+        vec![route("/", Kind::Front), route(routes::NEWSLETTER, Kind::Newsletter), route("/404.html", Kind::NotFound)];
     for file in json_files(&content.join("articles"))? {
-        let mut article: Article = read_json(&file)?;
-        // The head needs the article's metadata only; the render reads the
-        // file again. Ten thousand bodies need not wait in memory.
-        article.body.clear();
-        article.related.clear();
-        pages.push(Route { path: article.href(), kind: Kind::Article(Box::new(article)) });
+        let relative = relative(root, &file);
+        pages.push(Route { path: address(&relative)?, kind: Kind::Article(relative), made_from: Vec::new() });
     }
     // Every page of a listing, from what its first page says of the count.
-    let paged = |kind: &str, slug: &str| -> Result<(IndexPage, Vec<head::Paging>), String> {
-        let first: IndexPage = read_json(&content.join(kind).join(slug).join("1.json"))?;
+    let paged = |kind: &str, slug: &str| -> Result<(IndexPage, String, Vec<head::Paging>), String> {
+        let file = content.join(kind).join(slug).join("1.json");
+        let first: IndexPage = read_json(&file)?;
         let base = routes::listing(kind)(slug);
         let pages = first.pages.max(1);
-        Ok((first, (1..=pages).map(|page| head::Paging { base: base.clone(), page, pages }).collect()))
+        let pagings = (1..=pages).map(|page| head::Paging { base: base.clone(), page, pages }).collect();
+        Ok((first, relative(root, &file), pagings))
     };
     for file in json_files(&content.join("authors"))? {
         let author: Author = read_json(&file)?;
-        let (_, pagings) = paged("authors", &author.slug)?;
+        let (_, first, pagings) = paged("authors", &author.slug)?;
         for paging in pagings {
-            pages.push(Route { path: paging.path(), kind: Kind::Author(Box::new(author.clone()), paging) });
+            pages.push(Route {
+                path: paging.path(),
+                kind: Kind::Author(Box::new(author.clone()), paging),
+                made_from: vec![relative(root, &file), first.clone()],
+            });
         }
     }
     for kind in ["sections", "regions", "tags"] {
         for slug in folders(&content.join(kind))? {
-            let (first, pagings) = paged(kind, &slug)?;
-            let heading = if kind == "tags" { text::tag_heading(&first.title) } else { first.title };
+            let (page, first, pagings) = paged(kind, &slug)?;
+            let heading = if kind == "tags" { text::tag_heading(&page.title) } else { page.title };
             for paging in pagings {
-                pages.push(Route { path: paging.path(), kind: Kind::Listing(heading.clone(), paging) });
+                pages.push(Route {
+                    path: paging.path(),
+                    kind: Kind::Listing(heading.clone(), paging),
+                    made_from: vec![first.clone()],
+                });
             }
         }
     }
     Ok(pages)
+}
+
+/// The address of the article whose JSON is `file` under `root`.
+pub fn article_address(root: &Path, file: &str) -> Result<String, String> {
+    let article: Article = read_json(&root.join(file))?;
+    Ok(article.href())
+}
+
+/// `file`'s path under `root`, with `/` between its parts.
+fn relative(root: &Path, file: &Path) -> String {
+    file.strip_prefix(root).unwrap_or(file).to_string_lossy().replace('\\', "/")
 }
 
 /// The shell a page is made from, split where the page's parts go.
@@ -224,10 +249,28 @@ fn content_first(head: &mut String) -> Result<(), String> {
     Ok(())
 }
 
+/// A page as rendered: its HTML, and every file its render read (each
+/// path relative to the root, with its text; `None` for a file that was
+/// not there).
+pub struct Rendered {
+    pub html: String,
+    pub read: Vec<(String, Option<String>)>,
+}
+
 /// Renders `route` from the site under `root` into a whole HTML page.
-pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<String, String> {
+pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<Rendered, String> {
     let files_root = root.to_path_buf();
     preload::read_through(move |path| fs::read_to_string(files_root.join(path.trim_start_matches('/'))).ok());
+    let article: Option<Article> = match &route.kind {
+        Kind::Article(file) => {
+            let mut article: Article = read_json(&root.join(file))?;
+            // The head needs the article's metadata only.
+            article.body.clear();
+            article.related.clear();
+            Some(article)
+        }
+        _ => None,
+    };
     let (meta, meta_output) = ServerMetaContext::new();
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let body = owner.with(|| {
@@ -237,12 +280,13 @@ pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<
     });
     drop(owner);
     let body = well_formed_markers(&body);
-    let embedded = preload::embed(&route.path, &preload::served())?;
+    let served = preload::served();
+    let embedded = preload::embed(&route.path, &served)?;
     let page = format!(
         "{head}<script type=\"application/json\" id=\"{id}\">{embedded}</script>{tags}<!--HEAD-->{between}{body}{tail}",
         head = shell.head,
         id = preload::SCRIPT_ID,
-        tags = match route.subject() {
+        tags = match route.subject(article.as_ref()) {
             Some(subject) => head::tags(site, &route.path, &subject, route.paging()),
             // Not a page to index or share.
             None => head::NOT_INDEXED.to_string(),
@@ -252,11 +296,12 @@ pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<
     );
     // leptos_meta puts the title and the components' meta tags after the
     // `<!--HEAD-->` marker, where the browser's hydration looks for them.
-    let injected = futures::executor::block_on(async move {
+    let html = futures::executor::block_on(async move {
         use futures::StreamExt;
         meta_output.inject_meta_context(futures::stream::iter([page])).await.collect::<String>().await
     });
-    Ok(injected)
+    let read = served.into_iter().map(|(path, text)| (path.trim_start_matches('/').to_string(), text)).collect();
+    Ok(Rendered { html, read })
 }
 
 /// Leptos marks the places hydration needs in the rendered HTML with

@@ -1,27 +1,50 @@
-//! `dispatch-prerender [--root DIR]`: writes a static HTML file for every
-//! page a crawler can reach into the built site (default `dist`), from its
-//! shell `_shell.html` and its content JSON. See the library's docs.
+//! `dispatch-prerender [--root DIR] [--cache DIR]`: writes a static HTML
+//! file for every page a crawler can reach into the built site (default
+//! `dist`), from its shell `_shell.html` and its content JSON. See the
+//! library's docs. With `--cache`, it keeps a record of the files each
+//! page read (see `dispatch_prerender::record`), and the next run renders
+//! only the pages whose files changed, and removes the pages that are
+//! gone.
 
 // As in the app: its views nest deeper than the default when rendered natively.
 #![recursion_limit = "256"]
 
-use std::{fs, path::PathBuf, process::ExitCode, time::Instant};
+use std::{
+    collections::{BTreeMap, HashMap},
+    fs,
+    path::{Path, PathBuf},
+    process::ExitCode,
+    time::Instant,
+};
 
 use dispatch_model::Site;
-use dispatch_prerender::{init, render, routes, Shell};
+use dispatch_prerender::{
+    article_address, init,
+    record::{self, Files, Page, Record},
+    render, routes, Kind, Shell,
+};
 use rayon::prelude::*;
 
+const USAGE: &str = "usage: dispatch-prerender [--root DIR] [--cache DIR]";
+
+/// How many changed pages a run names; the count says the rest.
+const SHOWN: usize = 20;
+
 fn main() -> ExitCode {
-    let mut args = std::env::args().skip(1);
-    let root = match (args.next().as_deref(), args.next()) {
-        (None, _) => PathBuf::from("dist"),
-        (Some("--root"), Some(root)) => PathBuf::from(root),
-        _ => {
-            eprintln!("usage: dispatch-prerender [--root DIR]");
-            return ExitCode::FAILURE;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (mut root, mut cache) = (PathBuf::from("dist"), None);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        match (arg.as_str(), rest.next()) {
+            ("--root", Some(dir)) => root = PathBuf::from(dir),
+            ("--cache", Some(dir)) => cache = Some(PathBuf::from(dir)),
+            _ => {
+                eprintln!("{USAGE}");
+                return ExitCode::FAILURE;
+            }
         }
-    };
-    match run(&root) {
+    }
+    match run(&root, cache.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("prerender: {message}");
@@ -30,59 +53,186 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(root: &std::path::Path) -> Result<(), String> {
+fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
     let started = Instant::now();
+    let run_started = record::now();
     init();
     let shell_path = root.join("_shell.html");
-    let shell =
+    let shell_text =
         fs::read_to_string(&shell_path).map_err(|err| format!("cannot read {}: {err}", shell_path.display()))?;
-    let shell = Shell::parse(&shell)?;
+    let shell = Shell::parse(&shell_text)?;
     let site: Site = serde_json::from_str(
         &fs::read_to_string(root.join("content/site.json"))
             .map_err(|err| format!("cannot read content/site.json: {err}"))?,
     )
     .map_err(|err| format!("content/site.json: {err}"))?;
-    let routes = routes(root)?;
+    let identity = identity(root, &shell_text);
+    let previous = cache.and_then(|cache| Record::take(cache, identity));
+
+    // What the record says still stands: the files no page's render saw
+    // change, and each article file's address.
+    let unchanged = previous.as_ref().map(|previous| previous.unchanged(root)).unwrap_or_default();
+    let mut known: HashMap<String, String> = HashMap::new();
+    if let Some(previous) = &previous {
+        for (path, page) in &previous.pages {
+            if let [.., article] = page.read.as_slice() {
+                let file = &previous.files[*article as usize].path;
+                if file.starts_with("content/articles/") && unchanged[*article as usize] {
+                    known.insert(file.clone(), path.clone());
+                }
+            }
+        }
+    }
+    let routes = routes(root, &mut |file| match known.get(file) {
+        Some(path) => Ok(path.clone()),
+        None => article_address(root, file),
+    })?;
+    let stands = |route: &dispatch_prerender::Route| -> Option<Page> {
+        let previous = previous.as_ref()?;
+        let page = previous.pages.get(&route.path)?;
+        let same = page.read.iter().all(|&index| unchanged[index as usize])
+            && route
+                .made_from
+                .iter()
+                .all(|file| page.read.iter().any(|&index| &previous.files[index as usize].path == file));
+        (same && root.join(&page.file).is_file()).then(|| page.clone())
+    };
+
     // Every core renders; a page whose file already holds the same bytes is
     // left alone, so its modification time stays and a CDN sync skips it.
-    let results: Vec<Result<(usize, bool), String>> = routes
+    type Done = Result<(Option<Page>, Option<(Vec<record::Seen>, usize, bool)>), String>;
+    let results: Vec<Done> = routes
         .par_iter()
-        .map_init(init, |(), route| {
-            render(&shell, root, &site, route)
-                .and_then(|html| {
-                    let path = root.join(route.file());
-                    if fs::read(&path).is_ok_and(|old| old == html.as_bytes()) {
-                        return Ok((html.len(), false));
-                    }
-                    if let Some(parent) = path.parent() {
-                        fs::create_dir_all(parent)
-                            .map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
-                    }
-                    fs::write(&path, &html).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
-                    Ok((html.len(), true))
-                })
-                .map_err(|problem| format!("{}: {problem}", route.path))
+        .map_init(init, |(), route| -> Done {
+            if let Some(page) = stands(route) {
+                return Ok((Some(page), None));
+            }
+            let rendered =
+                render(&shell, root, &site, route).map_err(|problem| format!("{}: {problem}", route.path))?;
+            let path = root.join(route.file());
+            let mut read: Vec<record::Seen> =
+                rendered.read.iter().map(|(file, text)| record::seen(root, file, text.as_deref())).collect();
+            for file in &route.made_from {
+                if !read.iter().any(|seen| &seen.path == file) {
+                    let text = fs::read_to_string(root.join(file)).ok();
+                    read.push(record::seen(root, file, text.as_deref()));
+                }
+            }
+            // The article's own file last: the next run finds its address
+            // there.
+            if let Kind::Article(file) = &route.kind {
+                if let Some(at) = read.iter().position(|seen| &seen.path == file) {
+                    let own = read.remove(at);
+                    read.push(own);
+                }
+            }
+            let html = rendered.html;
+            if fs::read(&path).is_ok_and(|old| old == html.as_bytes()) {
+                return Ok((None, Some((read, html.len(), false))));
+            }
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent).map_err(|err| format!("cannot create {}: {err}", parent.display()))?;
+            }
+            fs::write(&path, &html).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+            stale_copies(&path)?;
+            Ok((None, Some((read, html.len(), true))))
         })
         .collect();
-    let (mut bytes, mut changed, mut problems) = (0usize, 0usize, Vec::new());
-    for result in results {
+
+    let mut next = Record::new(identity, run_started);
+    let mut files = Files::default();
+    let (mut rendered, mut changed, mut bytes, mut problems) = (0usize, Vec::new(), 0usize, Vec::new());
+    for (route, result) in routes.iter().zip(results) {
         match result {
-            Ok((len, written)) => {
-                bytes += len;
-                changed += usize::from(written);
+            Ok((Some(page), None)) => {
+                let previous = previous.as_ref().expect("kept pages come from a record");
+                let read = page.read.iter().map(|&index| files.add(previous.files[index as usize].clone())).collect();
+                next.pages.insert(route.path.clone(), Page { file: page.file, read });
             }
+            Ok((_, Some((read, length, written)))) => {
+                rendered += 1;
+                bytes += length;
+                if written {
+                    changed.push(route.file());
+                }
+                let read = read.into_iter().map(|seen| files.add(seen)).collect();
+                next.pages.insert(route.path.clone(), Page { file: route.file(), read });
+            }
+            Ok((None, None)) => unreachable!("a page is either kept or rendered"),
             Err(problem) => problems.push(problem),
         }
     }
+    next.files = files.into_files();
+    // The pages of routes that are gone (a deleted article), with their
+    // compressed copies.
+    let mut removed = Vec::new();
+    if let Some(previous) = &previous {
+        let now: BTreeMap<&str, ()> = routes.iter().map(|route| (route.path.as_str(), ())).collect();
+        for (path, page) in &previous.pages {
+            if !now.contains_key(path.as_str()) {
+                let file = root.join(&page.file);
+                match fs::remove_file(&file) {
+                    Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(format!("cannot remove {}: {err}", file.display()))
+                    }
+                    _ => {}
+                }
+                stale_copies(&file)?;
+                removed.push(page.file.clone());
+            }
+        }
+    }
+    let shown = changed.iter().map(|file| ("wrote", file)).chain(removed.iter().map(|file| ("removed", file)));
+    let shown: Vec<(&str, &String)> = shown.collect();
+    if previous.is_some() {
+        for (what, file) in shown.iter().take(SHOWN) {
+            println!("  {what} {file}");
+        }
+        if shown.len() > SHOWN {
+            println!("  … and {} more", shown.len() - SHOWN);
+        }
+    }
     println!(
-        "prerender: {} pages ({changed} changed), {} bytes of HTML, in {} ms",
+        "prerender: {} pages ({rendered} rendered, {} changed, {} removed), {bytes} bytes rendered{}, in {} ms",
         routes.len() - problems.len(),
-        bytes,
+        changed.len(),
+        removed.len(),
+        if previous.is_some() { ", from the record" } else { "" },
         started.elapsed().as_millis()
     );
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(format!("{} pages failed:\n  {}", problems.len(), problems.join("\n  ")))
+    if !problems.is_empty() {
+        return Err(format!("{} pages failed:\n  {}", problems.len(), problems.join("\n  ")));
     }
+    if let Some(cache) = cache {
+        next.save(cache).map_err(|err| format!("cannot write the record in {}: {err}", cache.display()))?;
+    }
+    Ok(())
+}
+
+/// Removes the precompressed copies (`.br`, `.gz`) of a page that was
+/// written again or removed: the build makes them from the page, and an
+/// old one must never be served for a new page.
+fn stale_copies(page: &Path) -> Result<(), String> {
+    for extension in ["br", "gz"] {
+        let copy = PathBuf::from(format!("{}.{extension}", page.display()));
+        match fs::remove_file(&copy) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                return Err(format!("cannot remove {}: {err}", copy.display()))
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The shell's bytes, the running prerenderer (path, size, time: a
+/// rebuilt one may render otherwise) and the root's path, as one hash.
+fn identity(root: &Path, shell: &str) -> u64 {
+    let mut text = format!("{}\n{shell}\n", fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()).display());
+    if let Ok(exe) = std::env::current_exe() {
+        if let Some((size, modified)) = record::stamp(&exe) {
+            text.push_str(&format!("{}\n{size}\n{modified}\n", exe.display()));
+        }
+    }
+    record::digest(text.as_bytes())
 }

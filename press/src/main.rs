@@ -1,19 +1,24 @@
-//! `dispatch-press [--content DIR] [--out DIR]` compiles the content folder
-//! (default `content`) into the site's JSON, feeds and sitemap under the
-//! output folder (default `public`). Problems are printed as
-//! `file:line: message`, and then nothing is written.
+//! `dispatch-press [--content DIR] [--out DIR] [--cache DIR]` compiles the
+//! content folder (default `content`) into the site's JSON, feeds and
+//! sitemap under the output folder (default `public`). Problems are
+//! printed as `file:line: message`, and then nothing is written. With
+//! `--cache`, the build keeps its dependency record there and the next
+//! build makes only what changed (see `dispatch_press::record`); it
+//! prints the files it wrote and removed.
 //!
 //! `dispatch-press synthetic --articles N --out DIR` writes a content folder
 //! of N generated articles, for benchmarks at scale.
 
 use std::{path::PathBuf, process::ExitCode, time::Instant};
 
-use dispatch_press::{compile_into, synthetic, write::Writer};
+use dispatch_press::{publish, synthetic};
 
-const USAGE: &str = "usage: dispatch-press [--content DIR] [--out DIR]
+const USAGE: &str = "usage: dispatch-press [--content DIR] [--out DIR] [--cache DIR]
        dispatch-press synthetic --articles N --out DIR
   --content DIR   the content folder to compile (default content)
   --out DIR       where the JSON, feeds and sitemap go (default public)
+  --cache DIR     where the build keeps its record, so that the next one
+                  makes only what changed (none by default: a full build)
   synthetic       writes a content folder of N generated articles, for benchmarks";
 
 fn main() -> ExitCode {
@@ -25,7 +30,7 @@ fn main() -> ExitCode {
     let result = if args.first().map(String::as_str) == Some("synthetic") {
         known(&args[1..], &["--articles", "--out"]).and_then(|()| run_synthetic(&args[1..]))
     } else {
-        known(&args, &["--content", "--out"]).and_then(|()| run_compile(&args))
+        known(&args, &["--content", "--out", "--cache"]).and_then(|()| run_compile(&args))
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -59,18 +64,25 @@ fn flag(args: &[String], name: &str) -> Result<Option<String>, String> {
 fn run_compile(args: &[String]) -> Result<(), String> {
     let content = PathBuf::from(flag(args, "--content")?.unwrap_or_else(|| "content".into()));
     let out = PathBuf::from(flag(args, "--out")?.unwrap_or_else(|| "public".into()));
+    let cache = flag(args, "--cache")?.map(PathBuf::from);
     let started = Instant::now();
-    // Each file is written as it is made, so a large archive's output is
-    // never held whole in memory.
-    let mut writer = Writer::new(&out);
-    let counts = compile_into(&content, &mut |path, bytes| writer.put(path, bytes)).map_err(|problems| {
-        let mut text: Vec<String> = problems.iter().map(ToString::to_string).collect();
-        text.push(format!("press: {} problem(s) in {}; nothing was written", problems.len(), content.display()));
-        text.join("\n")
-    })?;
-    let written = writer.finish().map_err(|err| format!("press: cannot write {}: {err}", out.display()))?;
+    let published = publish(&content, &out, cache.as_deref())?;
+    if let Some(note) = &published.note {
+        println!("press: {note}");
+    }
+    let written = &published.written;
+    let (shown, more) =
+        (written.written.iter().map(|path| ("wrote", path)), written.gone.iter().map(|path| ("removed", path)));
+    let changes: Vec<(&str, &String)> = shown.chain(more).collect();
+    for (what, path) in changes.iter().take(SHOWN) {
+        println!("  {what} {path}");
+    }
+    if changes.len() > SHOWN {
+        println!("  … and {} more", changes.len() - SHOWN);
+    }
+    let counts = published.counts;
     println!(
-        "press: {} articles, {} authors, {} insights; {} files, {} bytes ({} changed, {} removed) in {} ms",
+        "press: {} articles, {} authors, {} insights; {} files, {} bytes ({} changed, {} removed){} in {} ms",
         counts.articles,
         counts.authors,
         counts.insights,
@@ -78,10 +90,14 @@ fn run_compile(args: &[String]) -> Result<(), String> {
         written.bytes,
         written.changed,
         written.removed,
+        if published.incremental { ", from the record" } else { "" },
         started.elapsed().as_millis()
     );
     Ok(())
 }
+
+/// How many changed files a build names; the count says the rest.
+const SHOWN: usize = 20;
 
 fn run_synthetic(args: &[String]) -> Result<(), String> {
     let count: usize = flag(args, "--articles")?

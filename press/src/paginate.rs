@@ -1,11 +1,16 @@
 use dispatch_model::{ArticleSummary, IndexPage, SCHEMA_VERSION};
 
+/// How many pages [`paginate`] makes of `items` cards, `size` a page.
+pub fn pages(items: usize, size: usize) -> u32 {
+    items.div_ceil(size.max(1)).max(1) as u32
+}
+
 /// Splits cards (already newest first) into pages of `size`. An empty list
 /// still has one page, with no items, so a new section reads "no articles
 /// yet" rather than "not found".
 pub fn paginate(title: &str, items: &[ArticleSummary], size: usize, path: impl Fn(u32) -> String) -> Vec<IndexPage> {
+    let pages = pages(items.len(), size);
     let size = size.max(1);
-    let pages = items.len().div_ceil(size).max(1) as u32;
     (1..=pages)
         .map(|page| {
             let start = (page as usize - 1) * size;

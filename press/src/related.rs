@@ -1,7 +1,7 @@
 //! "You May Also Like": relevance from shared tags, regions and section,
 //! then recency, then slug, so ties always break the same way.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -56,69 +56,242 @@ pub const BROAD_CANDIDATES: usize = 100;
 /// sample newsroom), this is the exact answer; docs/benchmarks.md gives
 /// how often the picks differ on larger synthetic newsrooms.
 pub fn related_all(all: &[Traits], count: usize) -> Vec<Vec<usize>> {
-    let mut newest_first: Vec<usize> = (0..all.len()).collect();
-    newest_first.sort_by(|&a, &b| order(all, (0, a), (0, b)));
-    // Every name as a number, so that scoring compares integers.
-    let mut ids: HashMap<&str, u32> = HashMap::new();
-    let interned: Vec<Interned> = all
-        .iter()
-        .map(|article| Interned {
-            section: intern(&mut ids, article.section),
-            regions: article.regions.iter().map(|r| intern(&mut ids, r)).collect(),
-            tags: article.tags.iter().map(|t| intern(&mut ids, t)).collect(),
-        })
-        .collect();
-    // Each article's lists, made once: they place it on them, then find
-    // its candidates.
-    let keys: Vec<Vec<Key>> = interned.iter().map(Interned::keys).collect();
-    let mut lists: HashMap<Key, Vec<u32>> = HashMap::new();
-    for &index in &newest_first {
-        for &key in &keys[index] {
-            let list = lists.entry(key).or_default();
-            if list.len() < if key.0 < 3 { BROAD_CANDIDATES } else { CANDIDATES } {
-                list.push(index as u32);
-            }
+    let index = Index::new(all);
+    (0..all.len())
+        .into_par_iter()
+        .map_init(|| vec![false; all.len()], |seen, article| index.picks(all, article, count, seen))
+        .collect()
+}
+
+/// The picks of [`related_all`] for `all`, made from the picks it gave
+/// `old` (a previous build's articles, each pick an index into `old`)
+/// by redoing only the articles a change can reach: the same answer, in
+/// a small part of the time when a few articles were added, edited or
+/// deleted (issue 18: one article published into a 100,000-article
+/// archive).
+///
+/// An article's picks are the best `count` of its candidates, the
+/// members of its lists. They can only change when
+/// - the article itself changed;
+/// - a list of its own lost one of its picks, or gained a candidate that
+///   outranks its weakest pick;
+/// - one of its picks changed (its score may have);
+/// - it has fewer than `count` candidates, and was filled by recency,
+///   which any change can move.
+///
+/// Every other article keeps its picks, and only the lists that hold a
+/// changed article are compared, so the work grows with the change, not
+/// with the archive (beyond one pass to build the lists).
+pub fn related_update(old: &[Traits], old_picks: &[Vec<usize>], all: &[Traits], count: usize) -> Vec<Vec<usize>> {
+    let index = Index::new(all);
+    let new_at: HashMap<&str, usize> = all.iter().enumerate().map(|(i, t)| (t.slug, i)).collect();
+    let old_at: HashMap<&str, usize> = old.iter().enumerate().map(|(i, t)| (t.slug, i)).collect();
+    let same = |a: &Traits, b: &Traits| {
+        a.section == b.section && a.regions == b.regions && a.tags == b.tags && a.published == b.published
+    };
+    let changed_new: Vec<usize> =
+        (0..all.len()).filter(|&i| old_at.get(all[i].slug).is_none_or(|&o| !same(&old[o], &all[i]))).collect();
+    let changed_old: Vec<usize> =
+        (0..old.len()).filter(|&o| new_at.get(old[o].slug).is_none_or(|&i| !same(&old[o], &all[i]))).collect();
+    let changed: HashSet<&str> =
+        changed_new.iter().map(|&i| all[i].slug).chain(changed_old.iter().map(|&o| old[o].slug)).collect();
+
+    // Every list a changed article is on, before or after.
+    let mut touched: HashMap<Key, Touched> = HashMap::new();
+    let mut gone: HashMap<&str, u32> = HashMap::new();
+    for &i in &changed_new {
+        for key in index.interned[i].keys() {
+            touched.entry(key).or_default().new.push((all[i].published, all[i].slug));
         }
     }
-    // Articles are picked for on every core, each thread with its own
-    // marks of the candidates it has seen.
-    interned
-        .par_iter()
+    for &o in &changed_old {
+        for key in index.intern_old(&old[o], &mut gone).keys() {
+            touched.entry(key).or_default().old.push((old[o].published, old[o].slug));
+        }
+    }
+    // Each touched list's members, all of them, newest first: the list
+    // is their newest, and every member gets its candidates from it.
+    let mut members: HashMap<Key, Vec<usize>> = HashMap::new();
+    for &article in &index.newest_first {
+        for key in index.keys[article].iter().filter(|key| touched.contains_key(key)) {
+            members.entry(*key).or_default().push(article);
+        }
+    }
+    // What each touched list gained and lost, and which changed articles
+    // it holds: the candidates an unchanged article must weigh again.
+    let mut reach: HashMap<usize, (HashSet<&str>, Vec<usize>)> = HashMap::new();
+    for (key, touched) in &touched {
+        let cut = cut(key);
+        let everyone = members.get(key).map_or(&[][..], Vec::as_slice);
+        let now: Vec<usize> = everyone.iter().copied().take(cut).collect();
+        let mut before: Vec<(i64, &str)> = everyone
+            .iter()
+            .filter(|&&a| !changed.contains(all[a].slug))
+            .take(cut)
+            .map(|&a| (all[a].published, all[a].slug))
+            .chain(touched.old.iter().copied())
+            .collect();
+        before.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        before.truncate(cut);
+        let before_slugs: HashSet<&str> = before.iter().map(|&(_, slug)| slug).collect();
+        let now_slugs: HashSet<&str> = now.iter().map(|&a| all[a].slug).collect();
+        let lost: HashSet<&str> =
+            before_slugs.iter().filter(|s| !now_slugs.contains(*s) || changed.contains(*s)).copied().collect();
+        let gained: Vec<usize> = now
+            .iter()
+            .copied()
+            .filter(|&a| !before_slugs.contains(all[a].slug) || changed.contains(all[a].slug))
+            .collect();
+        if lost.is_empty() && gained.is_empty() {
+            continue;
+        }
+        for &article in everyone {
+            let entry = reach.entry(article).or_default();
+            entry.0.extend(lost.iter().copied());
+            entry.1.extend(gained.iter().copied());
+        }
+    }
+
+    let mut picks: Vec<Option<Vec<usize>>> = (0..all.len())
+        .map(|i| {
+            let &o = old_at.get(all[i].slug)?;
+            if changed.contains(all[i].slug) {
+                return None;
+            }
+            let kept: Option<Vec<usize>> = old_picks[o].iter().map(|&p| new_at.get(old[p].slug).copied()).collect();
+            // Fewer than `count`, a pick that is gone or changed, or one
+            // filled in by recency (no score): made again.
+            kept.filter(|kept| {
+                kept.len() == count
+                    && kept.iter().all(|&p| !changed.contains(all[p].slug) && score(&all[i], &all[p]) > 0)
+            })
+        })
+        .collect();
+    for (&article, (lost, gained)) in &reach {
+        let Some(kept) = &picks[article] else { continue };
+        let weakest = *kept.last().expect("count picks");
+        let weakest = (score(&all[article], &all[weakest]), weakest);
+        let outranked = gained.iter().any(|&candidate| {
+            candidate != article
+                && order(all, (score(&all[article], &all[candidate]), candidate), weakest) == std::cmp::Ordering::Less
+        });
+        if outranked || kept.iter().any(|&p| lost.contains(all[p].slug)) {
+            picks[article] = None;
+        }
+    }
+    picks
+        .into_par_iter()
         .enumerate()
         .map_init(
             || vec![false; all.len()],
-            |seen, (index, article)| {
-                let mut scored: Vec<(u32, usize)> = Vec::new();
-                for key in &keys[index] {
-                    for &other in lists.get(key).into_iter().flatten() {
-                        let other = other as usize;
-                        if other != index && !seen[other] {
-                            seen[other] = true;
-                            scored.push((article.score(&interned[other]), other));
-                        }
-                    }
-                }
-                for &(_, other) in &scored {
-                    seen[other] = false;
-                }
-                if scored.len() > count {
-                    scored.select_nth_unstable_by(count, |&a, &b| order(all, a, b));
-                    scored.truncate(count);
-                }
-                scored.sort_by(|&a, &b| order(all, a, b));
-                let mut picks: Vec<usize> = scored.iter().map(|&(_, other)| other).collect();
-                for &other in &newest_first {
-                    if picks.len() >= count {
-                        break;
-                    }
-                    if other != index && !picks.contains(&other) {
-                        picks.push(other);
-                    }
-                }
-                picks
-            },
+            |seen, (article, kept)| kept.unwrap_or_else(|| index.picks(all, article, count, seen)),
         )
         .collect()
+}
+
+/// A touched list's changed members: as they are now, and as they were.
+#[derive(Default)]
+struct Touched<'a> {
+    new: Vec<(i64, &'a str)>,
+    old: Vec<(i64, &'a str)>,
+}
+
+/// How long `key`'s list is at most.
+fn cut(key: &Key) -> usize {
+    if key.0 < 3 {
+        BROAD_CANDIDATES
+    } else {
+        CANDIDATES
+    }
+}
+
+/// Every article's lists, and each list's newest members.
+struct Index<'a> {
+    ids: HashMap<&'a str, u32>,
+    interned: Vec<Interned>,
+    keys: Vec<Vec<Key>>,
+    lists: HashMap<Key, Vec<u32>>,
+    newest_first: Vec<usize>,
+}
+
+impl<'a> Index<'a> {
+    fn new(all: &[Traits<'a>]) -> Index<'a> {
+        let mut newest_first: Vec<usize> = (0..all.len()).collect();
+        newest_first.sort_by(|&a, &b| order(all, (0, a), (0, b)));
+        // Every name as a number, so that scoring compares integers.
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let interned: Vec<Interned> = all
+            .iter()
+            .map(|article| Interned {
+                section: intern(&mut ids, article.section),
+                regions: article.regions.iter().map(|r| intern(&mut ids, r)).collect(),
+                tags: article.tags.iter().map(|t| intern(&mut ids, t)).collect(),
+            })
+            .collect();
+        // Each article's lists, made once: they place it on them, then
+        // find its candidates.
+        let keys: Vec<Vec<Key>> = interned.iter().map(Interned::keys).collect();
+        let mut lists: HashMap<Key, Vec<u32>> = HashMap::new();
+        for &index in &newest_first {
+            for key in &keys[index] {
+                let list = lists.entry(*key).or_default();
+                if list.len() < cut(key) {
+                    list.push(index as u32);
+                }
+            }
+        }
+        Index { ids, interned, keys, lists, newest_first }
+    }
+
+    /// An old article's traits in this index's numbers. A name no
+    /// article has now gets a number of its own from `gone` (counting
+    /// down from the top), so its lists hold no article now.
+    fn intern_old<'b>(&self, article: &Traits<'b>, gone: &mut HashMap<&'b str, u32>) -> Interned {
+        let mut number = |name: &'b str| {
+            self.ids.get(name).copied().unwrap_or_else(|| {
+                let next = u32::MAX - gone.len() as u32;
+                *gone.entry(name).or_insert(next)
+            })
+        };
+        Interned {
+            section: number(article.section),
+            regions: article.regions.iter().map(|r| number(r)).collect(),
+            tags: article.tags.iter().map(|t| number(t)).collect(),
+        }
+    }
+
+    /// `article`'s best `count` candidates, filled by recency; `seen` is
+    /// all false, and is left so.
+    fn picks(&self, all: &[Traits], article: usize, count: usize, seen: &mut [bool]) -> Vec<usize> {
+        let mut scored: Vec<(u32, usize)> = Vec::new();
+        for key in &self.keys[article] {
+            for &other in self.lists.get(key).into_iter().flatten() {
+                let other = other as usize;
+                if other != article && !seen[other] {
+                    seen[other] = true;
+                    scored.push((self.interned[article].score(&self.interned[other]), other));
+                }
+            }
+        }
+        for &(_, other) in &scored {
+            seen[other] = false;
+        }
+        if scored.len() > count {
+            scored.select_nth_unstable_by(count, |&a, &b| order(all, a, b));
+            scored.truncate(count);
+        }
+        scored.sort_by(|&a, &b| order(all, a, b));
+        let mut picks: Vec<usize> = scored.iter().map(|&(_, other)| other).collect();
+        for &other in &self.newest_first {
+            if picks.len() >= count {
+                break;
+            }
+            if other != article && !picks.contains(&other) {
+                picks.push(other);
+            }
+        }
+        picks
+    }
 }
 
 /// `name`'s number, given it on first sight.
@@ -313,6 +486,67 @@ mod tests {
         let (same, kept) = agreement(3_000);
         eprintln!("3,000 synthetic articles: {:.1}% the same picks, {:.1}% of picks kept", same * 100.0, kept * 100.0);
         assert!(kept >= 0.95, "{kept}");
+    }
+
+    /// One stored article of [`an_update_gives_what_a_full_build_gives`].
+    #[derive(Clone)]
+    struct Owned {
+        slug: String,
+        section: String,
+        regions: Vec<String>,
+        tags: Vec<String>,
+        published: i64,
+    }
+
+    fn borrowed(all: &[Owned]) -> Vec<Traits<'_>> {
+        all.iter().map(|a| traits(&a.slug, &a.section, &a.regions, &a.tags, a.published)).collect()
+    }
+
+    #[test]
+    fn an_update_gives_what_a_full_build_gives() {
+        // Large enough that section, region and tag lists are cut.
+        let (slugs, regions, tags) = synthetic(2_500);
+        let mut articles: Vec<Owned> = (0..slugs.len())
+            .map(|i| Owned {
+                slug: slugs[i].clone(),
+                section: format!("s{}", (i * 7) % 6),
+                regions: regions[i].clone(),
+                tags: tags[i].clone(),
+                published: i as i64 * 3600,
+            })
+            .collect();
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut picks = related_all(&borrowed(&articles), 4);
+        for edit in 0..36 {
+            let old = articles.clone();
+            let at = next(articles.len());
+            match edit % 6 {
+                // Breaking news: the newest story.
+                0 => articles.push(Owned {
+                    slug: format!("new-{edit}"),
+                    published: 10_000 * 3600 + edit,
+                    ..articles[at].clone()
+                }),
+                1 => {
+                    articles.remove(at);
+                }
+                2 => articles[at].tags = vec![format!("tag-{}", next(18)), format!("fresh-{edit}")],
+                3 => articles[at].published = next(3_000) as i64 * 3600 + 1,
+                4 => articles[at].section = format!("s{}", next(6)),
+                // A story from the archive, added late.
+                _ => articles.push(Owned { slug: format!("old-{edit}"), published: 5, ..articles[at].clone() }),
+            }
+            let (before, now) = (borrowed(&old), borrowed(&articles));
+            let updated = related_update(&before, &picks, &now, 4);
+            assert!(updated == related_all(&now, 4), "edit {edit} (kind {}) gives other picks", edit % 6);
+            picks = updated;
+        }
     }
 
     /// The figures docs/benchmarks.md gives, printed by `cargo xtask bench`.

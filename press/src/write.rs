@@ -2,18 +2,25 @@
 //! watcher (Trunk in the dev loop) only rebuilds for real edits.
 
 use std::{
-    collections::BTreeSet,
+    collections::BTreeMap,
     fs, io,
     path::{Path, PathBuf},
 };
 
-use crate::Edition;
+use crate::{record::digest, Edition};
 
 pub struct Written {
     pub files: usize,
     pub bytes: u64,
     pub changed: usize,
     pub removed: usize,
+    /// The files written and the files removed, relative to the output
+    /// folder, in the order it happened.
+    pub written: Vec<String>,
+    pub gone: Vec<String>,
+    /// Every file the edition has now, with the xxh3 of its bytes and its
+    /// length: the next build's [`Writer::resume`].
+    pub outputs: BTreeMap<String, (u64, u64)>,
 }
 
 /// Writes every file of `edition` under `out`: see [`Writer`].
@@ -32,19 +39,38 @@ pub fn write(edition: &Edition, out: &Path) -> io::Result<Written> {
 /// sitemap files (`sitemap-N.xml`) at the top.
 pub struct Writer {
     out: PathBuf,
-    keep: BTreeSet<PathBuf>,
+    /// What the last build wrote, by path, with the xxh3 of its bytes:
+    /// such a file is compared by hash rather than read again.
+    previous: BTreeMap<String, (u64, u64)>,
     written: Written,
     /// The first write that failed; the rest are not tried.
     error: Option<io::Error>,
+    /// The first file kept that the last build did not write.
+    missing: Option<String>,
 }
 
 impl Writer {
     pub fn new(out: &Path) -> Writer {
+        Writer::resume(out, BTreeMap::new())
+    }
+
+    /// A writer that knows what the last build wrote (its record's
+    /// outputs), and keeps the files [`Writer::keep`] names.
+    pub fn resume(out: &Path, previous: BTreeMap<String, (u64, u64)>) -> Writer {
         Writer {
             out: out.to_path_buf(),
-            keep: BTreeSet::new(),
-            written: Written { files: 0, bytes: 0, changed: 0, removed: 0 },
+            previous,
+            written: Written {
+                files: 0,
+                bytes: 0,
+                changed: 0,
+                removed: 0,
+                written: Vec::new(),
+                gone: Vec::new(),
+                outputs: BTreeMap::new(),
+            },
             error: None,
+            missing: None,
         }
     }
 
@@ -55,16 +81,40 @@ impl Writer {
             return;
         }
         let path = self.out.join(&relative);
+        let hash = digest(&bytes);
         self.written.files += 1;
         self.written.bytes += bytes.len() as u64;
-        if !fs::read(&path).is_ok_and(|old| old == bytes) {
+        let same = match self.previous.get(&relative) {
+            Some(&(before, _)) => before == hash && path.is_file(),
+            None => fs::read(&path).is_ok_and(|old| old == bytes),
+        };
+        if !same {
             let result = path.parent().map_or(Ok(()), fs::create_dir_all).and_then(|()| fs::write(&path, &bytes));
             match result {
-                Ok(()) => self.written.changed += 1,
+                Ok(()) => {
+                    self.written.changed += 1;
+                    self.written.written.push(relative.clone());
+                }
                 Err(err) => self.error = Some(err),
             }
         }
-        self.keep.insert(path);
+        self.written.outputs.insert(relative, (hash, bytes.len() as u64));
+    }
+
+    /// Keeps the file the last build wrote at `relative`, as it is: the
+    /// edition has it unchanged. [`Writer::finish`] fails when the last
+    /// build did not write it (the record does not match the folder).
+    pub fn keep(&mut self, relative: &str) {
+        match self.previous.get(relative) {
+            Some(&(hash, length)) => {
+                self.written.files += 1;
+                self.written.bytes += length;
+                self.written.outputs.insert(relative.to_string(), (hash, length));
+            }
+            None => {
+                self.missing.get_or_insert_with(|| relative.to_string());
+            }
+        }
     }
 
     /// Removes what the edition no longer has; the first error of any
@@ -73,18 +123,36 @@ impl Writer {
         if let Some(err) = self.error {
             return Err(err);
         }
+        if let Some(relative) = &self.missing {
+            return Err(io::Error::other(format!("{relative} is not in the record of the last build")));
+        }
         let out = &self.out;
-        let sitemaps =
-            fs::read_dir(out).into_iter().flatten().filter_map(Result::ok).map(|entry| entry.path()).filter(|path| {
+        // After a build with a record, what it wrote and this one did not
+        // goes; without one, whatever the folder holds that this build did
+        // not write.
+        let stale: Vec<String> = if self.previous.is_empty() {
+            let sitemaps = fs::read_dir(out).into_iter().flatten().filter_map(Result::ok).map(|entry| entry.path());
+            let sitemaps = sitemaps.filter(|path| {
                 path.file_name()
                     .and_then(|name| name.to_str())
                     .is_some_and(|name| name.starts_with("sitemap-") && name.ends_with(".xml"))
             });
-        for path in crate::walk(&out.join("content")).into_iter().chain(sitemaps) {
-            if !self.keep.contains(&path) {
-                fs::remove_file(&path)?;
-                self.written.removed += 1;
+            crate::walk(&out.join("content"))
+                .into_iter()
+                .chain(sitemaps)
+                .map(|path| path.strip_prefix(out).unwrap_or(&path).to_string_lossy().into_owned())
+                .filter(|relative| !self.written.outputs.contains_key(relative))
+                .collect()
+        } else {
+            self.previous.keys().filter(|relative| !self.written.outputs.contains_key(*relative)).cloned().collect()
+        };
+        for relative in stale {
+            match fs::remove_file(out.join(&relative)) {
+                Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
+                _ => {}
             }
+            self.written.removed += 1;
+            self.written.gone.push(relative);
         }
         Ok(self.written)
     }

@@ -1,0 +1,317 @@
+//! Assembling the edition from its articles: related picks, the articles'
+//! JSON, listings, author pages, feeds and sitemap, each file handed to
+//! the [`Output`]. From a previous build's [`Record`], only what a change
+//! reaches is made again; everything else is kept.
+
+use std::{
+    collections::{BTreeMap, HashMap, HashSet},
+    fs,
+    path::PathBuf,
+};
+
+use dispatch_model::{paths, routes, Article, ArticleSummary, Author, Block, Insight, Insights, SCHEMA_VERSION};
+use rayon::prelude::*;
+
+use crate::{
+    erased, feeds, paginate,
+    record::{Record, Stored},
+    related, Counts, Draft, LocalImages, Output, SiteSettings, RELATED,
+};
+
+/// What the previous build's record says of its articles: enough to
+/// redo related picks and to find the listings a change reaches.
+pub(crate) struct Before {
+    articles: Vec<Past>,
+    picks: Vec<Vec<usize>>,
+    at: HashMap<String, usize>,
+}
+
+/// An article as the previous build had it.
+struct Past {
+    slug: String,
+    section: String,
+    regions: Vec<String>,
+    tags: Vec<String>,
+    authors: Vec<String>,
+    published: i64,
+}
+
+impl Before {
+    pub(crate) fn of(record: &Record) -> Before {
+        let articles: Vec<Past> = record
+            .articles
+            .iter()
+            .map(|stored| {
+                let article = &stored.article;
+                Past {
+                    slug: article.slug.clone(),
+                    section: article.section.slug.clone(),
+                    regions: article.regions.iter().map(|r| r.slug.clone()).collect(),
+                    tags: article.tags.iter().map(|t| t.slug.clone()).collect(),
+                    authors: article.authors.iter().map(|a| a.slug.clone()).collect(),
+                    published: crate::parse_time(&article.published).map_or(0, |time| time.unix_timestamp()),
+                }
+            })
+            .collect();
+        let at = articles.iter().enumerate().map(|(index, past)| (past.slug.clone(), index)).collect();
+        let picks = record.picks.iter().map(|picks| picks.iter().map(|&p| p as usize).collect()).collect();
+        Before { articles, picks, at }
+    }
+}
+
+/// A listing: its kind (`sections`, `regions`, `tags` or `authors`) and
+/// slug.
+type Listing<'a> = (&'a str, String);
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn assemble(
+    settings: &SiteSettings,
+    mut authors: BTreeMap<String, Author>,
+    insights: Vec<Insight>,
+    mut drafts: Vec<Draft>,
+    images: &LocalImages,
+    redirects: &dispatch_model::Redirects,
+    before: Option<Before>,
+    reread: &(dyn Fn(&Draft) -> Option<Vec<Block>> + Sync),
+    next: &mut Record,
+    out: &mut dyn Output,
+) -> Counts {
+    let site = &settings.site;
+    // Newest first; equal times by slug, so the order never depends on
+    // the file system.
+    drafts.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.article.slug.cmp(&b.article.slug)));
+
+    let region_slugs: Vec<Vec<String>> =
+        drafts.iter().map(|d| d.article.regions.iter().map(|r| r.slug.clone()).collect()).collect();
+    let tag_slugs: Vec<Vec<String>> =
+        drafts.iter().map(|d| d.article.tags.iter().map(|t| t.slug.clone()).collect()).collect();
+    let traits: Vec<related::Traits> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| related::Traits {
+            slug: &d.article.slug,
+            section: &d.article.section.slug,
+            regions: &region_slugs[i],
+            tags: &tag_slugs[i],
+            published: d.published.unix_timestamp(),
+        })
+        .collect();
+    let picks = match &before {
+        Some(before) => {
+            let old: Vec<related::Traits> = before
+                .articles
+                .iter()
+                .map(|past| related::Traits {
+                    slug: &past.slug,
+                    section: &past.section,
+                    regions: &past.regions,
+                    tags: &past.tags,
+                    published: past.published,
+                })
+                .collect();
+            related::related_update(&old, &before.picks, &traits, RELATED)
+        }
+        None => related::related_all(&traits, RELATED),
+    };
+    drop(traits);
+    let summaries: Vec<ArticleSummary> = drafts.iter().map(|d| d.article.summary()).collect();
+
+    // What another page shows of an article changed: it is new, gone, or
+    // its file says something else of it than the record does.
+    let changed: HashSet<&str> = match &before {
+        None => HashSet::new(),
+        Some(before) => {
+            let now: HashSet<&str> = drafts.iter().map(|d| d.article.slug.as_str()).collect();
+            let edited = drafts.iter().filter(|d| {
+                d.fresh
+                    && d.before.as_ref().is_none_or(|was| {
+                        was != &Article { body: Vec::new(), related: Vec::new(), ..d.article.clone() }
+                    })
+            });
+            edited
+                .map(|d| d.article.slug.as_str())
+                .chain(before.articles.iter().map(|past| past.slug.as_str()).filter(|slug| !now.contains(slug)))
+                .collect()
+        }
+    };
+    // Which articles' files are made again: all without a record; else
+    // those read again, and those whose picks (or what they show of
+    // them) changed.
+    let remake: Vec<bool> = (0..drafts.len())
+        .map(|i| {
+            let Some(before) = &before else { return true };
+            let slug = drafts[i].article.slug.as_str();
+            let was = before.at.get(slug).map(|&o| &before.picks[o]);
+            drafts[i].fresh
+                || picks[i].iter().any(|&p| changed.contains(drafts[p].article.slug.as_str()))
+                || was.is_none_or(|was| {
+                    was.len() != picks[i].len()
+                        || was.iter().zip(&picks[i]).any(|(&o, &p)| before.articles[o].slug != drafts[p].article.slug)
+                })
+        })
+        .collect();
+    let bodies: Vec<Option<Vec<Block>>> = (0..drafts.len())
+        .into_par_iter()
+        .map(|i| (remake[i] && !drafts[i].fresh).then(|| reread(&drafts[i])).flatten())
+        .collect();
+
+    let mut sitemap = vec![(
+        "/".to_string(),
+        drafts.first().map(|d| d.article.updated.clone().unwrap_or_else(|| d.article.published.clone())),
+    )];
+
+    // Listings: latest, and each section, region, tag and author, as
+    // indexes into the articles.
+    let mut listings: BTreeMap<Listing, Vec<usize>> = BTreeMap::new();
+    let mut titles: HashMap<Listing, String> = HashMap::new();
+    for section in &site.sections {
+        listings.insert(("sections", section.slug.clone()), Vec::new());
+        titles.insert(("sections", section.slug.clone()), section.name.clone());
+    }
+    for region in &site.regions {
+        listings.insert(("regions", region.slug.clone()), Vec::new());
+        titles.insert(("regions", region.slug.clone()), region.name.clone());
+    }
+    for (slug, author) in &authors {
+        listings.insert(("authors", slug.clone()), Vec::new());
+        titles.insert(("authors", slug.clone()), author.name.clone());
+    }
+    for tag in drafts.iter().flat_map(|d| &d.article.tags) {
+        titles.insert(("tags", tag.slug.clone()), tag.name.clone());
+    }
+    let on = |article: &Article| -> Vec<Listing<'static>> {
+        std::iter::once(("sections", article.section.slug.clone()))
+            .chain(article.regions.iter().map(|r| ("regions", r.slug.clone())))
+            .chain(article.tags.iter().map(|t| ("tags", t.slug.clone())))
+            .chain(article.authors.iter().map(|a| ("authors", a.slug.clone())))
+            .collect()
+    };
+    for (index, draft) in drafts.iter().enumerate() {
+        for listing in on(&draft.article) {
+            listings.entry(listing).or_default().push(index);
+        }
+    }
+    // The listings a change reaches: those its article is on, now or
+    // before.
+    let mut reached: HashSet<Listing> = HashSet::new();
+    if let Some(before) = &before {
+        for draft in drafts.iter().filter(|d| changed.contains(d.article.slug.as_str())) {
+            reached.extend(on(&draft.article));
+        }
+        for past in before.articles.iter().filter(|past| changed.contains(past.slug.as_str())) {
+            reached.insert(("sections", past.section.clone()));
+            reached.extend(past.regions.iter().map(|r| ("regions", r.clone())));
+            reached.extend(past.tags.iter().map(|t| ("tags", t.clone())));
+            reached.extend(past.authors.iter().map(|a| ("authors", a.clone())));
+        }
+    }
+    let everything = before.is_none();
+    let put_json = |out: &mut dyn Output, path: String, value: &dyn erased::Json| {
+        out.put(path.trim_start_matches('/').to_string(), value.bytes());
+    };
+    let keep = |out: &mut dyn Output, path: String| out.keep(path.trim_start_matches('/'));
+    let size = settings.page_size;
+    let cards = |items: &[usize]| -> Vec<ArticleSummary> { items.iter().map(|&i| summaries[i].clone()).collect() };
+    if everything || !changed.is_empty() {
+        let all: Vec<usize> = (0..drafts.len()).collect();
+        for page in paginate::paginate("", &cards(&all), size, paths::latest) {
+            put_json(out, paths::latest(page.page), &page);
+        }
+    } else {
+        for page in 1..=paginate::pages(drafts.len(), size) {
+            keep(out, paths::latest(page));
+        }
+    }
+    for ((kind, slug), items) in &listings {
+        if everything || reached.contains(&(*kind, slug.clone())) {
+            let title = titles.get(&(*kind, slug.clone())).map_or("", String::as_str);
+            for page in paginate::paginate(title, &cards(items), size, |n| paths::listing(kind, slug, n)) {
+                put_json(out, paths::listing(kind, slug, page.page), &page);
+            }
+        } else {
+            for page in 1..=paginate::pages(items.len(), size) {
+                keep(out, paths::listing(kind, slug, page));
+            }
+        }
+        sitemap.push((routes::listing(kind)(slug), items.first().map(|&i| drafts[i].article.published.clone())));
+    }
+    for (slug, author) in authors.iter_mut() {
+        author.articles = listings.get(&("authors", slug.clone())).map_or(0, |items| items.len() as u32);
+        put_json(out, paths::author(slug), author);
+    }
+    drop(listings);
+
+    let mut media: Vec<(String, PathBuf)> = Vec::new();
+    let mut stored: Vec<Stored> = Vec::with_capacity(drafts.len());
+    for (index, (mut draft, body)) in drafts.into_iter().zip(bodies).enumerate() {
+        let path = paths::article(&draft.article.slug);
+        if remake[index] {
+            if let Some(body) = body {
+                draft.article.body = body;
+            }
+            if draft.fresh || !draft.article.body.is_empty() {
+                draft.article.related = picks[index].iter().map(|&p| summaries[p].clone()).collect();
+                put_json(out, path, &draft.article);
+            } else {
+                eprintln!(
+                    "press: {} changed during the build; its page is as before: build again",
+                    draft.file.display()
+                );
+                keep(out, path);
+            }
+        } else {
+            keep(out, path);
+        }
+        if draft.fresh {
+            media.extend(draft.media.iter().cloned());
+        } else {
+            for (served, _) in &draft.media {
+                keep(out, served.clone());
+            }
+        }
+        // What is left (the feeds, the record) needs no body.
+        draft.article.body = Vec::new();
+        draft.article.related = Vec::new();
+        sitemap.push((
+            draft.article.href(),
+            Some(draft.article.updated.clone().unwrap_or_else(|| draft.article.published.clone())),
+        ));
+        stored.push(Stored {
+            file: draft.file,
+            stamp: draft.stamp,
+            article: draft.article,
+            aliases: draft.aliases,
+            media: draft.media,
+            tags_line: draft.spellings.line,
+            spellings: draft.spellings.names,
+        });
+    }
+    put_json(out, paths::SITE.to_string(), site);
+    put_json(out, paths::REDIRECTS.to_string(), redirects);
+    put_json(out, paths::INSIGHTS.to_string(), &Insights { schema_version: SCHEMA_VERSION, items: insights.clone() });
+
+    let newest: Vec<&Article> = stored.iter().map(|stored| &stored.article).collect();
+    out.put("feed.json".to_string(), feeds::json_feed(site, &newest));
+    out.put("rss.xml".to_string(), feeds::rss(site, &newest));
+    for (name, bytes) in feeds::sitemaps(site, &sitemap) {
+        out.put(name, bytes);
+    }
+    out.put(
+        "robots.txt".to_string(),
+        format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.url).into_bytes(),
+    );
+    for (relative, path) in &images.files {
+        if let Ok(bytes) = fs::read(path) {
+            out.put(format!("content/images/{relative}"), bytes);
+        }
+    }
+    for (served, path) in &media {
+        if let Ok(bytes) = fs::read(path) {
+            out.put(served.trim_start_matches('/').to_string(), bytes);
+        }
+    }
+    let counts = Counts { articles: stored.len(), authors: authors.len(), insights: insights.len() };
+    next.picks = picks.into_iter().map(|picks| picks.into_iter().map(|p| p as u32).collect()).collect();
+    next.articles = stored;
+    counts
+}

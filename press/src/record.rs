@@ -1,0 +1,164 @@
+//! The dependency record of an incremental build (issue 18).
+//!
+//! With `--cache DIR`, a build keeps what it read and wrote in
+//! `DIR/press-record.json`, and the next build starts from it:
+//! - an article whose file (and page bundle images) has the same size
+//!   and modification time is taken from the record, not read again;
+//! - related picks are redone only where a change can reach them
+//!   ([`crate::related::related_update`]);
+//! - an article's JSON, a listing's pages and a bundle's images are made
+//!   again only when something they show changed, and a file whose bytes
+//!   did not change is not written (its modification time stays, so a CDN
+//!   sync skips it).
+//!
+//! What every article depends on besides its own file (the compiler
+//! itself, `site.toml`, the authors, the insights and the site's images)
+//! is one hash, [`Record::inputs`]; when it differs, the record is not
+//! used and the build is a full one. A build with the record gives the
+//! bytes a build without it gives: `press/tests/incremental.rs` checks
+//! that on random edits.
+
+use std::{
+    collections::BTreeMap,
+    fs, io,
+    path::{Path, PathBuf},
+    time::UNIX_EPOCH,
+};
+
+use dispatch_model::Article;
+use serde::{Deserialize, Serialize};
+use xxhash_rust::xxh3::Xxh3;
+
+/// The record's file name in the cache folder.
+pub const FILE: &str = "press-record.json";
+/// Which layout of the record this compiler writes; another is not used.
+const FORMAT: u32 = 1;
+/// A source modified less than this long before the last build started
+/// (nanoseconds) is read again even when its size and time match: a file
+/// changed twice within the file system's clock tick keeps one time (the
+/// "racy" case git's index guards against in the same way).
+pub const RACY_NS: i128 = 2_000_000_000;
+
+/// What a build read and wrote, for the next one.
+#[derive(Serialize, Deserialize)]
+pub struct Record {
+    pub format: u32,
+    /// xxh3 of everything an article's output may depend on besides its
+    /// own file: see [`inputs`].
+    pub inputs: u64,
+    /// When the build started, in nanoseconds since the Unix epoch (UTC).
+    pub started: i128,
+    /// Every article, newest first, without its body or related picks.
+    pub articles: Vec<Stored>,
+    /// Each article's related picks, as indexes into `articles`.
+    pub picks: Vec<Vec<u32>>,
+    /// Every file the build wrote, relative to the output folder, with the
+    /// xxh3 of its bytes and its length in bytes.
+    pub outputs: BTreeMap<String, (u64, u64)>,
+}
+
+/// One article as the build read it.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Stored {
+    pub file: PathBuf,
+    /// Its file's and its bundle images' sizes and times, in that order.
+    pub stamp: Vec<Stamp>,
+    /// The article without body and related picks.
+    pub article: Article,
+    /// Its aliases, as paths, with the line of each.
+    pub aliases: Vec<(String, usize)>,
+    /// Its bundle's images: where each is served, and its file.
+    pub media: Vec<(String, PathBuf)>,
+    /// The line of `tags`, and each tag as written with its slug.
+    pub tags_line: usize,
+    pub spellings: Vec<(String, String)>,
+}
+
+/// A file's size in bytes and modification time in nanoseconds since the
+/// Unix epoch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub size: u64,
+    pub modified: i128,
+}
+
+impl Stamp {
+    /// `path`'s stamp; `None` when it cannot be read.
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let meta = fs::metadata(path).ok()?;
+        let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos() as i128;
+        Some(Stamp { size: meta.len(), modified })
+    }
+}
+
+impl Record {
+    /// The record in `dir`, when there is one this compiler wrote for the
+    /// same `inputs`. It is then removed, so that a build that stops
+    /// half way leaves none, and the next build is a full one.
+    pub fn take(dir: &Path, inputs: u64) -> Option<Record> {
+        let path = dir.join(FILE);
+        let bytes = fs::read(&path).ok()?;
+        let _ = fs::remove_file(&path);
+        let record: Record = serde_json::from_slice(&bytes).ok()?;
+        (record.format == FORMAT && record.inputs == inputs).then_some(record)
+    }
+
+    /// Writes the record into `dir`, creating it; through a temporary
+    /// file, so a reader never sees half of one.
+    pub fn save(&self, dir: &Path) -> io::Result<()> {
+        fs::create_dir_all(dir)?;
+        let temporary = dir.join(format!("{FILE}.partial"));
+        let file = io::BufWriter::new(fs::File::create(&temporary)?);
+        serde_json::to_writer(file, self).map_err(io::Error::other)?;
+        fs::rename(temporary, dir.join(FILE))
+    }
+
+    pub fn new(inputs: u64, started: i128) -> Record {
+        Record { format: FORMAT, inputs, started, articles: Vec::new(), picks: Vec::new(), outputs: BTreeMap::new() }
+    }
+}
+
+/// Nanoseconds since the Unix epoch, now.
+pub fn now() -> i128 {
+    std::time::SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |since| since.as_nanos() as i128)
+}
+
+/// The hash of what every article depends on besides its own file: the
+/// running compiler (its path, size and time: a rebuilt compiler may
+/// write other bytes), the output folder's path, the bytes of
+/// `site.toml`, `insights.toml` and every author file, and the names and
+/// stamps of the files under `content/images`.
+pub fn inputs(content: &Path, out: &Path) -> u64 {
+    let mut hash = Xxh3::new();
+    let mut add = |bytes: &[u8]| {
+        hash.update(&(bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
+    };
+    add(&FORMAT.to_le_bytes());
+    if let Ok(exe) = std::env::current_exe() {
+        add(exe.to_string_lossy().as_bytes());
+        if let Some(stamp) = Stamp::of(&exe) {
+            add(&stamp.size.to_le_bytes());
+            add(&stamp.modified.to_le_bytes());
+        }
+    }
+    add(fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf()).to_string_lossy().as_bytes());
+    let mut files = vec![content.join("site.toml"), content.join("insights.toml")];
+    files.extend(crate::files_with_extension(&content.join("authors"), "toml"));
+    for file in files {
+        add(file.to_string_lossy().as_bytes());
+        add(&fs::read(&file).unwrap_or_default());
+    }
+    for image in crate::walk(&content.join("images")) {
+        add(image.to_string_lossy().as_bytes());
+        let stamp = Stamp::of(&image).unwrap_or(Stamp { size: 0, modified: 0 });
+        add(&stamp.size.to_le_bytes());
+        add(&stamp.modified.to_le_bytes());
+    }
+    hash.digest()
+}
+
+/// xxh3 of `bytes`: how the record knows an output file's bytes.
+pub fn digest(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}

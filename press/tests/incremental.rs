@@ -1,0 +1,174 @@
+//! Incremental builds (issue 18): after random edits to a newsroom, a
+//! build from the dependency record (`--cache`) gives the very files a
+//! full build gives, and leaves the files it did not change untouched
+//! (same modification time), so a CDN sync uploads only what changed.
+
+use std::{
+    collections::BTreeMap,
+    fs,
+    path::{Path, PathBuf},
+    process::Command,
+    time::{Duration, SystemTime},
+};
+
+/// Every file under `dir`, by path relative to it, with its bytes and
+/// modification time.
+fn tree(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
+    let mut found = BTreeMap::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        for entry in fs::read_dir(&current).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                let modified = fs::metadata(&path).unwrap().modified().unwrap();
+                found.insert(path.strip_prefix(dir).unwrap().to_path_buf(), (fs::read(&path).unwrap(), modified));
+            }
+        }
+    }
+    found
+}
+
+/// Runs the compiler; its output on success.
+fn press(args: &[&Path], flags: &[&str]) -> String {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dispatch-press"));
+    for (flag, value) in flags.iter().zip(args) {
+        command.arg(flag).arg(value);
+    }
+    let output = command.output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(output.status.success(), "{text}{}", String::from_utf8_lossy(&output.stderr));
+    text
+}
+
+/// Sets `file`'s modification time `ago` seconds back: each edit gets a
+/// time of its own, well before the build (a file changed in the last two
+/// seconds is always read again, which would hide a wrong stamp check).
+fn stamp(file: &Path, ago: u64) {
+    let time = SystemTime::now() - Duration::from_secs(ago);
+    fs::File::options().write(true).open(file).unwrap().set_modified(time).unwrap();
+}
+
+fn replace_line(file: &Path, key: &str, line: &str) {
+    let text = fs::read_to_string(file).unwrap();
+    let replaced: Vec<String> = text
+        .lines()
+        .map(|l| if l.starts_with(&format!("{key} =")) { line.to_string() } else { l.to_string() })
+        .collect();
+    fs::write(file, replaced.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn a_build_from_the_record_gives_what_a_full_build_gives() {
+    let root = std::env::temp_dir().join(format!("dispatch-incremental-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    let (content, out, cache, full) = (root.join("content"), root.join("out"), root.join("cache"), root.join("full"));
+    dispatch_press::synthetic::generate(&content, 240).unwrap();
+    // A page bundle, whose image is one of its inputs.
+    let bundle = content.join("articles/bundled-story");
+    fs::create_dir_all(&bundle).unwrap();
+    let article = fs::read_to_string(content.join("articles/synthetic-00007.md")).unwrap();
+    fs::write(bundle.join("index.md"), article.replace("Synthetic story 7", "Bundled story")).unwrap();
+    let chart = |fill: &str| {
+        format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><rect width=\"40\" height=\"20\" fill=\"{fill}\"/></svg>")
+    };
+    fs::write(bundle.join("chart.svg"), chart("#123456")).unwrap();
+    let mut ago = 7_200;
+    for relative in tree(&content).into_keys() {
+        stamp(&content.join(relative), ago);
+    }
+    press(&[&content, &out, &cache], &["--content", "--out", "--cache"]);
+
+    let mut dice = 0x2545_f491_4f6c_dd1d_u64;
+    let mut roll = |n: usize| {
+        dice ^= dice << 13;
+        dice ^= dice >> 7;
+        dice ^= dice << 17;
+        (dice % n as u64) as usize
+    };
+    for edit in 0..18 {
+        let files: Vec<PathBuf> = fs::read_dir(content.join("articles"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        let mut files = files;
+        files.sort();
+        let file = files[roll(files.len())].clone();
+        ago -= 60;
+        let touched = match edit % 9 {
+            // Breaking news, the newest story.
+            0 => {
+                let new = content.join(format!("articles/breaking-{edit}.md"));
+                fs::copy(&file, &new).unwrap();
+                replace_line(&new, "published", &format!("published = \"2026-11-28T{:02}:00:00Z\"", edit % 24));
+                replace_line(&new, "headline", &format!("headline = \"Breaking {edit}\""));
+                new
+            }
+            1 => {
+                fs::remove_file(&file).unwrap();
+                continue_with(&content, &out, &cache, &full, edit);
+                continue;
+            }
+            2 => {
+                fs::write(&file, fs::read_to_string(&file).unwrap() + "\nA late paragraph.\n").unwrap();
+                file
+            }
+            3 => {
+                replace_line(&file, "headline", &format!("headline = \"Rewritten headline {edit}\""));
+                file
+            }
+            4 => {
+                let tags = ["\"Cloud\"", "\"Identity\"", "\"Fresh Topic\"", "\"Zero-Day\""];
+                replace_line(&file, "tags", &format!("tags = [{}, {}]", tags[roll(4)], tags[roll(4)]));
+                file
+            }
+            5 => {
+                replace_line(
+                    &file,
+                    "published",
+                    &format!("published = \"2026-0{}-1{}T08:00:00Z\"", 1 + roll(9), roll(10)),
+                );
+                file
+            }
+            6 => {
+                let renamed = content.join(format!("articles/renamed-{edit}.md"));
+                fs::rename(&file, &renamed).unwrap();
+                renamed
+            }
+            // Saved again as it was: a new time, the same words.
+            7 => file,
+            _ => {
+                fs::write(bundle.join("chart.svg"), chart(&format!("#{:06x}", roll(0xffffff)))).unwrap();
+                bundle.join("chart.svg")
+            }
+        };
+        stamp(&touched, ago);
+        continue_with(&content, &out, &cache, &full, edit);
+    }
+    fs::remove_dir_all(&root).unwrap();
+}
+
+/// Builds from the record into `out` and in full into `full`; the two
+/// must be the same files, and what the incremental build did not write
+/// keeps its time.
+fn continue_with(content: &Path, out: &Path, cache: &Path, full: &Path, edit: usize) {
+    let before = tree(out);
+    let said = press(&[content, out, cache], &["--content", "--out", "--cache"]);
+    assert!(said.contains("from the record"), "edit {edit} built in full:\n{said}");
+    let _ = fs::remove_dir_all(full);
+    press(&[content, full], &["--content", "--out"]);
+    let (incremental, complete) = (tree(out), tree(full));
+    let paths = |tree: &BTreeMap<PathBuf, (Vec<u8>, SystemTime)>| tree.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(paths(&incremental), paths(&complete), "edit {edit}: other files");
+    for (path, (bytes, modified)) in &incremental {
+        assert!(bytes == &complete[path].0, "edit {edit}: {} differs from a full build", path.display());
+        if let Some((old, was)) = before.get(path) {
+            if old == bytes {
+                assert_eq!(modified, was, "edit {edit}: {} was written with the same bytes", path.display());
+            }
+        }
+    }
+}
