@@ -188,19 +188,15 @@ pub fn listing_description(heading: &str) -> String {
     format!("{heading}: the latest cybersecurity news, analysis and commentary from Dispatch.")
 }
 
-/// "Page 2 of 5".
-pub fn page_of(page: u32, pages: u32) -> String {
-    format!("Page {page} of {pages}")
-}
-
-/// A listing's document title: its heading on the first page, and
-/// "Threat Intelligence, page 2 of 5" after it, so that each page's title
-/// is its own in search results and tabs.
-pub fn page_title(heading: &str, page: u32, pages: u32) -> String {
+/// A listing's document title: its heading on page 1, and
+/// "Threat Intelligence, page 7" on an older page, so that each page's
+/// title is its own in search results and tabs. (Older pages count from
+/// the oldest and never change, so no "of N".)
+pub fn page_title(heading: &str, page: u32) -> String {
     if page <= 1 {
         heading.to_string()
     } else {
-        format!("{heading}, page {page} of {pages}")
+        format!("{heading}, page {page}")
     }
 }
 
@@ -268,9 +264,8 @@ mod tests {
 
     #[test]
     fn counts_pages_and_articles() {
-        assert_eq!(page_of(2, 5), "Page 2 of 5");
-        assert_eq!(page_title("Policy", 1, 5), "Policy");
-        assert_eq!(page_title("Policy", 2, 5), "Policy, page 2 of 5");
+        assert_eq!(page_title("Policy", 1), "Policy");
+        assert_eq!(page_title("Policy", 7), "Policy, page 7");
         assert_eq!(all_by_author(12), "Articles by this author (12)");
         assert_eq!(insight_kind(InsightKind::WhitePaper), "White Paper");
         assert_eq!(tag_heading("Ransomware"), "Topic: Ransomware");

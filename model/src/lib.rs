@@ -498,8 +498,20 @@ pub struct ArticleSummary {
     pub authors: Vec<String>,
 }
 
-/// One page of a paginated list of article cards, such as
-/// `/content/latest/1.json`.
+/// One page of a list of article cards: `/content/latest/1.json`, the
+/// newest stories for the front page, or a page of a section, region, tag
+/// or author listing (`/content/{kind}/{slug}/{page}.json`).
+///
+/// A listing's pages are counted from its oldest stories, so that a page,
+/// once full, never changes (issue 18: publishing one story into a
+/// 100,000-article archive must not rewrite every page of every listing
+/// it is on, nor make a CDN upload them all). Page 1, at the listing's own
+/// address, holds the newest stories: all of them while there are fewer
+/// than twice the page size, and then between one page size and twice
+/// that, less one. Every other page holds exactly one page size, page 2
+/// the oldest, page 3 the next, and so on up to the page just older than
+/// page 1. A new story changes page 1 alone, and once every page size
+/// stories page 1 hands its oldest on as a new page.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexPage {
     pub schema_version: u32,
@@ -507,15 +519,28 @@ pub struct IndexPage {
     /// author's name; empty for the latest news.
     #[serde(default)]
     pub title: String,
-    /// 1-based.
+    /// 1 for the newest stories; from 2 (the oldest) up for the others.
     pub page: u32,
-    pub pages: u32,
-    pub total: u32,
+    /// The page of the next newer stories, and of the next older ones;
+    /// none at either end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<u32>,
     pub items: Vec<ArticleSummary>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub next: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous: Option<String>,
+}
+
+impl IndexPage {
+    /// The pages of the next newer and the next older stories from page
+    /// `page` of a listing of `pages` pages: page 1, then from the newest
+    /// older page (`pages`) down to the oldest (2).
+    pub fn neighbours(page: u32, pages: u32) -> (Option<u32>, Option<u32>) {
+        match page {
+            1 => (None, (pages > 1).then_some(pages)),
+            newest_older if newest_older == pages => (Some(1), (page > 2).then(|| page - 1)),
+            _ => (Some(page + 1), (page > 2).then(|| page - 1)),
+        }
+    }
 }
 
 /// A full article, as `/content/articles/{slug}.json`.
@@ -756,11 +781,9 @@ mod tests {
             schema_version: SCHEMA_VERSION,
             title: "Policy & Regulation".into(),
             page: 1,
-            pages: 2,
-            total: 13,
+            newer: None,
+            older: Some(2),
             items: vec![summary],
-            next: Some(paths::latest(2)),
-            previous: None,
         });
         round_trip(Site {
             schema_version: SCHEMA_VERSION,

@@ -61,9 +61,12 @@ pub fn absolute(site: &Site, path: &str) -> String {
 pub struct Paging {
     /// The listing's own address, its first page's.
     pub base: String,
-    /// From 1.
+    /// 1 for the newest stories, from 2 (the oldest) up for the others
+    /// (see `IndexPage`).
     pub page: u32,
-    pub pages: u32,
+    /// The pages of the next newer and the next older stories.
+    pub newer: Option<u32>,
+    pub older: Option<u32>,
 }
 
 impl Paging {
@@ -74,7 +77,7 @@ impl Paging {
 
     /// The page's title: the heading, with the page number after the first.
     pub fn title(&self, heading: &str) -> String {
-        text::page_title(heading, self.page, self.pages)
+        text::page_title(heading, self.page)
     }
 }
 
@@ -86,12 +89,12 @@ pub fn tags(site: &Site, path: &str, subject: &Subject, paging: Option<&Paging>)
     let mut link =
         |rel: &str, href: &str| out.push_str(&format!("<link rel=\"{rel}\" href=\"{}\">", escape::html(href)));
     link("canonical", &url);
-    if let Some(Paging { base, page, pages }) = paging {
-        if *page > 1 {
-            link("prev", &absolute(site, &routes::page(base, page - 1)));
+    if let Some(Paging { base, newer, older, .. }) = paging {
+        if let Some(newer) = newer {
+            link("prev", &absolute(site, &routes::page(base, *newer)));
         }
-        if page < pages {
-            link("next", &absolute(site, &routes::page(base, page + 1)));
+        if let Some(older) = older {
+            link("next", &absolute(site, &routes::page(base, *older)));
         }
     }
     let mut meta = |key: &str, name: &str, value: &str| {
@@ -286,21 +289,29 @@ mod tests {
 
     #[test]
     fn a_listing_page_links_its_neighbours_and_has_its_own_title() {
+        // Three pages: 1 the newest, then 3, then 2 the oldest.
         let at = |page: u32| {
-            let paging = Paging { base: "/tag/الأمن".into(), page, pages: 3 };
+            let (newer, older) = match page {
+                1 => (None, Some(3)),
+                3 => (Some(1), Some(2)),
+                _ => (Some(3), None),
+            };
+            let paging = Paging { base: "/tag/الأمن".into(), page, newer, older };
             tags(&site(), &paging.path(), &listing_page("Topic: الأمن", &paging), Some(&paging))
         };
         let tag = "https://dispatch.example/tag/%D8%A7%D9%84%D8%A3%D9%85%D9%86";
         let first = at(1);
         assert!(first.contains(&format!(r#"<link rel="canonical" href="{tag}">"#)), "{first}");
-        assert!(first.contains(&format!(r#"<link rel="next" href="{tag}/page/2">"#)), "{first}");
+        assert!(first.contains(&format!(r#"<link rel="next" href="{tag}/page/3">"#)), "{first}");
         assert!(!first.contains(r#"rel="prev""#));
-        let middle = at(2);
-        assert!(middle.contains(&format!(r#"<link rel="canonical" href="{tag}/page/2">"#)), "{middle}");
+        let middle = at(3);
+        assert!(middle.contains(&format!(r#"<link rel="canonical" href="{tag}/page/3">"#)), "{middle}");
         assert!(middle.contains(&format!(r#"<link rel="prev" href="{tag}">"#)), "{middle}");
-        assert!(middle.contains(&format!(r#"<link rel="next" href="{tag}/page/3">"#)), "{middle}");
-        assert!(middle.contains(r#"<meta property="og:title" content="Topic: الأمن, page 2 of 3">"#), "{middle}");
-        let last = at(3);
-        assert!(last.contains(&format!(r#"<link rel="prev" href="{tag}/page/2">"#)) && !last.contains(r#"rel="next""#));
+        assert!(middle.contains(&format!(r#"<link rel="next" href="{tag}/page/2">"#)), "{middle}");
+        assert!(middle.contains(r#"<meta property="og:title" content="Topic: الأمن, page 3">"#), "{middle}");
+        let oldest = at(2);
+        assert!(
+            oldest.contains(&format!(r#"<link rel="prev" href="{tag}/page/3">"#)) && !oldest.contains(r#"rel="next""#)
+        );
     }
 }

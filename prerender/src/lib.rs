@@ -145,13 +145,19 @@ pub fn routes(root: &Path, address: &mut dyn FnMut(&str) -> Result<String, Strin
         let relative = relative(root, &file);
         pages.push(Route { path: address(&relative)?, kind: Kind::Article(relative), made_from: Vec::new() });
     }
-    // Every page of a listing, from what its first page says of the count.
+    // Every page of a listing: page 1, then from the oldest (2) up to the
+    // one its first page calls older.
     let paged = |kind: &str, slug: &str| -> Result<(IndexPage, String, Vec<head::Paging>), String> {
         let file = content.join(kind).join(slug).join("1.json");
         let first: IndexPage = read_json(&file)?;
         let base = routes::listing(kind)(slug);
-        let pages = first.pages.max(1);
-        let pagings = (1..=pages).map(|page| head::Paging { base: base.clone(), page, pages }).collect();
+        let pages = first.older.unwrap_or(1);
+        let pagings = (1..=pages)
+            .map(|page| {
+                let (newer, older) = IndexPage::neighbours(page, pages);
+                head::Paging { base: base.clone(), page, newer, older }
+            })
+            .collect();
         Ok((first, relative(root, &file), pagings))
     };
     for file in json_files(&content.join("authors"))? {

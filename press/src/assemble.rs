@@ -9,7 +9,9 @@ use std::{
     path::PathBuf,
 };
 
-use dispatch_model::{paths, routes, Article, ArticleSummary, Author, Block, Insight, Insights, SCHEMA_VERSION};
+use dispatch_model::{
+    paths, routes, Article, ArticleSummary, Author, Block, IndexPage, Insight, Insights, SCHEMA_VERSION,
+};
 use rayon::prelude::*;
 
 use crate::{
@@ -62,6 +64,16 @@ impl Before {
 /// A listing: its kind (`sections`, `regions`, `tags` or `authors`) and
 /// slug.
 type Listing<'a> = (&'a str, String);
+
+/// What changed on a listing: the publication times (seconds since the
+/// Unix epoch) of its changed articles, as they are and as they were, and
+/// how many of them it holds now and held before.
+#[derive(Default)]
+struct Reach {
+    times: Vec<i64>,
+    now: usize,
+    before: usize,
+}
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn assemble(
@@ -191,18 +203,28 @@ pub(crate) fn assemble(
             listings.entry(listing).or_default().push(index);
         }
     }
-    // The listings a change reaches: those its article is on, now or
-    // before.
-    let mut reached: HashSet<Listing> = HashSet::new();
+    // The listings a change reaches (those its article is on, now or
+    // before), each with the times of the changed articles on it, and how
+    // many of those were on it before and are now.
+    let mut reached: HashMap<Listing, Reach> = HashMap::new();
     if let Some(before) = &before {
         for draft in drafts.iter().filter(|d| changed.contains(d.article.slug.as_str())) {
-            reached.extend(on(&draft.article));
+            for listing in on(&draft.article) {
+                let reach = reached.entry(listing).or_default();
+                reach.times.push(draft.published.unix_timestamp());
+                reach.now += 1;
+            }
         }
         for past in before.articles.iter().filter(|past| changed.contains(past.slug.as_str())) {
-            reached.insert(("sections", past.section.clone()));
-            reached.extend(past.regions.iter().map(|r| ("regions", r.clone())));
-            reached.extend(past.tags.iter().map(|t| ("tags", t.clone())));
-            reached.extend(past.authors.iter().map(|a| ("authors", a.clone())));
+            let keys = std::iter::once(("sections", past.section.clone()))
+                .chain(past.regions.iter().map(|r| ("regions", r.clone())))
+                .chain(past.tags.iter().map(|t| ("tags", t.clone())))
+                .chain(past.authors.iter().map(|a| ("authors", a.clone())));
+            for listing in keys {
+                let reach = reached.entry(listing).or_default();
+                reach.times.push(past.published);
+                reach.before += 1;
+            }
         }
     }
     let everything = before.is_none();
@@ -212,24 +234,42 @@ pub(crate) fn assemble(
     let keep = |out: &mut dyn Output, path: String| out.keep(path.trim_start_matches('/'));
     let size = settings.page_size;
     let cards = |items: &[usize]| -> Vec<ArticleSummary> { items.iter().map(|&i| summaries[i].clone()).collect() };
-    if everything || !changed.is_empty() {
-        let all: Vec<usize> = (0..drafts.len()).collect();
-        for page in paginate::paginate("", &cards(&all), size, paths::latest) {
-            put_json(out, paths::latest(page.page), &page);
-        }
-    } else {
-        for page in 1..=paginate::pages(drafts.len(), size) {
-            keep(out, paths::latest(page));
-        }
-    }
+    // The front page's newest stories: a page of them, and no more (no
+    // address shows older ones; each listing has its own).
+    let newest: Vec<usize> = (0..drafts.len().min(size.max(1))).collect();
+    let front = IndexPage {
+        schema_version: SCHEMA_VERSION,
+        title: String::new(),
+        page: 1,
+        newer: None,
+        older: None,
+        items: cards(&newest),
+    };
+    put_json(out, paths::latest(1), &front);
     for ((kind, slug), items) in &listings {
-        if everything || reached.contains(&(*kind, slug.clone())) {
-            let title = titles.get(&(*kind, slug.clone())).map_or("", String::as_str);
-            for page in paginate::paginate(title, &cards(items), size, |n| paths::listing(kind, slug, n)) {
-                put_json(out, paths::listing(kind, slug, page.page), &page);
+        let title = titles.get(&(*kind, slug.clone())).map_or("", String::as_str);
+        let pages = paginate::pages(items.len(), size);
+        let remade: Box<dyn Fn(u32) -> bool> = match reached.get(&(*kind, slug.clone())) {
+            _ if everything => Box::new(|_| true),
+            None => Box::new(|_| false),
+            // Pages made of stories all older than every change keep
+            // their cards; page 1, and the newest older page before and
+            // now (whose "newer" link may move), are made again.
+            Some(reach) => {
+                let oldest_change = reach.times.iter().copied().min().unwrap_or(i64::MIN);
+                let untouched =
+                    items.iter().rev().take_while(|&&i| drafts[i].published.unix_timestamp() < oldest_change).count();
+                let before = paginate::pages(items.len() + reach.before - reach.now, size);
+                Box::new(move |page| {
+                    page == 1 || page == pages || page == before || (page as usize - 1) * size > untouched
+                })
             }
-        } else {
-            for page in 1..=paginate::pages(items.len(), size) {
+        };
+        let list = if (1..=pages).any(&remade) { cards(items) } else { Vec::new() };
+        for page in 1..=pages {
+            if remade(page) {
+                put_json(out, paths::listing(kind, slug, page), &paginate::page(title, &list, size, page));
+            } else {
                 keep(out, paths::listing(kind, slug, page));
             }
         }

@@ -1,31 +1,47 @@
+//! A listing's pages, counted from its oldest stories so that a full page
+//! never changes: see [`IndexPage`].
+
 use dispatch_model::{ArticleSummary, IndexPage, SCHEMA_VERSION};
 
-/// How many pages [`paginate`] makes of `items` cards, `size` a page.
+/// How many pages a listing of `items` cards has, `size` a page: one
+/// while there are fewer than two pages' worth, else one a whole `size`
+/// (the newest page holds the rest).
 pub fn pages(items: usize, size: usize) -> u32 {
-    items.div_ceil(size.max(1)).max(1) as u32
+    (items / size.max(1)).max(1) as u32
 }
 
-/// Splits cards (already newest first) into pages of `size`. An empty list
-/// still has one page, with no items, so a new section reads "no articles
-/// yet" rather than "not found".
-pub fn paginate(title: &str, items: &[ArticleSummary], size: usize, path: impl Fn(u32) -> String) -> Vec<IndexPage> {
-    let pages = pages(items.len(), size);
-    let size = size.max(1);
-    (1..=pages)
-        .map(|page| {
-            let start = (page as usize - 1) * size;
-            IndexPage {
-                schema_version: SCHEMA_VERSION,
-                title: title.to_string(),
-                page,
-                pages,
-                total: items.len() as u32,
-                items: items[start.min(items.len())..(start + size).min(items.len())].to_vec(),
-                next: (page < pages).then(|| path(page + 1)),
-                previous: (page > 1).then(|| path(page - 1)),
-            }
-        })
-        .collect()
+/// The cards (newest first) of page `page` of a listing of `items`, as a
+/// range of indexes into them.
+pub fn range(items: usize, size: usize, page: u32) -> std::ops::Range<usize> {
+    let (size, pages) = (size.max(1), pages(items, size) as usize);
+    if page <= 1 {
+        // The newest: everything not on an older page.
+        return 0..items - (pages - 1) * size;
+    }
+    // Page 2 holds the oldest `size`, page 3 the next, and so on.
+    let from_oldest = page as usize - 1;
+    items - from_oldest * size..items - (from_oldest - 1) * size
+}
+
+/// Page `page` of a listing of `items` (newest first), `size` a page.
+pub fn page(title: &str, items: &[ArticleSummary], size: usize, page: u32) -> IndexPage {
+    let (newer, older) = IndexPage::neighbours(page, pages(items.len(), size));
+    IndexPage {
+        schema_version: SCHEMA_VERSION,
+        title: title.to_string(),
+        page,
+        newer,
+        older,
+        items: items[range(items.len(), size, page)].to_vec(),
+    }
+}
+
+/// Every page of a listing of `items` (newest first), `size` a page:
+/// page 1, then from the oldest up. An empty listing still has its page,
+/// with no items, so a new section reads "no articles yet" rather than
+/// "not found".
+pub fn paginate(title: &str, items: &[ArticleSummary], size: usize) -> Vec<IndexPage> {
+    (1..=pages(items.len(), size)).map(|number| page(title, items, size, number)).collect()
 }
 
 #[cfg(test)]
@@ -48,29 +64,42 @@ mod tests {
             .collect()
     }
 
-    fn shape(n: usize, size: usize) -> Vec<(u32, u32, usize, Option<String>, Option<String>)> {
-        paginate("T", &cards(n), size, |p| format!("/p/{p}"))
-            .into_iter()
-            .map(|page| (page.page, page.pages, page.items.len(), page.previous, page.next))
-            .collect()
+    /// Each page as (number, cards, newer, older).
+    fn shape(n: usize, size: usize) -> Vec<(u32, usize, Option<u32>, Option<u32>)> {
+        paginate("T", &cards(n), size).into_iter().map(|p| (p.page, p.items.len(), p.newer, p.older)).collect()
     }
 
     #[test]
-    fn zero_items_is_one_empty_page() {
-        assert_eq!(shape(0, 12), vec![(1, 1, 0, None, None)]);
+    fn fewer_than_two_pages_worth_is_one_page() {
+        assert_eq!(shape(0, 12), vec![(1, 0, None, None)]);
+        assert_eq!(shape(1, 12), vec![(1, 1, None, None)]);
+        assert_eq!(shape(23, 12), vec![(1, 23, None, None)]);
     }
 
     #[test]
-    fn one_item_and_exactly_one_page() {
-        assert_eq!(shape(1, 12), vec![(1, 1, 1, None, None)]);
-        assert_eq!(shape(12, 12), vec![(1, 1, 12, None, None)]);
+    fn older_pages_count_from_the_oldest() {
+        assert_eq!(shape(24, 12), vec![(1, 12, None, Some(2)), (2, 12, Some(1), None)]);
+        assert_eq!(shape(41, 12), vec![(1, 17, None, Some(3)), (2, 12, Some(3), None), (3, 12, Some(1), Some(2))]);
+        let pages = paginate("T", &cards(41), 12);
+        assert_eq!(pages[1].items.last().unwrap().slug, "story-40", "page 2 ends with the oldest");
+        assert_eq!(pages[2].items[0].slug, "story-17", "page 3 follows page 1");
     }
 
     #[test]
-    fn one_more_than_a_page_spills_onto_a_second() {
-        assert_eq!(shape(13, 12), vec![(1, 2, 12, None, Some("/p/2".into())), (2, 2, 1, Some("/p/1".into()), None)]);
-        let pages = paginate("T", &cards(13), 12, |p| format!("/p/{p}"));
-        assert_eq!(pages[1].items[0].slug, "story-12");
-        assert!(pages.iter().all(|page| page.total == 13));
+    fn a_new_story_changes_the_first_page_alone() {
+        // One more story at the top: every older page keeps its cards.
+        for total in 24..60 {
+            let (before, mut after) = (cards(total), cards(total));
+            after.insert(0, ArticleSummary { slug: "breaking".into(), ..after[0].clone() });
+            let (before, after) = (paginate("T", &before, 12), paginate("T", &after, 12));
+            for page in before.iter().skip(1) {
+                let same = after.iter().find(|p| p.page == page.page).unwrap();
+                // The newest older page may point at a new one.
+                assert_eq!(same.items, page.items, "{total} stories, page {}", page.page);
+                if after.len() == before.len() {
+                    assert_eq!(same, page);
+                }
+            }
+        }
     }
 }

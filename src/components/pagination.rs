@@ -3,17 +3,18 @@ use leptos::prelude::*;
 
 use crate::text;
 
-/// Newer / Older links for a paginated listing at `base`: each page has
-/// its own address ([`routes::page`]).
+/// Newer / Older links for a listing at `base`: the page numbers of the
+/// next newer and the next older stories (see `IndexPage`: pages count
+/// from the oldest, so none says "of N", which would change with every
+/// story published).
 #[component]
-pub fn Pagination(base: String, page: u32, pages: u32) -> impl IntoView {
+pub fn Pagination(base: String, newer: Option<u32>, older: Option<u32>) -> impl IntoView {
     let link = move |target: u32| routes::page(&base, target);
-    (pages > 1).then(|| {
+    (newer.is_some() || older.is_some()).then(|| {
         view! {
             <nav class="pagination" aria-label=text::PAGINATION_LABEL>
-                {(page > 1).then(|| view! { <a rel="prev" href=link(page - 1)>{text::NEWER}</a> })}
-                <span class="pagination-status">{text::page_of(page, pages)}</span>
-                {(page < pages).then(|| view! { <a rel="next" href=link(page + 1)>{text::OLDER}</a> })}
+                {newer.map(|page| view! { <a rel="prev" href=link(page)>{text::NEWER}</a> })}
+                {older.map(|page| view! { <a rel="next" href=link(page)>{text::OLDER}</a> })}
             </nav>
         }
     })

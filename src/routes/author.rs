@@ -38,7 +38,7 @@ pub fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
     let base = routes::author(&slug);
     crate::focus::settle();
     view! {
-        <Title text=text::page_title(&name, articles.page, articles.pages) />
+        <Title text=text::page_title(&name, articles.page) />
         <Meta name="description" content=bio.clone() />
         <section class="author-page">
             <AuthorCard author=Card { slug, name, role, bio, photo } main=true />
@@ -53,7 +53,7 @@ pub fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
             <ol class="card-list">
                 {articles.items.into_iter().map(|summary| view! { <li><ArticleCard summary=summary /></li> }).collect_view()}
             </ol>
-            <Pagination base=base page=articles.page pages=articles.pages />
+            <Pagination base=base newer=articles.newer older=articles.older />
         </section>
     }
 }

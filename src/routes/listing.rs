@@ -91,14 +91,14 @@ pub fn ListingView(kind: &'static str, slug: String, list: IndexPage) -> impl In
     crate::focus::settle();
     let heading = if kind == "tags" { text::tag_heading(&list.title) } else { list.title.clone() };
     view! {
-        <Title text=text::page_title(&heading, list.page, list.pages) />
+        <Title text=text::page_title(&heading, list.page) />
         <Meta name="description" content=text::listing_description(&heading) />
         <section class="listing">
             <h1 class="page-heading" tabindex="-1">{heading}</h1>
             <ol class="card-list">
                 {list.items.into_iter().map(|summary| view! { <li><ArticleCard summary=summary /></li> }).collect_view()}
             </ol>
-            <Pagination base=routes::listing(kind)(&slug) page=list.page pages=list.pages />
+            <Pagination base=routes::listing(kind)(&slug) newer=list.newer older=list.older />
         </section>
     }
 }

@@ -273,7 +273,7 @@ describe('hydration', () => {
     // The second page of a region: its address serves the first page's
     // file, which the app sees is not for this address and renders anew.
     const regions = readdirSync(path.join(DIST, 'content/regions'), { withFileTypes: true }).filter((entry) => entry.isDirectory());
-    const paged = regions.map((entry) => entry.name).find((slug) => content(`regions/${slug}/1.json`).pages >= 2);
+    const paged = regions.map((entry) => entry.name).find((slug) => content(`regions/${slug}/1.json`).older >= 2);
     assert.ok(paged, 'a region with a second page');
     const second = content(`regions/${paged}/2.json`);
     const { page, problems } = await openPage(shared.browser);
