@@ -89,7 +89,11 @@ impl Writer {
             None => fs::read(&path).is_ok_and(|old| old == bytes),
         };
         if !same {
-            let result = path.parent().map_or(Ok(()), fs::create_dir_all).and_then(|()| fs::write(&path, &bytes));
+            let result = path
+                .parent()
+                .map_or(Ok(()), fs::create_dir_all)
+                .and_then(|()| fs::write(&path, &bytes))
+                .and_then(|()| remove_copies(&path));
             match result {
                 Ok(()) => {
                     self.written.changed += 1;
@@ -141,21 +145,45 @@ impl Writer {
                 .into_iter()
                 .chain(sitemaps)
                 .map(|path| path.strip_prefix(out).unwrap_or(&path).to_string_lossy().into_owned())
-                .filter(|relative| !self.written.outputs.contains_key(relative))
+                .filter(|relative| {
+                    // A compressed copy goes with its file (remove_copies).
+                    let file =
+                        relative.strip_suffix(".br").or_else(|| relative.strip_suffix(".gz")).unwrap_or(relative);
+                    !self.written.outputs.contains_key(file)
+                })
                 .collect()
         } else {
             self.previous.keys().filter(|relative| !self.written.outputs.contains_key(*relative)).cloned().collect()
         };
         for relative in stale {
-            match fs::remove_file(out.join(&relative)) {
-                Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
-                _ => {}
-            }
+            remove(&out.join(&relative))?;
+            remove_copies(&out.join(&relative))?;
             self.written.removed += 1;
             self.written.gone.push(relative);
         }
         Ok(self.written)
     }
+}
+
+/// Removes `path`; one already gone is no error.
+fn remove(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+        _ => Ok(()),
+    }
+}
+
+/// Removes the precompressed copies of a file written anew or removed
+/// (`{file}.br`, `{file}.gz`, which the release build makes for the
+/// host): publishing into a built site must never leave an old copy to be
+/// served for a new file. The build's compression makes them again.
+fn remove_copies(path: &Path) -> io::Result<()> {
+    for extension in ["br", "gz"] {
+        let mut copy = path.as_os_str().to_owned();
+        copy.push(format!(".{extension}"));
+        remove(Path::new(&copy))?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -190,6 +218,20 @@ mod tests {
             assert!(!out.join(gone).exists(), "{gone}");
         }
         assert!(out.join("index.html").exists(), "only the compiler's own files are removed");
+        // Compressed copies, as a release build leaves them: a copy of a
+        // file written anew or removed goes; one of an unchanged file stays.
+        for copy in ["content/a.json.br", "content/a.json.gz", "sitemap.xml.br"] {
+            fs::write(out.join(copy), "old").unwrap();
+        }
+        let changed = edition(&[("sitemap.xml", "urlset, again"), ("content/a.json", "1")]);
+        write(&changed, &out).unwrap();
+        assert!(
+            out.join("content/a.json.br").exists() && out.join("content/a.json.gz").exists(),
+            "a's bytes are the same"
+        );
+        assert!(!out.join("sitemap.xml.br").exists(), "sitemap.xml was written anew");
+        write(&edition(&[("sitemap.xml", "urlset, again")]), &out).unwrap();
+        assert!(!out.join("content/a.json.br").exists(), "a is gone, and its copies");
         fs::remove_dir_all(&out).unwrap();
     }
 }

@@ -34,18 +34,26 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
     let press = root.join("target/tools/dispatch-press");
     let prerender = root.join("target/tools/dispatch-prerender");
     let scratch = root.join("target/bench");
-    let (mut compiled, mut prerendered) = (Vec::new(), Vec::new());
+    let (mut compiled, mut prerendered, mut published) = (Vec::new(), Vec::new(), Vec::new());
+    let mut hugo_rows = Vec::new();
     for count in [10_000, 30_000, 100_000] {
         let content = scratch.join(format!("content-{count}"));
         let out = scratch.join(format!("out-{count}"));
-        let _ = fs::remove_dir_all(&content);
-        let _ = fs::remove_dir_all(&out);
+        let cache = scratch.join(format!("cache-{count}"));
+        for dir in [&content, &out, &cache] {
+            let _ = fs::remove_dir_all(dir);
+        }
         build::run(
             Command::new(&press).args(["synthetic", "--articles", &count.to_string(), "--out"]).arg(&content),
             "dispatch-press synthetic",
         )?;
-        let (first, peak) = timed(Command::new(&press).arg("--content").arg(&content).arg("--out").arg(&out))?;
-        let (rerun, _) = timed(Command::new(&press).arg("--content").arg(&content).arg("--out").arg(&out))?;
+        let compile = || {
+            let mut command = Command::new(&press);
+            command.arg("--content").arg(&content).arg("--out").arg(&out).arg("--cache").arg(&cache);
+            command
+        };
+        let (first, peak, _) = timed(&mut compile())?;
+        let (rerun, _, _) = timed(&mut compile())?;
         let files = sizes::files(&out)?;
         let bytes: u64 = files.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum();
         compiled.push(format!(
@@ -59,7 +67,12 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
 
         // The prerenderer on the compiled newsroom, with the real shell.
         fs::copy(dist.join(deploy::SHELL), out.join(deploy::SHELL)).map_err(|err| err.to_string())?;
-        let (took, peak) = timed(Command::new(&prerender).arg("--root").arg(&out))?;
+        let render = || {
+            let mut command = Command::new(&prerender);
+            command.arg("--root").arg(&out).arg("--cache").arg(&cache);
+            command
+        };
+        let (took, peak, _) = timed(&mut render())?;
         let pages: Vec<_> = sizes::files(&out)?
             .into_iter()
             .filter(|path| path.extension().is_some_and(|ext| ext == "html") && !path.ends_with(deploy::SHELL))
@@ -73,6 +86,55 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
             html,
             html / pages.len().max(1) as u64
         ));
+
+        // Publishing into the built site from the records: a breaking
+        // story, a corrected headline, a story taken down.
+        let articles = content.join("articles");
+        let template = fs::read_to_string(articles.join("synthetic-00005.md")).map_err(|e| e.to_string())?;
+        let edits: [(&str, Box<dyn Fn() -> Result<(), String>>); 3] = [
+            (
+                "a new article",
+                Box::new(|| {
+                    let text = template
+                        .replacen("headline = \"Synthetic story 5\"", "headline = \"Breaking news\"", 1)
+                        .replacen("published = \"", "published = \"2026-11-28T09:00:00Z\"\n# was \"", 1);
+                    fs::write(articles.join("breaking-news.md"), text).map_err(|e| e.to_string())
+                }),
+            ),
+            (
+                "an edited headline",
+                Box::new(|| {
+                    let file = articles.join(format!("synthetic-{:05}.md", count / 2));
+                    let text = fs::read_to_string(&file).map_err(|e| e.to_string())?;
+                    let text =
+                        text.replacen("headline = \"Synthetic story", "headline = \"Corrected: synthetic story", 1);
+                    fs::write(file, text).map_err(|e| e.to_string())
+                }),
+            ),
+            (
+                "a deleted article",
+                Box::new(|| {
+                    fs::remove_file(articles.join(format!("synthetic-{:05}.md", count / 3))).map_err(|e| e.to_string())
+                }),
+            ),
+        ];
+        for (what, edit) in &edits {
+            edit()?;
+            let (compiled, peak, said) = timed(&mut compile())?;
+            let (rendered, _, told) = timed(&mut render())?;
+            published.push(format!(
+                "| {count} articles | {what} | {:.2} s | {:.2} s | **{:.2} s** | {:.2} GB | {} | {} |",
+                compiled.as_secs_f64(),
+                rendered.as_secs_f64(),
+                (compiled + rendered).as_secs_f64(),
+                peak as f64 / 1e9,
+                changed(&said, "changed,"),
+                changed(&told, "changed,"),
+            ));
+        }
+        if count == 10_000 {
+            hugo_rows = hugo(root, &press, &prerender, &dist, &content, &scratch)?;
+        }
     }
 
     let assets = asset_bytes(&dist)?;
@@ -91,6 +153,16 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
     println!("| input | time | peak memory | pages | HTML bytes | bytes per page |");
     println!("|---|---|---|---|---|---|");
     prerendered.iter().for_each(|row| println!("{row}"));
+    println!("\n## Publishing one change from the records (`--cache`), profile `tools`\n");
+    println!(
+        "| archive | change | compile | prerender | total | compile peak memory | files written | pages written |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    published.iter().for_each(|row| println!("{row}"));
+    println!("\n## Beside Hugo (Debian's), 10,000 synthetic articles, medians of {ROUNDS}\n");
+    println!("| build | time | peak memory | against Dispatch |");
+    println!("|---|---|---|---|");
+    hugo_rows.iter().for_each(|row| println!("{row}"));
     println!("\n## What a reader downloads (brotli bytes, before images)\n");
     println!("| view | prerendered page (content and data) | JS, wasm, CSS | total |");
     println!("|---|---|---|---|");
@@ -120,21 +192,101 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
     build::run(&mut node, "scripts/lighthouse.mjs")
 }
 
-/// Runs `command` under GNU time: its wall-clock time, and its peak
-/// resident memory in bytes.
-fn timed(command: &mut Command) -> Result<(Duration, u64), String> {
+/// Runs `command` under GNU time: its wall-clock time, its peak
+/// resident memory in bytes, and what it printed.
+fn timed(command: &mut Command) -> Result<(Duration, u64, String), String> {
     let report = std::env::temp_dir().join(format!("dispatch-bench-time-{}", std::process::id()));
     let mut wrapped = Command::new("/usr/bin/time");
     wrapped.arg("-f").arg("%M").arg("-o").arg(&report).arg(command.get_program()).args(command.get_args());
+    let what = command.get_program().to_string_lossy().into_owned();
     let started = Instant::now();
-    build::run(&mut wrapped, &format!("{}", command.get_program().to_string_lossy()))?;
+    let output = wrapped.output().map_err(|err| format!("could not start {what}: {err}"))?;
     let took = started.elapsed();
+    if !output.status.success() {
+        return Err(format!("{what} failed ({}): {}", output.status, String::from_utf8_lossy(&output.stderr)));
+    }
     let kilobytes: u64 = fs::read_to_string(&report)
         .map_err(|err| format!("GNU time wrote no report: {err}"))?
         .trim()
         .parse()
         .map_err(|err| format!("GNU time's report: {err}"))?;
-    Ok((took, kilobytes * 1024))
+    Ok((took, kilobytes * 1024, String::from_utf8_lossy(&output.stdout).into_owned()))
+}
+
+/// The number before `word` in the last line of a tool's report, such as
+/// 3 in "(3 changed, 0 removed)".
+fn changed(report: &str, word: &str) -> String {
+    let last = report.lines().last().unwrap_or_default();
+    let before = last.split(word).next().unwrap_or_default();
+    before.rsplit([' ', '(']).find(|part| !part.is_empty()).unwrap_or("?").to_string()
+}
+
+/// Rounds of each build in the comparison with Hugo.
+const ROUNDS: usize = 3;
+
+/// The same newsroom built by Dispatch (compiler and prerenderer, in full)
+/// and by Hugo with a comparable site (`bench/hugo`), related content off
+/// and on, in alternating rounds; the rows of the table, with each build's
+/// median as a ratio to Dispatch's.
+fn hugo(
+    root: &Path,
+    press: &Path,
+    prerender: &Path,
+    dist: &Path,
+    content: &Path,
+    scratch: &Path,
+) -> Result<Vec<String>, String> {
+    crate::setup::hugo()?;
+    let site = root.join("bench/hugo");
+    let out = scratch.join("compare");
+    let dispatch = || -> Result<(Duration, u64), String> {
+        let _ = fs::remove_dir_all(&out);
+        let (compiled, peak, _) = timed(Command::new(press).arg("--content").arg(content).arg("--out").arg(&out))?;
+        fs::copy(dist.join(deploy::SHELL), out.join(deploy::SHELL)).map_err(|err| err.to_string())?;
+        let (rendered, rendering, _) = timed(Command::new(prerender).arg("--root").arg(&out))?;
+        Ok((compiled + rendered, peak.max(rendering)))
+    };
+    let hugo = |config: &str| -> Result<(Duration, u64), String> {
+        let _ = fs::remove_dir_all(&out);
+        let (took, peak, _) = timed(
+            Command::new("hugo")
+                .arg("--quiet")
+                .arg("--source")
+                .arg(&site)
+                .arg("--config")
+                .arg(config)
+                .arg("--contentDir")
+                .arg(content.join("articles"))
+                .arg("--destination")
+                .arg(&out),
+        )?;
+        Ok((took, peak))
+    };
+    let (mut ours, mut plain, mut related) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        ours.push(dispatch()?);
+        plain.push(hugo("hugo.toml")?);
+        related.push(hugo("hugo.toml,related.toml")?);
+    }
+    let _ = fs::remove_dir_all(&out);
+    let median = |runs: &mut Vec<(Duration, u64)>| {
+        runs.sort();
+        runs[runs.len() / 2]
+    };
+    let base = median(&mut ours);
+    let row = |what: &str, (took, peak): (Duration, u64)| {
+        format!(
+            "| {what} | {:.2} s | {:.2} GB | {:.2}× |",
+            took.as_secs_f64(),
+            peak as f64 / 1e9,
+            took.as_secs_f64() / base.0.as_secs_f64()
+        )
+    };
+    Ok(vec![
+        row("Dispatch: compiler and prerenderer, related picks on", base),
+        row("Hugo 0.111, related content off", median(&mut plain)),
+        row("Hugo 0.111, related content on", median(&mut related)),
+    ])
 }
 
 /// Brotli bytes of the JS, wasm and CSS that every first view loads.

@@ -227,6 +227,12 @@ pub fn gnu_time() -> Result<(), String> {
     debian(Path::new("/usr/bin/time").exists(), "GNU time", "a few seconds", &["time"], "")
 }
 
+/// Hugo, Debian's, for `cargo xtask bench`'s comparison (issue 18).
+pub fn hugo() -> Result<(), String> {
+    let present = Command::new("hugo").arg("version").output().is_ok_and(|output| output.status.success());
+    debian(present, "Hugo", "under a minute", &["hugo"], "")
+}
+
 /// A Java runtime for the Nu Html Checker (vnu-jar, from npm).
 fn java() -> Result<(), String> {
     debian(version_of("java").is_some(), "a Java runtime", "about a minute", &["openjdk-17-jre-headless"], "")
