@@ -200,9 +200,13 @@ pub fn page_title(heading: &str, page: u32) -> String {
     }
 }
 
-/// "Articles by this author (12)".
-pub fn all_by_author(count: u32) -> String {
-    format!("Articles by this author ({count})")
+/// "Articles by this author (12)"; without the count on an older page,
+/// which says nothing that changes when a story is published.
+pub fn all_by_author(count: Option<u32>) -> String {
+    match count {
+        Some(count) => format!("Articles by this author ({count})"),
+        None => "Articles by this author".to_string(),
+    }
 }
 
 pub fn insight_kind(kind: InsightKind) -> &'static str {
@@ -266,7 +270,8 @@ mod tests {
     fn counts_pages_and_articles() {
         assert_eq!(page_title("Policy", 1), "Policy");
         assert_eq!(page_title("Policy", 7), "Policy, page 7");
-        assert_eq!(all_by_author(12), "Articles by this author (12)");
+        assert_eq!(all_by_author(Some(12)), "Articles by this author (12)");
+        assert_eq!(all_by_author(None), "Articles by this author");
         assert_eq!(insight_kind(InsightKind::WhitePaper), "White Paper");
         assert_eq!(tag_heading("Ransomware"), "Topic: Ransomware");
     }

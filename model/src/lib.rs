@@ -245,7 +245,6 @@ pub struct Author {
     pub photo: Option<Image>,
     #[serde(default)]
     pub links: Vec<AuthorLink>,
-    pub articles: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -521,6 +520,10 @@ pub struct IndexPage {
     pub title: String,
     /// 1 for the newest stories; from 2 (the oldest) up for the others.
     pub page: u32,
+    /// How many stories the listing has, on page 1 only (an older page
+    /// says nothing that changes when a story is published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u32>,
     /// The page of the next newer stories, and of the next older ones;
     /// none at either end.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -781,6 +784,7 @@ mod tests {
             schema_version: SCHEMA_VERSION,
             title: "Policy & Regulation".into(),
             page: 1,
+            total: Some(13),
             newer: None,
             older: Some(2),
             items: vec![summary],
@@ -803,7 +807,6 @@ mod tests {
             bio: "B".into(),
             photo: Some(image),
             links: vec![AuthorLink { label: "Mastodon".into(), href: "https://m.example/@a".into() }],
-            articles: 4,
         });
         round_trip(Insights {
             schema_version: SCHEMA_VERSION,

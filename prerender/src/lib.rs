@@ -164,11 +164,13 @@ pub fn routes(root: &Path, address: &mut dyn FnMut(&str) -> Result<String, Strin
         let author: Author = read_json(&file)?;
         let (_, first, pagings) = paged("authors", &author.slug)?;
         for paging in pagings {
-            pages.push(Route {
-                path: paging.path(),
-                kind: Kind::Author(Box::new(author.clone()), paging),
-                made_from: vec![relative(root, &file), first.clone()],
-            });
+            // An older page's own file holds all it shows of the listing
+            // (its neighbours included), so only page 1 depends on page 1.
+            let mut made_from = vec![relative(root, &file)];
+            if paging.page == 1 {
+                made_from.push(first.clone());
+            }
+            pages.push(Route { path: paging.path(), kind: Kind::Author(Box::new(author.clone()), paging), made_from });
         }
     }
     for kind in ["sections", "regions", "tags"] {
@@ -176,11 +178,8 @@ pub fn routes(root: &Path, address: &mut dyn FnMut(&str) -> Result<String, Strin
             let (page, first, pagings) = paged(kind, &slug)?;
             let heading = if kind == "tags" { text::tag_heading(&page.title) } else { page.title };
             for paging in pagings {
-                pages.push(Route {
-                    path: paging.path(),
-                    kind: Kind::Listing(heading.clone(), paging),
-                    made_from: vec![first.clone()],
-                });
+                let made_from = if paging.page == 1 { vec![first.clone()] } else { Vec::new() };
+                pages.push(Route { path: paging.path(), kind: Kind::Listing(heading.clone(), paging), made_from });
             }
         }
     }

@@ -78,7 +78,7 @@ struct Reach {
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn assemble(
     settings: &SiteSettings,
-    mut authors: BTreeMap<String, Author>,
+    authors: BTreeMap<String, Author>,
     insights: Vec<Insight>,
     mut drafts: Vec<Draft>,
     images: &LocalImages,
@@ -241,6 +241,7 @@ pub(crate) fn assemble(
         schema_version: SCHEMA_VERSION,
         title: String::new(),
         page: 1,
+        total: None,
         newer: None,
         older: None,
         items: cards(&newest),
@@ -275,8 +276,7 @@ pub(crate) fn assemble(
         }
         sitemap.push((routes::listing(kind)(slug), items.first().map(|&i| drafts[i].article.published.clone())));
     }
-    for (slug, author) in authors.iter_mut() {
-        author.articles = listings.get(&("authors", slug.clone())).map_or(0, |items| items.len() as u32);
+    for (slug, author) in &authors {
         put_json(out, paths::author(slug), author);
     }
     drop(listings);

@@ -530,7 +530,6 @@ fn read_authors(content: &Path, images: &LocalImages, problems: &mut Vec<Problem
                 bio: source.bio,
                 photo,
                 links: source.links,
-                articles: 0,
             },
         );
     }

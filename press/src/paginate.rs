@@ -30,6 +30,7 @@ pub fn page(title: &str, items: &[ArticleSummary], size: usize, page: u32) -> In
         schema_version: SCHEMA_VERSION,
         title: title.to_string(),
         page,
+        total: (page == 1).then_some(items.len() as u32),
         newer,
         older,
         items: items[range(items.len(), size, page)].to_vec(),

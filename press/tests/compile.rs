@@ -199,7 +199,9 @@ fn a_valid_newsroom_compiles_into_the_json_tree() {
     let region: IndexPage = json(&edition.files, "content/regions/asia-pacific/1.json");
     assert_eq!((region.items.len(), region.older), (0, None), "an empty region still has its page");
     let author: Author = json(&edition.files, "content/authors/amina-haddad.json");
-    assert_eq!(author.articles, 3);
+    assert_eq!(author.name, "Amina Haddad");
+    let by_author: IndexPage = json(&edition.files, "content/authors/amina-haddad/1.json");
+    assert_eq!((by_author.total, by_author.items.len()), (Some(3), 3));
     let site: Site = json(&edition.files, "content/site.json");
     assert_eq!(site.navigation[0].href, "/policy");
     let insights: Insights = json(&edition.files, "content/insights.json");

@@ -34,7 +34,7 @@ pub fn AuthorPage() -> impl IntoView {
 
 #[component]
 pub fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
-    let Author { slug, name, role, bio, photo, links, articles: count, .. } = author;
+    let Author { slug, name, role, bio, photo, links, .. } = author;
     let base = routes::author(&slug);
     crate::focus::settle();
     view! {
@@ -49,7 +49,7 @@ pub fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
                     .map(|link| view! { <li><a href=link.href rel="me noopener">{link.label}</a></li> })
                     .collect_view()}
             </ul>
-            <h2 class="rail-heading">{text::all_by_author(count)}</h2>
+            <h2 class="rail-heading">{text::all_by_author(articles.total)}</h2>
             <ol class="card-list">
                 {articles.items.into_iter().map(|summary| view! { <li><ArticleCard summary=summary /></li> }).collect_view()}
             </ol>
