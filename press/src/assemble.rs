@@ -126,7 +126,6 @@ pub(crate) fn assemble(
         None => related::related_all(&traits, RELATED),
     };
     drop(traits);
-    let summaries: Vec<ArticleSummary> = drafts.iter().map(|d| d.article.summary()).collect();
 
     // What another page shows of an article changed: it is new, gone, or
     // its file says something else of it than the record does.
@@ -233,7 +232,10 @@ pub(crate) fn assemble(
     };
     let keep = |out: &mut dyn Output, path: String| out.keep(path.trim_start_matches('/'));
     let size = settings.page_size;
-    let cards = |items: &[usize]| -> Vec<ArticleSummary> { items.iter().map(|&i| summaries[i].clone()).collect() };
+    // Cards are made as pages need them: a large listing's untouched
+    // pages never make theirs.
+    let cards =
+        |items: &[usize]| -> Vec<ArticleSummary> { items.iter().map(|&i| drafts[i].article.summary()).collect() };
     // The front page's newest stories: a page of them, and no more (no
     // address shows older ones; each listing has its own).
     let newest: Vec<usize> = (0..drafts.len().min(size.max(1))).collect();
@@ -266,10 +268,10 @@ pub(crate) fn assemble(
                 })
             }
         };
-        let list = if (1..=pages).any(&remade) { cards(items) } else { Vec::new() };
         for page in 1..=pages {
             if remade(page) {
-                put_json(out, paths::listing(kind, slug, page), &paginate::page(title, &list, size, page));
+                let made = paginate::page_of(title, items.len(), size, page, |range| cards(&items[range]));
+                put_json(out, paths::listing(kind, slug, page), &made);
             } else {
                 keep(out, paths::listing(kind, slug, page));
             }
@@ -281,6 +283,13 @@ pub(crate) fn assemble(
     }
     drop(listings);
 
+    // The cards of the articles picked by those made again, made once.
+    let mut picked = vec![false; drafts.len()];
+    for (picks, _) in picks.iter().zip(&remake).filter(|(_, &remade)| remade) {
+        picks.iter().for_each(|&p| picked[p] = true);
+    }
+    let picked: Vec<Option<ArticleSummary>> =
+        picked.iter().zip(&drafts).map(|(&picked, draft)| picked.then(|| draft.article.summary())).collect();
     let mut media: Vec<(String, PathBuf)> = Vec::new();
     let mut stored: Vec<Stored> = Vec::with_capacity(drafts.len());
     for (index, (mut draft, body)) in drafts.into_iter().zip(bodies).enumerate() {
@@ -290,7 +299,7 @@ pub(crate) fn assemble(
                 draft.article.body = body;
             }
             if draft.fresh || !draft.article.body.is_empty() {
-                draft.article.related = picks[index].iter().map(|&p| summaries[p].clone()).collect();
+                draft.article.related = picks[index].iter().filter_map(|&p| picked[p].clone()).collect();
                 put_json(out, path, &draft.article);
             } else {
                 eprintln!(

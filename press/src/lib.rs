@@ -34,7 +34,7 @@ pub mod validate;
 pub mod write;
 
 use std::{
-    collections::{BTreeMap, HashMap},
+    collections::{BTreeMap, HashMap, HashSet},
     fs,
     io::IsTerminal,
     path::{Path, PathBuf},
@@ -461,25 +461,6 @@ fn moved(
     problems: &mut Vec<Problem>,
 ) -> dispatch_model::Redirects {
     let site = &settings.site;
-    // Every page's address, with what is there, for the messages.
-    let mut live: HashMap<String, String> = HashMap::new();
-    live.insert("/".into(), "the front page".into());
-    live.insert(routes::NEWSLETTER.into(), "the newsletter page".into());
-    for section in &site.sections {
-        live.insert(routes::section(&section.slug), format!("the section {}", section.name));
-    }
-    for region in &site.regions {
-        live.insert(routes::region(&region.slug), format!("the region {}", region.name));
-    }
-    for (slug, author) in authors {
-        live.insert(routes::author(slug), format!("{}'s author page", author.name));
-    }
-    for draft in drafts {
-        live.insert(draft.article.href(), format!("the article {}", draft.file.display()));
-        for tag in &draft.article.tags {
-            live.insert(routes::tag(&tag.slug), format!("the topic {}", tag.name));
-        }
-    }
     let mut claims = Vec::new();
     for draft in drafts {
         for (from, line) in &draft.aliases {
@@ -497,6 +478,39 @@ fn moved(
         claims.push(claim(routes::section(old), routes::section(new)));
         for draft in drafts.iter().filter(|draft| &draft.article.section.slug == new) {
             claims.push(claim(routes::article(old, &draft.article.slug), draft.article.href()));
+        }
+    }
+    // Every page's address a claim names (or names a later page of), with
+    // what is there, for the messages; only those, so that a large
+    // archive does not build a map of every address.
+    let wanted: HashSet<&str> = claims
+        .iter()
+        .flat_map(|claim| [Some(claim.from.as_str()), routes::split_page(&claim.from).map(|(base, _)| base)])
+        .flatten()
+        .collect();
+    let mut live: HashMap<String, String> = HashMap::new();
+    let mut add = |path: String, what: &dyn Fn() -> String| {
+        if wanted.contains(path.as_str()) {
+            live.insert(path, what());
+        }
+    };
+    add("/".into(), &|| "the front page".into());
+    add(routes::NEWSLETTER.into(), &|| "the newsletter page".into());
+    for section in &site.sections {
+        add(routes::section(&section.slug), &|| format!("the section {}", section.name));
+    }
+    for region in &site.regions {
+        add(routes::region(&region.slug), &|| format!("the region {}", region.name));
+    }
+    for (slug, author) in authors {
+        add(routes::author(slug), &|| format!("{}'s author page", author.name));
+    }
+    if !wanted.is_empty() {
+        for draft in drafts {
+            add(draft.article.href(), &|| format!("the article {}", draft.file.display()));
+            for tag in &draft.article.tags {
+                add(routes::tag(&tag.slug), &|| format!("the topic {}", tag.name));
+            }
         }
     }
     redirects::resolve(claims, &live, problems)
@@ -592,14 +606,20 @@ fn read_articles(
 ) -> Vec<Draft> {
     let files = files_with_extension(&content.join("articles"), "md");
     // What the record holds for each file, and whether it still stands.
-    let plan: Vec<(PathBuf, Vec<record::Stamp>, Option<record::Stored>, bool)> = files
-        .into_iter()
+    let stamps: Vec<Vec<record::Stamp>> = files
+        .par_iter()
         .map(|file| {
-            let bundle = Bundle::of(&file);
-            let stamp: Vec<record::Stamp> = std::iter::once(&file)
+            let bundle = Bundle::of(file);
+            std::iter::once(file)
                 .chain(bundle.iter().flat_map(|bundle| bundle.files.values()))
                 .map(|path| record::Stamp::of(path).unwrap_or(record::Stamp { size: u64::MAX, modified: 0 }))
-                .collect();
+                .collect()
+        })
+        .collect();
+    let plan: Vec<(PathBuf, Vec<record::Stamp>, Option<record::Stored>, bool)> = files
+        .into_iter()
+        .zip(stamps)
+        .map(|(file, stamp)| {
             let stored = stored.remove(&file);
             let still = stored.as_ref().is_some_and(|stored| {
                 stored.stamp == stamp && stamp.iter().all(|s| s.modified < recorded - record::RACY_NS)

@@ -25,15 +25,28 @@ pub fn range(items: usize, size: usize, page: u32) -> std::ops::Range<usize> {
 
 /// Page `page` of a listing of `items` (newest first), `size` a page.
 pub fn page(title: &str, items: &[ArticleSummary], size: usize, page: u32) -> IndexPage {
-    let (newer, older) = IndexPage::neighbours(page, pages(items.len(), size));
+    page_of(title, items.len(), size, page, |range| items[range].to_vec())
+}
+
+/// Page `page` of a listing of `count` cards, `size` a page, taking the
+/// page's cards from `cards` (given their range, newest first): a large
+/// listing's other cards are never made.
+pub fn page_of(
+    title: &str,
+    count: usize,
+    size: usize,
+    page: u32,
+    cards: impl FnOnce(std::ops::Range<usize>) -> Vec<ArticleSummary>,
+) -> IndexPage {
+    let (newer, older) = IndexPage::neighbours(page, pages(count, size));
     IndexPage {
         schema_version: SCHEMA_VERSION,
         title: title.to_string(),
         page,
-        total: (page == 1).then_some(items.len() as u32),
+        total: (page == 1).then_some(count as u32),
         newer,
         older,
-        items: items[range(items.len(), size, page)].to_vec(),
+        items: cards(range(count, size, page)),
     }
 }
 
