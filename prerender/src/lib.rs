@@ -174,7 +174,10 @@ pub fn routes(root: &Path, address: &mut dyn FnMut(&str) -> Result<String, Strin
         }
     }
     for kind in ["sections", "regions", "tags"] {
-        for slug in folders(&content.join(kind))? {
+        // A folder without a first page is what a listing that lost its
+        // last story leaves: it has no pages.
+        let listed = folders(&content.join(kind))?;
+        for slug in listed.into_iter().filter(|slug| content.join(kind).join(slug).join("1.json").is_file()) {
             let (page, first, pagings) = paged(kind, &slug)?;
             let heading = if kind == "tags" { text::tag_heading(&page.title) } else { page.title };
             for paging in pagings {

@@ -67,7 +67,13 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
     )
     .map_err(|err| format!("content/site.json: {err}"))?;
     let identity = identity(root, &shell_text);
-    let previous = cache.and_then(|cache| Record::take(cache, identity));
+    // Any record says which pages the last run wrote; only one written
+    // by a run like this one says which still stand.
+    let taken = cache.and_then(Record::take);
+    let (previous, earlier) = match taken {
+        Some(record) if record.is_for(identity) => (Some(record), None),
+        other => (None, other),
+    };
 
     // What the record says still stands: the files no page's render saw
     // change, and each article file's address.
@@ -166,7 +172,7 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
     // The pages of routes that are gone (a deleted article), with their
     // compressed copies.
     let mut removed = Vec::new();
-    if let Some(previous) = &previous {
+    if let Some(previous) = previous.as_ref().or(earlier.as_ref()) {
         let now: BTreeMap<&str, ()> = routes.iter().map(|route| (route.path.as_str(), ())).collect();
         for (path, page) in &previous.pages {
             if !now.contains_key(path.as_str()) {
@@ -230,7 +236,7 @@ fn stale_copies(page: &Path) -> Result<(), String> {
 fn identity(root: &Path, shell: &str) -> u64 {
     let mut text = format!("{}\n{shell}\n", fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()).display());
     if let Ok(exe) = std::env::current_exe() {
-        if let Some((size, modified)) = record::stamp(&exe) {
+        if let Some((size, modified, ..)) = record::stamp(&exe) {
             text.push_str(&format!("{}\n{size}\n{modified}\n", exe.display()));
         }
     }

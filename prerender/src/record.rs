@@ -43,8 +43,11 @@ pub struct Record {
 pub struct Seen {
     pub path: String,
     pub size: u64,
-    /// Nanoseconds since the Unix epoch.
+    /// Modification and change times, in nanoseconds since the Unix
+    /// epoch, and the inode: see [`stamp`].
     pub modified: i128,
+    pub changed: i128,
+    pub inode: u64,
     pub hash: u64,
 }
 
@@ -61,14 +64,21 @@ impl Record {
         Record { format: FORMAT, identity, started, files: Vec::new(), pages: BTreeMap::new() }
     }
 
-    /// The record in `dir` when there is one for `identity`; it is removed
-    /// as it is read, so that a run that stops half way leaves none.
-    pub fn take(dir: &Path, identity: u64) -> Option<Record> {
+    /// The record in `dir`, whatever it was written for (its pages tell
+    /// a full run which files a gone route left); it is removed as it is
+    /// read, so that a run that stops half way leaves none. Use it for its
+    /// files only when [`Record::is_for`] the run.
+    pub fn take(dir: &Path) -> Option<Record> {
         let path = dir.join(FILE);
         let bytes = fs::read(&path).ok()?;
         let _ = fs::remove_file(&path);
         let record: Record = serde_json::from_slice(&bytes).ok()?;
-        (record.format == FORMAT && record.identity == identity).then_some(record)
+        (record.format == FORMAT).then_some(record)
+    }
+
+    /// Whether the record was written by a run with this `identity`.
+    pub fn is_for(&self, identity: u64) -> bool {
+        self.identity == identity
     }
 
     pub fn save(&self, dir: &Path) -> io::Result<()> {
@@ -91,12 +101,13 @@ impl Record {
                     // Missing then (a probe for a file that may exist),
                     // and still missing.
                     None => seen.size == u64::MAX,
-                    Some((size, modified))
-                        if size == seen.size && modified == seen.modified && modified < self.started - RACY_NS =>
+                    Some((size, modified, changed, inode))
+                        if (size, modified, changed, inode) == (seen.size, seen.modified, seen.changed, seen.inode)
+                            && modified < self.started - RACY_NS =>
                     {
                         true
                     }
-                    Some((size, _)) if size == seen.size => {
+                    Some((size, ..)) if size == seen.size => {
                         fs::read(&path).is_ok_and(|bytes| digest(&bytes) == seen.hash)
                     }
                     Some(_) => false,
@@ -130,18 +141,34 @@ impl Files {
     }
 }
 
-/// `path`'s size in bytes and modification time in nanoseconds since the
-/// Unix epoch.
-pub fn stamp(path: &Path) -> Option<(u64, i128)> {
+/// `path`'s size in bytes, its modification and change times in
+/// nanoseconds since the Unix epoch, and its inode: a copy that keeps the
+/// modification time (`cp -p`, `rsync -a`) still gets a new change time.
+pub fn stamp(path: &Path) -> Option<(u64, i128, i128, u64)> {
     let meta = fs::metadata(path).ok()?;
-    Some((meta.len(), meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos() as i128))
+    let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos() as i128;
+    #[cfg(unix)]
+    let (changed, inode) = {
+        use std::os::unix::fs::MetadataExt;
+        (meta.ctime() as i128 * 1_000_000_000 + meta.ctime_nsec() as i128, meta.ino())
+    };
+    #[cfg(not(unix))]
+    let (changed, inode) = (modified, 0);
+    Some((meta.len(), modified, changed, inode))
 }
 
 /// What a render read of `path` (relative to `root`): `text` is what it
 /// read, stamped with the file's size and time now.
 pub fn seen(root: &Path, path: &str, text: Option<&str>) -> Seen {
-    let (size, modified) = stamp(&root.join(path)).unwrap_or((u64::MAX, 0));
-    Seen { path: path.to_string(), size, modified, hash: text.map_or(0, |text| digest(text.as_bytes())) }
+    let (size, modified, changed, inode) = stamp(&root.join(path)).unwrap_or((u64::MAX, 0, 0, 0));
+    Seen {
+        path: path.to_string(),
+        size,
+        modified,
+        changed,
+        inode,
+        hash: text.map_or(0, |text| digest(text.as_bytes())),
+    }
 }
 
 pub fn digest(bytes: &[u8]) -> u64 {

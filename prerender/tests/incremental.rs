@@ -171,5 +171,24 @@ fn published_from_the_records_the_site_is_what_a_full_build_makes() {
         }
         assert!(untouched * 2 > incremental.len(), "{what}: most files are as they were ({untouched})");
     }
+
+    // A new shell (a new release of the app) renders every page again;
+    // the page of an article deleted meanwhile still goes.
+    let gone = plain[14].clone();
+    fs::remove_file(&gone).unwrap();
+    let shell = SHELL.replace("<title>Dispatch</title>", "<title>Dispatch, again</title>");
+    fs::write(site.join("_shell.html"), &shell).unwrap();
+    let said = publish(&content, &site, Some(&cache));
+    assert!(!said.contains("from the record") && said.contains("1 removed"), "{said}");
+    let _ = fs::remove_dir_all(&full);
+    fs::create_dir_all(&full).unwrap();
+    fs::write(full.join("_shell.html"), &shell).unwrap();
+    publish(&content, &full, None);
+    let (incremental, complete) = (tree(&site), tree(&full));
+    assert_eq!(
+        incremental.keys().collect::<Vec<_>>(),
+        complete.keys().collect::<Vec<_>>(),
+        "a full run after a deletion"
+    );
     fs::remove_dir_all(&root).unwrap();
 }

@@ -299,10 +299,18 @@ pub struct Published {
 /// cannot be written.
 pub fn publish(content: &Path, out: &Path, cache: Option<&Path>) -> Result<Published, String> {
     let inputs = record::inputs(content, out);
-    // The record stands for the output folder as the last build left it;
-    // a folder since emptied is built in full.
+    // The record stands for the output folder as the last build left it:
+    // a folder since emptied or written by another build is built in
+    // full.
     let previous = cache.and_then(|cache| Record::take(cache, inputs));
-    let previous = previous.filter(|_| out.join("content/site.json").is_file());
+    let mut untrue = None;
+    let previous = previous.filter(|previous| match previous.matches(out) {
+        Ok(()) => true,
+        Err(why) => {
+            untrue = Some(format!("{why}; built in full"));
+            false
+        }
+    });
     let incremental = previous.is_some();
     let once =
         |mut previous: Option<Record>| -> Result<(Counts, Record, write::Written), Result<String, std::io::Error>> {
@@ -311,6 +319,10 @@ pub fn publish(content: &Path, out: &Path, cache: Option<&Path>) -> Result<Publi
                 None => write::Writer::new(out),
             };
             let (counts, next) = build(content, previous, &mut writer).map_err(|problems| {
+                // Nothing was written: the record still tells the truth.
+                if let Some(cache) = cache {
+                    Record::put_back(cache);
+                }
                 let mut text: Vec<String> = problems.iter().map(ToString::to_string).collect();
                 text.push(format!(
                     "press: {} problem(s) in {}; nothing was written",
@@ -329,7 +341,7 @@ pub fn publish(content: &Path, out: &Path, cache: Option<&Path>) -> Result<Publi
         Err(Err(err)) if incremental => {
             (once(None), Some(format!("the output folder does not match the record ({err}); built in full")))
         }
-        other => (other, None),
+        other => (other, untrue),
     };
     let (counts, mut next, mut written) = result.map_err(|failure| failure.unwrap_or_else(cannot))?;
     if let Some(cache) = cache {
@@ -612,7 +624,7 @@ fn read_articles(
             let bundle = Bundle::of(file);
             std::iter::once(file)
                 .chain(bundle.iter().flat_map(|bundle| bundle.files.values()))
-                .map(|path| record::Stamp::of(path).unwrap_or(record::Stamp { size: u64::MAX, modified: 0 }))
+                .map(|path| record::Stamp::of(path).unwrap_or_else(record::Stamp::missing))
                 .collect()
         })
         .collect();
@@ -621,9 +633,9 @@ fn read_articles(
         .zip(stamps)
         .map(|(file, stamp)| {
             let stored = stored.remove(&file);
-            let still = stored.as_ref().is_some_and(|stored| {
-                stored.stamp == stamp && stamp.iter().all(|s| s.modified < recorded - record::RACY_NS)
-            });
+            let still = stored
+                .as_ref()
+                .is_some_and(|stored| stored.stamp == stamp && stamp.iter().all(|s| s.settled(recorded)));
             (file, stamp, stored, still)
         })
         .collect();

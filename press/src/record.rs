@@ -53,8 +53,8 @@ pub struct Record {
     /// Each article's related picks, as indexes into `articles`.
     pub picks: Vec<Vec<u32>>,
     /// Every file the build wrote, relative to the output folder, with the
-    /// xxh3 of its bytes and its length in bytes.
-    pub outputs: BTreeMap<String, (u64, u64)>,
+    /// xxh3 of its bytes and its stamp once written.
+    pub outputs: BTreeMap<String, (u64, Stamp)>,
 }
 
 /// One article as the build read it.
@@ -74,12 +74,16 @@ pub struct Stored {
     pub spellings: Vec<(String, String)>,
 }
 
-/// A file's size in bytes and modification time in nanoseconds since the
-/// Unix epoch.
+/// A file's size in bytes, its modification and change times in
+/// nanoseconds since the Unix epoch, and its inode: a copy that keeps the
+/// modification time (`cp -p`, `rsync -a`, `tar x`) still gets a new
+/// change time, and a file replaced by another a new inode.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub size: u64,
     pub modified: i128,
+    pub changed: i128,
+    pub inode: u64,
 }
 
 impl Stamp {
@@ -87,20 +91,63 @@ impl Stamp {
     pub fn of(path: &Path) -> Option<Stamp> {
         let meta = fs::metadata(path).ok()?;
         let modified = meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos() as i128;
-        Some(Stamp { size: meta.len(), modified })
+        #[cfg(unix)]
+        let (changed, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            (meta.ctime() as i128 * 1_000_000_000 + meta.ctime_nsec() as i128, meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (changed, inode) = (modified, 0);
+        Some(Stamp { size: meta.len(), modified, changed, inode })
+    }
+
+    /// The stamp of a file that is not there.
+    pub fn missing() -> Stamp {
+        Stamp { size: u64::MAX, modified: 0, changed: 0, inode: 0 }
+    }
+
+    /// Whether a file stamped so before `started` (nanoseconds since the
+    /// Unix epoch) may be trusted by its stamp: not modified within
+    /// [`RACY_NS`] of it (a second write in the same clock tick keeps the
+    /// time; git's "racy" rule).
+    pub fn settled(&self, started: i128) -> bool {
+        self.modified < started - RACY_NS
     }
 }
 
 impl Record {
     /// The record in `dir`, when there is one this compiler wrote for the
-    /// same `inputs`. It is then removed, so that a build that stops
-    /// half way leaves none, and the next build is a full one.
+    /// same `inputs`. It is set aside (as `{FILE}.taken`), so that a
+    /// build that stops half way leaves none and the next build is a full
+    /// one; [`Record::put_back`] returns it when a build wrote nothing.
     pub fn take(dir: &Path, inputs: u64) -> Option<Record> {
         let path = dir.join(FILE);
         let bytes = fs::read(&path).ok()?;
-        let _ = fs::remove_file(&path);
+        let _ = fs::rename(&path, dir.join(format!("{FILE}.taken")));
         let record: Record = serde_json::from_slice(&bytes).ok()?;
         (record.format == FORMAT && record.inputs == inputs).then_some(record)
+    }
+
+    /// Returns the record [`Record::take`] set aside in `dir`: the build
+    /// stopped on problems in the content, before writing anything.
+    pub fn put_back(dir: &Path) {
+        let _ = fs::rename(dir.join(format!("{FILE}.taken")), dir.join(FILE));
+    }
+
+    /// Whether every file the record says the build wrote under `out` is
+    /// there as written (size and times): another build into the folder,
+    /// or an edit by hand, makes the record untrue. The first file that is
+    /// not, when one is not.
+    pub fn matches(&self, out: &Path) -> Result<(), String> {
+        use rayon::prelude::*;
+        let wrong = self
+            .outputs
+            .par_iter()
+            .find_any(|(relative, (_, stamp))| Stamp::of(&out.join(relative)).is_none_or(|now| &now != stamp));
+        match wrong {
+            Some((relative, _)) => Err(format!("{relative} is not as the last build with the cache left it")),
+            None => Ok(()),
+        }
     }
 
     /// Writes the record into `dir`, creating it; through a temporary
@@ -110,7 +157,9 @@ impl Record {
         let temporary = dir.join(format!("{FILE}.partial"));
         let file = io::BufWriter::new(fs::File::create(&temporary)?);
         serde_json::to_writer(file, self).map_err(io::Error::other)?;
-        fs::rename(temporary, dir.join(FILE))
+        fs::rename(temporary, dir.join(FILE))?;
+        let _ = fs::remove_file(dir.join(format!("{FILE}.taken")));
+        Ok(())
     }
 
     pub fn new(inputs: u64, started: i128) -> Record {
@@ -140,6 +189,7 @@ pub fn inputs(content: &Path, out: &Path) -> u64 {
         if let Some(stamp) = Stamp::of(&exe) {
             add(&stamp.size.to_le_bytes());
             add(&stamp.modified.to_le_bytes());
+            add(&stamp.inode.to_le_bytes());
         }
     }
     add(fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf()).to_string_lossy().as_bytes());
@@ -151,9 +201,11 @@ pub fn inputs(content: &Path, out: &Path) -> u64 {
     }
     for image in crate::walk(&content.join("images")) {
         add(image.to_string_lossy().as_bytes());
-        let stamp = Stamp::of(&image).unwrap_or(Stamp { size: 0, modified: 0 });
+        let stamp = Stamp::of(&image).unwrap_or_else(Stamp::missing);
         add(&stamp.size.to_le_bytes());
         add(&stamp.modified.to_le_bytes());
+        add(&stamp.changed.to_le_bytes());
+        add(&stamp.inode.to_le_bytes());
     }
     hash.digest()
 }

@@ -7,7 +7,10 @@ use std::{
     path::{Path, PathBuf},
 };
 
-use crate::{record::digest, Edition};
+use crate::{
+    record::{digest, Stamp},
+    Edition,
+};
 
 pub struct Written {
     pub files: usize,
@@ -20,7 +23,7 @@ pub struct Written {
     pub gone: Vec<String>,
     /// Every file the edition has now, with the xxh3 of its bytes and its
     /// length: the next build's [`Writer::resume`].
-    pub outputs: BTreeMap<String, (u64, u64)>,
+    pub outputs: BTreeMap<String, (u64, Stamp)>,
 }
 
 /// Writes every file of `edition` under `out`: see [`Writer`].
@@ -41,7 +44,7 @@ pub struct Writer {
     out: PathBuf,
     /// What the last build wrote, by path, with the xxh3 of its bytes:
     /// such a file is compared by hash rather than read again.
-    previous: BTreeMap<String, (u64, u64)>,
+    previous: BTreeMap<String, (u64, Stamp)>,
     written: Written,
     /// The first write that failed; the rest are not tried.
     error: Option<io::Error>,
@@ -56,7 +59,7 @@ impl Writer {
 
     /// A writer that knows what the last build wrote (its record's
     /// outputs), and keeps the files [`Writer::keep`] names.
-    pub fn resume(out: &Path, previous: BTreeMap<String, (u64, u64)>) -> Writer {
+    pub fn resume(out: &Path, previous: BTreeMap<String, (u64, Stamp)>) -> Writer {
         Writer {
             out: out.to_path_buf(),
             previous,
@@ -85,7 +88,7 @@ impl Writer {
         self.written.files += 1;
         self.written.bytes += bytes.len() as u64;
         let same = match self.previous.get(&relative) {
-            Some(&(before, _)) => before == hash && path.is_file(),
+            Some((before, _)) => *before == hash && path.is_file(),
             None => fs::read(&path).is_ok_and(|old| old == bytes),
         };
         if !same {
@@ -102,7 +105,12 @@ impl Writer {
                 Err(err) => self.error = Some(err),
             }
         }
-        self.written.outputs.insert(relative, (hash, bytes.len() as u64));
+        match Stamp::of(&path) {
+            Some(stamp) => {
+                self.written.outputs.insert(relative, (hash, stamp));
+            }
+            None => self.error = Some(io::Error::other(format!("{relative} was written but cannot be read"))),
+        }
     }
 
     /// Keeps the file the last build wrote at `relative`, as it is: the
@@ -110,10 +118,10 @@ impl Writer {
     /// build did not write it (the record does not match the folder).
     pub fn keep(&mut self, relative: &str) {
         match self.previous.get(relative) {
-            Some(&(hash, length)) => {
+            Some((hash, stamp)) => {
                 self.written.files += 1;
-                self.written.bytes += length;
-                self.written.outputs.insert(relative.to_string(), (hash, length));
+                self.written.bytes += stamp.size;
+                self.written.outputs.insert(relative.to_string(), (*hash, stamp.clone()));
             }
             None => {
                 self.missing.get_or_insert_with(|| relative.to_string());
@@ -156,8 +164,20 @@ impl Writer {
             self.previous.keys().filter(|relative| !self.written.outputs.contains_key(*relative)).cloned().collect()
         };
         for relative in stale {
-            remove(&out.join(&relative))?;
-            remove_copies(&out.join(&relative))?;
+            let path = out.join(&relative);
+            remove(&path)?;
+            remove_copies(&path)?;
+            // A listing that lost its last story leaves its folder empty:
+            // it goes too (a folder with files in it stays).
+            let mut folder = path.parent();
+            while let Some(dir) =
+                folder.filter(|dir| dir.starts_with(out.join("content")) && *dir != out.join("content"))
+            {
+                if fs::remove_dir(dir).is_err() {
+                    break;
+                }
+                folder = dir.parent();
+            }
             self.written.removed += 1;
             self.written.gone.push(relative);
         }

@@ -30,6 +30,20 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
     found
 }
 
+/// The folders under `dir` with nothing in them.
+fn empty_folders(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries: Vec<PathBuf> = fs::read_dir(&current).unwrap().flatten().map(|e| e.path()).collect();
+        if entries.is_empty() {
+            found.push(current.clone());
+        }
+        pending.extend(entries.into_iter().filter(|path| path.is_dir()));
+    }
+    found
+}
+
 /// Runs the compiler; its output on success.
 fn press(args: &[&Path], flags: &[&str]) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_dispatch-press"));
@@ -148,6 +162,54 @@ fn a_build_from_the_record_gives_what_a_full_build_gives() {
         stamp(&touched, ago);
         continue_with(&content, &out, &cache, &full, edit);
     }
+
+    // A topic's one story retagged: the topic's listing goes, folder and
+    // all (the prerenderer takes every folder for a listing).
+    let mut files: Vec<PathBuf> = fs::read_dir(content.join("articles")).unwrap().flatten().map(|e| e.path()).collect();
+    files.retain(|path| path.extension().is_some_and(|e| e == "md"));
+    files.sort();
+    replace_line(&files[1], "tags", "tags = [\"Cloud\", \"Solo Topic\"]");
+    stamp(&files[1], 50);
+    continue_with(&content, &out, &cache, &full, 98);
+    assert!(out.join("content/tags/solo-topic/1.json").is_file());
+    replace_line(&files[1], "tags", "tags = [\"Cloud\"]");
+    stamp(&files[1], 40);
+    continue_with(&content, &out, &cache, &full, 99);
+
+    // A build that stops on a problem writes nothing and keeps the
+    // record: the next one, the problem fixed, still starts from it.
+    let broken = content.join("articles/broken.md");
+    fs::write(&broken, "+++\nheadline = \"\"\n+++\n").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_dispatch-press"))
+        .arg("--content")
+        .arg(&content)
+        .arg("--out")
+        .arg(&out)
+        .arg("--cache")
+        .arg(&cache)
+        .output()
+        .unwrap();
+    assert!(!output.status.success(), "a file with no section is refused");
+    fs::remove_file(&broken).unwrap();
+    continue_with(&content, &out, &cache, &full, 100);
+
+    // Another build into the folder without the cache makes the record
+    // untrue: the next cached build sees that and builds in full.
+    let file = files[0].clone();
+    let before = fs::read_to_string(&file).unwrap();
+    replace_line(&file, "headline", "headline = \"Written by a build without the record\"");
+    stamp(&file, 30);
+    press(&[&content, &out], &["--content", "--out"]);
+    fs::write(&file, before).unwrap();
+    stamp(&file, 20);
+    let said = press(&[&content, &out, &cache], &["--content", "--out", "--cache"]);
+    assert!(said.contains("built in full"), "{said}");
+    let _ = fs::remove_dir_all(&full);
+    press(&[&content, &full], &["--content", "--out"]);
+    let (incremental, complete) = (tree(&out), tree(&full));
+    assert!(
+        incremental.len() == complete.len() && incremental.iter().all(|(path, (bytes, _))| &complete[path].0 == bytes)
+    );
     fs::remove_dir_all(&root).unwrap();
 }
 
@@ -163,6 +225,7 @@ fn continue_with(content: &Path, out: &Path, cache: &Path, full: &Path, edit: us
     let (incremental, complete) = (tree(out), tree(full));
     let paths = |tree: &BTreeMap<PathBuf, (Vec<u8>, SystemTime)>| tree.keys().cloned().collect::<Vec<_>>();
     assert_eq!(paths(&incremental), paths(&complete), "edit {edit}: other files");
+    assert_eq!(empty_folders(out), Vec::<PathBuf>::new(), "edit {edit}: a listing with no story left its folder");
     for (path, (bytes, modified)) in &incremental {
         assert!(bytes == &complete[path].0, "edit {edit}: {} differs from a full build", path.display());
         if let Some((old, was)) = before.get(path) {
