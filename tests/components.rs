@@ -67,6 +67,8 @@ fn image(src: &str) -> Image {
         alt: "A server room lit in blue".into(),
         caption: Some("Data centres in Singapore were probed first.".into()),
         credit: Some("Source: Wire photo via Alamy".into()),
+        widths: Vec::new(),
+        placeholder: None,
     }
 }
 

@@ -41,7 +41,10 @@ fn article() -> Article {
             alt: "A document with a seal beside a globe".into(),
             caption: None,
             credit: Some("Source: Dispatch illustration".into()),
+            widths: Vec::new(),
+            placeholder: None,
         }),
+        share: None,
         authors: vec![AuthorCard {
             slug: "amina-haddad".into(),
             name: "Amina Haddad".into(),

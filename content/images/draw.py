@@ -5,7 +5,8 @@ Run from anywhere (Python 3.11+, standard library only):
 
     python3 content/images/draw.py
 
-For every content/articles/{slug}.md it writes content/images/heroes/{slug}.svg
+For every content/articles/{slug}.md whose hero is not a photograph it writes
+content/images/heroes/{slug}.svg
 (1200x675, a flat editorial illustration of the article's section); for every
 content/authors/{slug}.toml it writes content/images/authors/{slug}.svg
 (160x160 portrait); it also writes content/images/site-logo.svg (512x512).
@@ -1288,6 +1289,9 @@ def main() -> int:
         if not isinstance(section, str) or not section:
             warn(f"{path.name}: no `section` in front matter yet; skipped")
             continue
+        hero = meta.get("hero")
+        if isinstance(hero, dict) and not str(hero.get("src", "")).startswith("/content/images/heroes/"):
+            continue  # a photograph (content/images/photos, `cargo xtask sample-photos`)
         if section not in SECTIONS:
             warn(f"{path.name}: unknown section `{section}`; drawing a generic pattern")
         write(HEROES / f"{path.stem}.svg", draw_hero(path.stem, section))

@@ -224,6 +224,11 @@ pub struct Site {
     pub sections: Vec<SectionRef>,
     pub regions: Vec<RegionRef>,
     pub navigation: Vec<NavLink>,
+    /// The site's 1200×630 JPEG share card, for pages without a
+    /// photograph of their own (front, section, tag and author pages):
+    /// its path on the site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -302,7 +307,9 @@ pub struct Tag {
 
 /// An image with everything a figure needs: its intrinsic size (so the
 /// layout is reserved before it loads), a text alternative, and the
-/// caption and credit line shown under it.
+/// caption and credit line shown under it. For a photograph, `src` is the
+/// JPEG variant a browser without `srcset` loads (the widest up to 1280
+/// px), and `width` and `height` are that file's, in pixels.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Image {
     pub src: String,
@@ -314,6 +321,29 @@ pub struct Image {
     /// Credit line as printed, for example "Source: Alamy via Reuters".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
+    /// A photograph's variants: their widths in pixels, narrowest first,
+    /// each served beside `src` (which ends `-{width}.jpg`) as
+    /// `-{width}.webp` and `-{width}.jpg`; see [`Image::srcset`]. Empty
+    /// for a drawing (SVG), which scales.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub widths: Vec<u32>,
+    /// A photograph's average colour while it loads: an index into the
+    /// 64-colour palette of `style/main.css` (`.placeholder-N`: 4 levels
+    /// per channel, `r * 16 + g * 4 + b`). A class, not a style
+    /// attribute, which the Content-Security-Policy would block.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placeholder: Option<u8>,
+}
+
+impl Image {
+    /// The `srcset` of a photograph's variants in `extension` (`webp` or
+    /// `jpg`): `"{base}-320.webp 320w, {base}-640.webp 640w"`, where
+    /// `src` is `{base}-{width}.jpg`. `None` for a drawing.
+    pub fn srcset(&self, extension: &str) -> Option<String> {
+        let base = self.src.rsplit_once('-').filter(|_| !self.widths.is_empty())?.0;
+        let each: Vec<String> = self.widths.iter().map(|w| format!("{base}-{w}.{extension} {w}w")).collect();
+        Some(each.join(", "))
+    }
 }
 
 /// A byline entry with what the "About the Author" card shows.
@@ -546,6 +576,11 @@ impl IndexPage {
     }
 }
 
+/// The size of share cards (`Article::share`, `Site::card`), in pixels:
+/// the 1.91:1 large card Facebook, LinkedIn, X and Slack recommend.
+pub const SHARE_WIDTH: u32 = 1200;
+pub const SHARE_HEIGHT: u32 = 630;
+
 /// A full article, as `/content/articles/{slug}.json`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
@@ -570,6 +605,10 @@ pub struct Article {
     pub reading_minutes: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hero: Option<Image>,
+    /// The 1200×630 JPEG cropped from a photograph hero for `og:image`
+    /// and `twitter:image`: its path on the site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<String>,
     pub authors: Vec<AuthorCard>,
     pub body: Vec<Block>,
     /// "You May Also Like", precomputed by the content compiler.
@@ -706,7 +745,22 @@ mod tests {
             alt: "A padlock".into(),
             caption: Some("Caption".into()),
             credit: Some("Source: Dispatch illustration".into()),
+            widths: Vec::new(),
+            placeholder: None,
         };
+        let photo = Image {
+            src: "/img/0123456789abcdef/harbour-1280.jpg".into(),
+            width: 2000,
+            height: 1333,
+            widths: vec![320, 640, 1280, 2000],
+            placeholder: Some(37),
+            ..image.clone()
+        };
+        assert_eq!(
+            photo.srcset("webp").as_deref(),
+            Some("/img/0123456789abcdef/harbour-320.webp 320w, /img/0123456789abcdef/harbour-640.webp 640w, /img/0123456789abcdef/harbour-1280.webp 1280w, /img/0123456789abcdef/harbour-2000.webp 2000w")
+        );
+        assert_eq!(image.srcset("webp"), None, "a drawing has no variants");
         let card = AuthorCard {
             slug: "amina-haddad".into(),
             name: "Amina Haddad".into(),
@@ -736,7 +790,8 @@ mod tests {
             published: "2026-11-27T09:30:00+04:00".into(),
             updated: Some("2026-11-28T09:30:00+04:00".into()),
             reading_minutes: 3,
-            hero: Some(image.clone()),
+            hero: Some(photo),
+            share: Some("/img/0123456789abcdef/harbour-50-30-1200x630.jpg".into()),
             authors: vec![card],
             body: vec![
                 Block::Paragraph {
@@ -798,6 +853,7 @@ mod tests {
             sections: vec![section],
             regions: vec![],
             navigation: vec![NavLink { label: "Policy".into(), href: "/policy".into() }],
+            card: Some("/img/0123456789abcdef/site-card-50-50-1200x630.jpg".into()),
         });
         round_trip(Author {
             schema_version: SCHEMA_VERSION,

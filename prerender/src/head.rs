@@ -11,7 +11,7 @@
 //! anyway (each fetches one URL).
 
 use dispatch::text;
-use dispatch_model::{escape, routes, Article, Image, Site};
+use dispatch_model::{escape, routes, Article, Image, Site, SHARE_HEIGHT, SHARE_WIDTH};
 use serde_json::json;
 
 /// The site's logo: the publisher's logo in JSON-LD, and the shared image
@@ -110,11 +110,19 @@ pub fn tags(site: &Site, path: &str, subject: &Subject, paging: Option<&Paging>)
     meta("property", "og:title", subject.title());
     meta("property", "og:description", subject.description());
     meta("property", "og:url", &url);
+    // Unfurlers (Facebook, LinkedIn, X, WhatsApp, Slack) show raster
+    // images only: the hero's share card, else the site's; a hero drawing
+    // or the logo only on a site without a card.
     let hero = article.and_then(|article| article.hero.as_ref());
-    let (image, width, height, alt) = match hero {
-        Some(Image { src, width, height, alt, .. }) => (absolute(site, src), *width, *height, alt.as_str()),
-        None => (absolute(site, LOGO), LOGO_SIZE, LOGO_SIZE, site.name.as_str()),
+    let share = article.and_then(|article| article.share.as_ref());
+    let card = (share.map(|share| (share, hero.map_or(site.name.as_str(), |hero| hero.alt.as_str()))))
+        .or_else(|| site.card.as_ref().map(|card| (card, site.name.as_str())));
+    let (image, width, height, alt) = match (card, hero) {
+        (Some((card, alt)), _) => (absolute(site, card), SHARE_WIDTH, SHARE_HEIGHT, alt),
+        (None, Some(Image { src, width, height, alt, .. })) => (absolute(site, src), *width, *height, alt.as_str()),
+        (None, None) => (absolute(site, LOGO), LOGO_SIZE, LOGO_SIZE, site.name.as_str()),
     };
+    let large = card.is_some() || hero.is_some();
     meta("property", "og:image", &image);
     meta("property", "og:image:width", &width.to_string());
     meta("property", "og:image:height", &height.to_string());
@@ -131,7 +139,7 @@ pub fn tags(site: &Site, path: &str, subject: &Subject, paging: Option<&Paging>)
         }
     }
     // A large card for an article with a hero; the logo is a small square.
-    meta("name", "twitter:card", if hero.is_some() { "summary_large_image" } else { "summary" });
+    meta("name", "twitter:card", if large { "summary_large_image" } else { "summary" });
     meta("name", "twitter:title", subject.title());
     meta("name", "twitter:description", subject.description());
     meta("name", "twitter:image", &image);
@@ -245,6 +253,7 @@ mod tests {
             updated: None,
             reading_minutes: 3,
             hero: None,
+            share: None,
             authors: vec![AuthorCard {
                 slug: "amina".into(),
                 name: "Amina".into(),

@@ -349,13 +349,15 @@ pub(crate) fn assemble(
         "robots.txt".to_string(),
         format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.url).into_bytes(),
     );
-    for (relative, path) in &images.files {
-        if let Ok(bytes) = fs::read(path) {
-            out.put(format!("content/images/{relative}"), bytes);
-        }
-    }
-    for (served, path) in &media {
-        if let Ok(bytes) = fs::read(path) {
+    // Every image file: drawings as they are, photographs as their
+    // variants (a photograph's own file, with its EXIF, is never served),
+    // and the share cards pages name.
+    let files = images.files.iter().map(|(relative, path)| (format!("/content/images/{relative}"), path.clone()));
+    let cards = stored.iter().filter_map(|stored| stored.article.share.as_ref()).chain(&site.card);
+    let cards: Vec<(String, PathBuf)> =
+        cards.filter_map(|card| Some((card.clone(), images.photos.file_of(card)?))).collect();
+    for (served, path) in images.outputs(files.chain(media)).into_iter().chain(cards) {
+        if let Ok(bytes) = fs::read(&path) {
             out.put(served.trim_start_matches('/').to_string(), bytes);
         }
     }

@@ -24,6 +24,8 @@ pub mod feeds;
 pub mod html;
 pub mod markdown;
 pub mod paginate;
+pub mod photo;
+pub mod photos;
 pub mod problem;
 pub mod record;
 pub mod redirects;
@@ -50,7 +52,7 @@ use serde::Deserialize;
 use time::{format_description::well_known::Rfc3339, OffsetDateTime};
 
 use crate::{
-    markdown::ImageSizes,
+    markdown::{ImageSizes, Looks},
     problem::{Problem, Report},
     record::Record,
     source::{decode, entry_key_line, key_line, split},
@@ -85,6 +87,10 @@ struct SiteSource {
     language: String,
     #[serde(default = "default_page_size")]
     page_size: usize,
+    /// A photograph under content/images (`/content/images/…`) made into
+    /// the 1200×630 card of pages without their own: the front, section,
+    /// tag and author pages, and articles whose hero is a drawing.
+    card: Option<String>,
     sections: Vec<SectionSource>,
     regions: Vec<RegionRef>,
 }
@@ -160,16 +166,29 @@ pub struct Counts {
 #[serde(deny_unknown_fields)]
 struct ImageSource {
     src: String,
-    width: u32,
-    height: u32,
+    /// Read from the file; when written, they must agree with it.
+    width: Option<u32>,
+    height: Option<u32>,
     alt: String,
     caption: Option<String>,
     credit: Option<String>,
+    /// Where the share card's crop centres, as fractions of the width and
+    /// height from the top left: `[0.5, 0.3]`. The centre when absent.
+    focal_point: Option<[f64; 2]>,
 }
 
-impl From<ImageSource> for Image {
-    fn from(ImageSource { src, width, height, alt, caption, credit }: ImageSource) -> Image {
-        Image { src, width, height, alt, caption, credit }
+impl ImageSource {
+    fn image(&self) -> Image {
+        Image {
+            src: self.src.clone(),
+            width: self.width.unwrap_or(0),
+            height: self.height.unwrap_or(0),
+            alt: self.alt.clone(),
+            caption: self.caption.clone(),
+            credit: self.credit.clone(),
+            widths: Vec::new(),
+            placeholder: None,
+        }
     }
 }
 
@@ -198,7 +217,7 @@ pub fn compile_into(content: &Path, sink: &mut dyn FnMut(String, Vec<u8>)) -> Re
             unreachable!("a build without a record keeps nothing: {relative}")
         }
     }
-    build(content, None, &mut Sink(sink)).map(|(counts, _)| counts)
+    build(content, None, &photos::Photos::new(None), &mut Sink(sink)).map(|(counts, _)| counts)
 }
 
 /// Where a build's files go.
@@ -225,17 +244,22 @@ impl Output for write::Writer {
 /// edition holds and the record for the next build (its `inputs` and
 /// `outputs` left for the caller, who knows the output folder, to fill);
 /// on any problem, all of them, sorted, and nothing has reached `out`.
-pub fn build(content: &Path, previous: Option<Record>, out: &mut dyn Output) -> Result<(Counts, Record), Vec<Problem>> {
+pub fn build(
+    content: &Path,
+    previous: Option<Record>,
+    photos: &photos::Photos,
+    out: &mut dyn Output,
+) -> Result<(Counts, Record), Vec<Problem>> {
     let started = record::now();
     let mut problems = Vec::new();
-    let images = LocalImages::scan(&content.join("images"));
+    let images = LocalImages::scan(&content.join("images"), photos);
 
     let site_file = content.join("site.toml");
     let Some(site_source) = read_toml::<SiteSource>(&site_file, &mut problems) else {
         problems.sort();
         return Err(problems);
     };
-    let site = check_site(&site_file, site_source.0, &site_source.1, &mut problems);
+    let site = check_site(&site_file, site_source.0, &site_source.1, &images, &mut problems);
 
     let authors = read_authors(content, &images, &mut problems);
     let insights = read_insights(content, &mut problems);
@@ -287,6 +311,8 @@ pub struct Published {
     pub incremental: bool,
     /// Why a record there was not used, when that is news.
     pub note: Option<String>,
+    /// How many photographs were processed (the rest came from the cache).
+    pub photographs: usize,
 }
 
 /// Compiles `content` into the output folder `out`, as `dispatch-press`
@@ -312,13 +338,14 @@ pub fn publish(content: &Path, out: &Path, cache: Option<&Path>) -> Result<Publi
         }
     });
     let incremental = previous.is_some();
+    let photos = photos::Photos::new(cache);
     let once =
         |mut previous: Option<Record>| -> Result<(Counts, Record, write::Written), Result<String, std::io::Error>> {
             let mut writer = match &mut previous {
                 Some(previous) => write::Writer::resume(out, std::mem::take(&mut previous.outputs)),
                 None => write::Writer::new(out),
             };
-            let (counts, next) = build(content, previous, &mut writer).map_err(|problems| {
+            let (counts, next) = build(content, previous, &photos, &mut writer).map_err(|problems| {
                 // Nothing was written: the record still tells the truth.
                 if let Some(cache) = cache {
                     Record::put_back(cache);
@@ -344,12 +371,16 @@ pub fn publish(content: &Path, out: &Path, cache: Option<&Path>) -> Result<Publi
         other => (other, untrue),
     };
     let (counts, mut next, mut written) = result.map_err(|failure| failure.unwrap_or_else(cannot))?;
+    // The processed photographs' folder is there even when empty: a
+    // static-site tool told to copy it (Trunk's `copy-dir`) fails on a
+    // folder that is missing.
+    std::fs::create_dir_all(out.join(photos::SERVED.trim_matches('/'))).map_err(cannot)?;
     if let Some(cache) = cache {
         next.inputs = inputs;
         next.outputs = std::mem::take(&mut written.outputs);
         next.save(cache).map_err(|err| format!("press: cannot write the record in {}: {err}", cache.display()))?;
     }
-    Ok(Published { counts, written, incremental: incremental && note.is_none(), note })
+    Ok(Published { counts, written, incremental: incremental && note.is_none(), note, photographs: photos.made() })
 }
 
 fn read_toml<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Problem>) -> Option<(T, String)> {
@@ -378,8 +409,29 @@ struct SiteSettings {
     renamed: Vec<(String, String, usize)>,
 }
 
-fn check_site(file: &Path, source: SiteSource, text: &str, problems: &mut Vec<Problem>) -> SiteSettings {
+fn check_site(
+    file: &Path,
+    source: SiteSource,
+    text: &str,
+    images: &dyn ImageSizes,
+    problems: &mut Vec<Problem>,
+) -> SiteSettings {
     let mut report = Report::new(file, problems);
+    let card = source.card.as_ref().and_then(|src| {
+        let line = key_line(text, 1, None, "card");
+        let shown = validate::shown(src);
+        match images.share(src, (0.5, 0.5)) {
+            Some(Ok(card)) => Some(card),
+            Some(Err(why)) => {
+                report.at(line, format!("card `{shown}` {why}"));
+                None
+            }
+            None => {
+                report.at(line, format!("card `{shown}` must be a photograph (JPEG, PNG or WebP) under content/images, written as /content/images/…"));
+                None
+            }
+        }
+    });
     if !is_origin(&source.url) {
         report.at(
             key_line(text, 1, None, "url"),
@@ -457,6 +509,7 @@ fn check_site(file: &Path, source: SiteSource, text: &str, problems: &mut Vec<Pr
                 .collect(),
             regions: source.regions,
             navigation,
+            card,
         },
         page_size: source.page_size,
         renamed,
@@ -533,14 +586,11 @@ fn read_authors(content: &Path, images: &LocalImages, problems: &mut Vec<Problem
     for file in files_with_extension(&content.join("authors"), "toml") {
         let Some((source, text)) = read_toml::<AuthorSource>(&file, problems) else { continue };
         let slug = stem(&file);
-        let photo: Option<Image> = source.photo.map(Into::into);
         let mut report = Report::new(&file, problems);
         for (key, value) in [("name", &source.name), ("role", &source.role), ("bio", &source.bio)] {
             validate::text(&mut report, key_line(&text, 1, None, key), key, value);
         }
-        if let Some(photo) = &photo {
-            check_image(photo, &text, 1, "photo", images, &mut report);
-        }
+        let photo = source.photo.as_ref().map(|photo| dress_image(photo, &text, 1, "photo", images, &mut report));
         for (index, link) in source.links.iter().enumerate() {
             validate::href(&mut report, entry_key_line(&text, 1, "links", index, "href"), "link", &link.href);
             let line = entry_key_line(&text, 1, "links", index, "label");
@@ -889,13 +939,23 @@ fn read_front_and_body(
             _ => {}
         }
     }
-    let mut hero: Option<Image> = front.hero.map(Into::into);
-    if let Some(hero) = &mut hero {
-        if let Some(served) = images.resolve(&hero.src) {
-            hero.src = served;
+    let hero = front.hero.as_ref().map(|hero| dress_image(hero, document.front, document.front_line, "hero", images, report));
+    // A photograph hero's share card; a drawing's pages use the site's.
+    let share = match (&front.hero, &hero) {
+        (Some(source), Some(hero)) if !hero.widths.is_empty() => {
+            let src = images.resolve(&source.src).unwrap_or_else(|| source.src.clone());
+            let [x, y] = source.focal_point.unwrap_or([0.5, 0.5]);
+            match images.share(&src, (x, y)) {
+                Some(Ok(share)) => Some(share),
+                Some(Err(why)) => {
+                    report.at(key_line(document.front, document.front_line, Some("hero"), "src"), format!("hero `{src}` {why}"));
+                    None
+                }
+                None => None,
+            }
         }
-        check_image(hero, document.front, document.front_line, "hero", images, report);
-    }
+        _ => None,
+    };
     let body = markdown::convert(document.body, document.body_line, images, report);
     if body.blocks.is_empty() {
         report.at(document.body_line, "the article has no body");
@@ -931,6 +991,7 @@ fn read_front_and_body(
             updated: front.updated,
             reading_minutes: body.words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
             hero,
+            share,
             authors: cards,
             body: body.blocks,
             related: Vec::new(),
@@ -943,39 +1004,77 @@ fn read_front_and_body(
     })
 }
 
-fn check_image(
-    image: &Image,
+/// The image `source` describes, checked and, for a local file, as
+/// processed: its size read from the file (a size written in the front
+/// matter must agree), and a photograph's variants and placeholder.
+/// Problems are reported at the key they concern.
+fn dress_image(
+    source: &ImageSource,
     text: &str,
     first_line: usize,
     table: &str,
     images: &dyn ImageSizes,
     report: &mut Report,
-) {
-    if image.alt.trim().is_empty() {
-        report.at(
-            key_line(text, first_line, Some(table), "alt"),
-            format!("{table} has no alt text: describe what the image shows"),
-        );
+) -> Image {
+    let mut image = source.image();
+    let line = |key: &str| key_line(text, first_line, Some(table), key);
+    if let Some(served) = images.resolve(&image.src) {
+        image.src = served;
     }
-    validate::image_text(report, key_line(text, first_line, Some(table), "alt"), table, image);
-    let src_line = key_line(text, first_line, Some(table), "src");
+    if image.alt.trim().is_empty() {
+        report.at(line("alt"), format!("{table} has no alt text: describe what the image shows"));
+    }
+    validate::image_text(report, line("alt"), table, &image);
+    if let Some([x, y]) = source.focal_point {
+        if !(0.0..=1.0).contains(&x) || !(0.0..=1.0).contains(&y) {
+            report.at(
+                line("focal_point"),
+                format!("{table} focal_point [{x}, {y}]: write fractions of the width and height from the top left, each from 0 to 1, such as [0.5, 0.3]"),
+            );
+        }
+    }
     if dispatch_model::check_href(&image.src).is_err() {
-        validate::href(report, src_line, table, &image.src);
-    } else if image.src.starts_with('/') && images.size_of(&image.src).is_none() {
-        report.at(
-            src_line,
+        validate::href(report, line("src"), table, &image.src);
+        return image;
+    }
+    if !image.src.starts_with('/') {
+        if image.width == 0 || image.height == 0 {
+            report.at(line("width"), format!("{table} on another site needs its width and height in pixels"));
+        }
+        return image;
+    }
+    match images.look(&image.src) {
+        None => report.at(
+            line("src"),
             format!(
                 "{table} `{}` does not exist under content/images (or beside the article, in a page bundle)",
                 image.src
             ),
-        );
+        ),
+        Some(Err(why)) => report.at(line("src"), format!("{table} `{}` {why}", image.src)),
+        Some(Ok(looks)) => {
+            let typed = source.width.is_some() || source.height.is_some();
+            let is_photo = !looks.widths.is_empty();
+            if is_photo && typed {
+                report.at(
+                    line("width"),
+                    format!("{table} is a photograph: remove width and height, which are read from the file (upright, after its EXIF orientation)"),
+                );
+            }
+            // A drawing scales: a size written for it is the size it is
+            // shown at; without one, the file's own.
+            let (width, height) = match (is_photo, source.width, source.height) {
+                (false, Some(width), Some(height)) => (width, height),
+                _ => (looks.width, looks.height),
+            };
+            image.src = looks.src;
+            image.width = width;
+            image.height = height;
+            image.widths = looks.widths;
+            image.placeholder = looks.placeholder;
+        }
     }
-    if image.width == 0 || image.height == 0 {
-        report.at(
-            key_line(text, first_line, Some(table), "width"),
-            format!("{table} needs its width and height in pixels"),
-        );
-    }
+    image
 }
 
 /// Serialising any model type through one signature.
@@ -990,13 +1089,15 @@ mod erased {
     }
 }
 
-/// Images under `content/images`, by the path the site serves them at.
-pub struct LocalImages {
+/// Images under `content/images`, by the path the site serves them at,
+/// and the store that processes the photographs among them.
+pub struct LocalImages<'a> {
     files: BTreeMap<String, PathBuf>,
+    photos: &'a photos::Photos,
 }
 
-impl LocalImages {
-    pub fn scan(dir: &Path) -> LocalImages {
+impl<'a> LocalImages<'a> {
+    pub fn scan(dir: &Path, photos: &'a photos::Photos) -> LocalImages<'a> {
         let mut files = BTreeMap::new();
         for path in walk(dir) {
             if is_image(&path) {
@@ -1005,16 +1106,87 @@ impl LocalImages {
                 }
             }
         }
-        LocalImages { files }
+        LocalImages { files, photos }
+    }
+
+    /// How the image file at `path`, served at `src`, looks on a page: a
+    /// drawing as it is, a photograph processed.
+    fn look_file(&self, src: &str, path: &Path) -> Result<Looks, String> {
+        let bytes = fs::read(path).map_err(|err| format!("cannot be read: {err}"))?;
+        let header = photo::inspect(&bytes)?;
+        if header.kind == photo::Kind::Svg {
+            return Ok(Looks {
+                src: src.to_string(),
+                width: header.width,
+                height: header.height,
+                widths: Vec::new(),
+                placeholder: None,
+            });
+        }
+        let processed = self.photos.process(path);
+        let processed = processed.as_ref().as_ref().map_err(Clone::clone)?;
+        let fallback = processed.fallback();
+        Ok(Looks {
+            src: format!("{}{}/{}-{fallback}.jpg", photos::SERVED, processed.key, name_stem(path)),
+            width: fallback,
+            height: photo::scaled_height(processed.width, processed.height, fallback),
+            widths: processed.widths.clone(),
+            placeholder: Some(processed.placeholder),
+        })
+    }
+
+    /// The served files of every image: a drawing copied as it is (from
+    /// its path), a photograph's variants (from the store). Errors: the
+    /// first photograph that cannot be processed (articles using it were
+    /// refused already).
+    fn outputs(&self, served_and_paths: impl Iterator<Item = (String, PathBuf)>) -> Vec<(String, PathBuf)> {
+        let mut out = Vec::new();
+        for (served, path) in served_and_paths {
+            let is_drawing = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+            if is_drawing {
+                out.push((served, path));
+                continue;
+            }
+            if let Ok(processed) = self.photos.process(&path).as_ref() {
+                for variant in photos::variant_paths(processed, &name_stem(&path)) {
+                    if let Some(file) = self.photos.file_of(&variant) {
+                        out.push((variant, file));
+                    }
+                }
+            }
+        }
+        out
     }
 }
 
-impl ImageSizes for LocalImages {
-    fn size_of(&self, src: &str) -> Option<(u32, u32)> {
-        let relative = src.strip_prefix("/content/images/")?;
-        let path = self.files.get(relative)?;
-        let bytes = fs::read(path).ok()?;
-        image_size(&bytes)
+impl ImageSizes for LocalImages<'_> {
+    fn look(&self, src: &str) -> Option<Result<Looks, String>> {
+        let path = self.files.get(src.strip_prefix("/content/images/")?)?;
+        Some(self.look_file(src, path))
+    }
+
+    fn share(&self, src: &str, focus: (f64, f64)) -> Option<Result<String, String>> {
+        let path = self.files.get(src.strip_prefix("/content/images/")?)?;
+        share_of(self.photos, path, focus)
+    }
+}
+
+/// The share card of the image file at `path`; `None` for a drawing.
+fn share_of(photos: &photos::Photos, path: &Path, focus: (f64, f64)) -> Option<Result<String, String>> {
+    let is_drawing = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    (!is_drawing).then(|| photos.share(path, &name_stem(path), focus))
+}
+
+/// A file's stem as it appears in served names: ASCII letters and digits,
+/// lowercase, other runs as one hyphen (`IMG_2041 (1).JPG` is
+/// `img-2041-1`); `image` when nothing is left.
+fn name_stem(path: &Path) -> String {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy().to_ascii_lowercase();
+    let words: Vec<&str> = stem.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() {
+        "image".to_string()
+    } else {
+        words.join("-")
     }
 }
 
@@ -1056,19 +1228,22 @@ impl Bundle {
 
 /// The images one article may use: the site's, and its bundle's.
 struct ArticleImages<'a> {
-    site: &'a LocalImages,
+    site: &'a LocalImages<'a>,
     bundle: Option<&'a Bundle>,
 }
 
+impl ArticleImages<'_> {
+    fn in_bundle(&self, src: &str) -> Option<&PathBuf> {
+        let bundle = self.bundle?;
+        bundle.files.get(src.strip_prefix(&format!("/content/media/{}/", bundle.slug))?)
+    }
+}
+
 impl ImageSizes for ArticleImages<'_> {
-    fn size_of(&self, src: &str) -> Option<(u32, u32)> {
-        let in_bundle = self.bundle.and_then(|bundle| {
-            let name = src.strip_prefix(&format!("/content/media/{}/", bundle.slug))?;
-            bundle.files.get(name)
-        });
-        match in_bundle {
-            Some(path) => image_size(&fs::read(path).ok()?),
-            None => self.site.size_of(src),
+    fn look(&self, src: &str) -> Option<Result<Looks, String>> {
+        match self.in_bundle(src) {
+            Some(path) => Some(self.site.look_file(src, path)),
+            None => self.site.look(src),
         }
     }
 
@@ -1076,29 +1251,17 @@ impl ImageSizes for ArticleImages<'_> {
         let bundle = self.bundle?;
         bundle.files.contains_key(relative).then(|| bundle.served(relative))
     }
+
+    fn share(&self, src: &str, focus: (f64, f64)) -> Option<Result<String, String>> {
+        match self.in_bundle(src) {
+            Some(path) => share_of(self.site.photos, path, focus),
+            None => self.site.share(src, focus),
+        }
+    }
 }
 
 fn is_image(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| IMAGE_TYPES.contains(&e.to_ascii_lowercase().as_str()))
-}
-
-/// Width and height of an SVG (from its root element's attributes) or a
-/// PNG (from its header).
-pub fn image_size(bytes: &[u8]) -> Option<(u32, u32)> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.len() >= 24 {
-        let width = u32::from_be_bytes(bytes[16..20].try_into().ok()?);
-        let height = u32::from_be_bytes(bytes[20..24].try_into().ok()?);
-        return Some((width, height));
-    }
-    let text = std::str::from_utf8(bytes).ok()?;
-    let start = text.find("<svg")?;
-    let tag = &text[start..start + text[start..].find('>')?];
-    let attribute = |name: &str| -> Option<u32> {
-        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-        let value = &tag[at..at + tag[at..].find('"')?];
-        value.trim_end_matches("px").parse::<f64>().ok().map(|v| v.round() as u32)
-    };
-    Some((attribute("width")?, attribute("height")?))
 }
 
 fn parse_time(stamp: &str) -> Option<OffsetDateTime> {

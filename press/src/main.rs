@@ -4,7 +4,9 @@
 //! printed as `file:line: message`, and then nothing is written. With
 //! `--cache`, the build keeps its dependency record there and the next
 //! build makes only what changed (see `dispatch_press::record`); it
-//! prints the files it wrote and removed.
+//! prints the files it wrote and removed. Photographs are processed into
+//! the cache too (`dispatch_press::photos`), once for the same bytes;
+//! without one, in a temporary folder, every build.
 //!
 //! `dispatch-press synthetic --articles N --out DIR` writes a content folder
 //! of N generated articles, for benchmarks at scale.
@@ -17,8 +19,9 @@ const USAGE: &str = "usage: dispatch-press [--content DIR] [--out DIR] [--cache 
        dispatch-press synthetic --articles N --out DIR
   --content DIR   the content folder to compile (default content)
   --out DIR       where the JSON, feeds and sitemap go (default public)
-  --cache DIR     where the build keeps its record, so that the next one
-                  makes only what changed (none by default: a full build)
+  --cache DIR     where the build keeps its record and processed photographs,
+                  so that the next one makes only what changed (none by
+                  default: a full build, every photograph processed)
   synthetic       writes a content folder of N generated articles, for benchmarks";
 
 fn main() -> ExitCode {
@@ -82,10 +85,11 @@ fn run_compile(args: &[String]) -> Result<(), String> {
     }
     let counts = published.counts;
     println!(
-        "press: {} articles, {} authors, {} insights; {} files, {} bytes ({} changed, {} removed){} in {} ms",
+        "press: {} articles, {} authors, {} insights, {} photograph(s) processed; {} files, {} bytes ({} changed, {} removed){} in {} ms",
         counts.articles,
         counts.authors,
         counts.insights,
+        published.photographs,
         written.files,
         written.bytes,
         written.changed,

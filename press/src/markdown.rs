@@ -18,16 +18,38 @@ use crate::{
     validate,
 };
 
+/// A local image as a page shows it: for a photograph, the JPEG a
+/// browser without `srcset` loads and its size in pixels,
+/// the variants' widths and the placeholder colour (see
+/// `dispatch_model::Image`); for a drawing, its own path and size.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Looks {
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub widths: Vec<u32>,
+    pub placeholder: Option<u8>,
+}
+
 /// What the converter needs to know about local images: where a source
-/// is served from, and its size.
+/// is served from, and how it looks once processed.
 pub trait ImageSizes {
-    /// Width and height in pixels of the image served at `src`.
-    fn size_of(&self, src: &str) -> Option<(u32, u32)>;
+    /// The image served at `src`: `None` when there is no such file, and
+    /// `Some(Err(why))` when the file is refused (`crate::photo::inspect`
+    /// says why and what to do).
+    fn look(&self, src: &str) -> Option<Result<Looks, String>>;
 
     /// The served path of an image written relative to the article, such
     /// as `chart.png` in a page bundle (`articles/my-story/index.md`);
     /// `None` when the article is not a bundle or has no such file.
     fn resolve(&self, _relative: &str) -> Option<String> {
+        None
+    }
+
+    /// The 1200×630 share card of the photograph served at `src`, cropped
+    /// around `focus`: its served path. `None` for a drawing or a file
+    /// that is not there.
+    fn share(&self, _src: &str, _focus: (f64, f64)) -> Option<Result<String, String>> {
         None
     }
 }
@@ -690,22 +712,35 @@ fn figure(
         return None;
     }
     validate::text(report, line, "the image's caption", title);
-    let Some((width, height)) = sizes.size_of(&src) else {
-        report.at(
-            line,
-            format!(
-                "image `{src}` was not found under content/images (or beside the article, in a page bundle), \
-                 or its size is unknown"
-            ),
-        );
-        return None;
+    let looks = match sizes.look(&src) {
+        Some(Ok(looks)) => looks,
+        Some(Err(why)) => {
+            report.at(line, format!("image `{src}` {why}"));
+            return None;
+        }
+        None => {
+            report.at(
+                line,
+                format!("image `{src}` was not found under content/images (or beside the article, in a page bundle)"),
+            );
+            return None;
+        }
     };
     let (caption, credit) = match title.split_once(" | ") {
         Some((caption, credit)) => (caption.trim(), credit.trim()),
         None => (title.trim(), ""),
     };
     let some = |text: &str| (!text.is_empty()).then(|| text.to_string());
-    Some(Image { src, width, height, alt: alt.trim().to_string(), caption: some(caption), credit: some(credit) })
+    Some(Image {
+        src: looks.src,
+        width: looks.width,
+        height: looks.height,
+        alt: alt.trim().to_string(),
+        caption: some(caption),
+        credit: some(credit),
+        widths: looks.widths,
+        placeholder: looks.placeholder,
+    })
 }
 
 /// Source quoted in a message: on one line, and at most 60 characters, so
@@ -756,8 +791,10 @@ mod tests {
 
     struct Sizes;
     impl ImageSizes for Sizes {
-        fn size_of(&self, src: &str) -> Option<(u32, u32)> {
-            src.starts_with("/content/").then_some((800, 600))
+        fn look(&self, src: &str) -> Option<Result<Looks, String>> {
+            src.starts_with("/content/").then(|| {
+                Ok(Looks { src: src.to_string(), width: 800, height: 600, widths: Vec::new(), placeholder: None })
+            })
         }
         fn resolve(&self, relative: &str) -> Option<String> {
             (relative == "chart.png").then(|| "/content/media/story/chart.png".to_string())

@@ -151,6 +151,7 @@ impl Writer {
             });
             crate::walk(&out.join("content"))
                 .into_iter()
+                .chain(crate::walk(&out.join("img")))
                 .chain(sitemaps)
                 .map(|path| path.strip_prefix(out).unwrap_or(&path).to_string_lossy().into_owned())
                 .filter(|relative| {
@@ -170,9 +171,10 @@ impl Writer {
             // A listing that lost its last story leaves its folder empty:
             // it goes too (a folder with files in it stays).
             let mut folder = path.parent();
-            while let Some(dir) =
-                folder.filter(|dir| dir.starts_with(out.join("content")) && *dir != out.join("content"))
-            {
+            let ours = |dir: &Path| {
+                ["content", "img"].iter().any(|top| dir.starts_with(out.join(top)) && dir != out.join(top))
+            };
+            while let Some(dir) = folder.filter(|dir| ours(dir)) {
                 if fs::remove_dir(dir).is_err() {
                     break;
                 }

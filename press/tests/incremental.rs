@@ -36,7 +36,8 @@ fn empty_folders(dir: &Path) -> Vec<PathBuf> {
     let mut pending = vec![dir.to_path_buf()];
     while let Some(current) = pending.pop() {
         let entries: Vec<PathBuf> = fs::read_dir(&current).unwrap().flatten().map(|e| e.path()).collect();
-        if entries.is_empty() {
+        // `img/` stays when the site has no photographs (see `publish`).
+        if entries.is_empty() && current != dir.join("img") {
             found.push(current.clone());
         }
         pending.extend(entries.into_iter().filter(|path| path.is_dir()));

@@ -1,6 +1,7 @@
 use dispatch_model::{is_safe_href, ArticleSummary};
 use leptos::prelude::*;
 
+use super::figure::{picture, Place};
 use crate::text;
 
 /// A story card for lists and rails. The lead card (the front page's top
@@ -10,20 +11,11 @@ use crate::text;
 #[component]
 pub fn ArticleCard(summary: ArticleSummary, #[prop(default = false)] lead: bool) -> impl IntoView {
     let href = summary.href();
-    let picture = summary.thumbnail.filter(|image| is_safe_href(&image.src)).map(|image| {
-        view! {
-            <img
-                class="card-image"
-                src=image.src
-                width=image.width
-                height=image.height
-                alt=""
-                decoding="async"
-                loading=if lead { "eager" } else { "lazy" }
-                fetchpriority=if lead { "high" } else { "auto" }
-            />
-        }
-    });
+    let place = if lead { Place::Lead } else { Place::Card };
+    let picture = summary
+        .thumbnail
+        .filter(|image| is_safe_href(&image.src))
+        .map(|image| picture(image, place, Some("card-image"), String::new()));
     view! {
         <article class=if lead { "article-card lead" } else { "article-card" }>
             {picture}

@@ -100,7 +100,7 @@ const ROUND_TRIP = 'Why `</script>` Still Breaks Sites';
 /** Elements the app itself renders; a payload that became markup would add others. */
 const APP_ELEMENTS = new Set([
   'html', 'head', 'body', 'title', 'meta', 'link', 'script', 'header', 'footer', 'nav', 'main', 'article',
-  'section', 'div', 'span', 'p', 'a', 'h1', 'h2', 'h3', 'ul', 'ol', 'li', 'figure', 'figcaption', 'img', 'time',
+  'section', 'div', 'span', 'p', 'a', 'h1', 'h2', 'h3', 'ul', 'ol', 'li', 'figure', 'figcaption', 'picture', 'source', 'img', 'time',
   'blockquote', 'code', 'pre', 'em', 'strong', 'hr', 'button', 'form', 'label', 'input', 'fieldset', 'legend',
 ]);
 

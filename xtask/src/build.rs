@@ -80,6 +80,11 @@ pub fn press(root: &Path) -> Result<(), String> {
             "content",
             "--out",
             "public",
+            // The record of the last build and the processed photographs:
+            // a rebuild reads only what changed and decodes no photograph
+            // twice.
+            "--cache",
+            ".dispatch-cache",
         ]),
         "dispatch-press (fix the problems it lists in content/)",
     )?;

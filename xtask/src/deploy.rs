@@ -167,6 +167,8 @@ fn cache_rules() -> Vec<(&'static str, &'static str)> {
         ("/*.js", IMMUTABLE),
         ("/*.css", IMMUTABLE),
         ("/favicon-*", IMMUTABLE),
+        // Processed photographs: their folder is named by the source's hash.
+        ("/img/*", IMMUTABLE),
         ("/", REVALIDATE),
         ("/index.html", REVALIDATE),
         ("/404.html", REVALIDATE),
@@ -313,6 +315,7 @@ fn nginx(csp: &str, addresses: &Addresses) -> Result<String, String> {
     // RFC 9239's type for JavaScript, as Netlify, Cloudflare and the preview send.
     out.push_str(&location("~ \\.js$", IMMUTABLE, "types { text/javascript js; }\n    try_files $uri =404;"));
     out.push_str(&location("^~ /favicon-", IMMUTABLE, try_file));
+    out.push_str(&location("^~ /img/", IMMUTABLE, try_file));
     out.push_str(&location("^~ /content/", SHORT_LIVED, try_file));
     out.push_str(&location(
         "~ ^/(feed\\.json|rss\\.xml|sitemap(-[0-9]+)?\\.xml|robots\\.txt|newsletter\\.json)$",

@@ -19,12 +19,16 @@
 //! bench   the content compiler at 1,000 and 10,000 articles, and the
 //!         bytes a reader downloads (docs/benchmarks.md).
 //! setup   installs the pinned tools only.
+//! sample-photos
+//!         draws the sample newsroom's photographs into
+//!         content/images/photos/ (see photos.rs).
 //! ```
 
 mod bench;
 mod build;
 mod counts;
 mod deploy;
+mod photos;
 mod setup;
 mod sizes;
 mod test;
@@ -46,6 +50,7 @@ fn main() -> ExitCode {
         Some("configure") => configure(&root, &args[1..]),
         Some("screenshots") => setup::ensure(&root, setup::Needs::All).and_then(|tools| screenshots(&root, &tools)),
         Some("test") => return test::run(&root),
+        Some("sample-photos") => photos::write(&root),
         Some("bench") => setup::ensure(&root, setup::Needs::Build).and_then(|tools| bench::run(&root, &tools)),
         _ => Err(usage()),
     };
@@ -59,7 +64,7 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | screenshots | bench | setup>"
+    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | screenshots | bench | setup | sample-photos>"
         .to_string()
 }
 
