@@ -1281,6 +1281,7 @@ def main() -> int:
 
     heroes = 0
     articles = sorted(ARTICLES.glob("*.md")) if ARTICLES.is_dir() else []
+    drawn = []
     for path in articles:
         meta = front_matter(path)
         if meta is None:
@@ -1295,6 +1296,7 @@ def main() -> int:
         if section not in SECTIONS:
             warn(f"{path.name}: unknown section `{section}`; drawing a generic pattern")
         write(HEROES / f"{path.stem}.svg", draw_hero(path.stem, section))
+        drawn.append(path)
         heroes += 1
 
     portraits = 0
@@ -1315,7 +1317,7 @@ def main() -> int:
 
     # an article or author that exists but does not parse yet keeps its image;
     # a missing folder is more likely a mistake than "everything was deleted"
-    for folder, images, sources in ((ARTICLES, HEROES, articles), (AUTHORS, PORTRAITS, authors)):
+    for folder, images, sources in ((ARTICLES, HEROES, drawn), (AUTHORS, PORTRAITS, authors)):
         if folder.is_dir():
             remove_stale(images, {p.stem for p in sources})
         else:

@@ -4,7 +4,7 @@
 //! reaches is made again; everything else is kept.
 
 use std::{
-    collections::{BTreeMap, HashMap, HashSet},
+    collections::{BTreeMap, BTreeSet, HashMap, HashSet},
     fs,
     path::PathBuf,
 };
@@ -353,9 +353,10 @@ pub(crate) fn assemble(
     // variants (a photograph's own file, with its EXIF, is never served),
     // and the share cards pages name.
     let files = images.files.iter().map(|(relative, path)| (format!("/content/images/{relative}"), path.clone()));
-    let cards = stored.iter().filter_map(|stored| stored.article.share.as_ref()).chain(&site.card);
+    let cards: BTreeSet<&String> =
+        stored.iter().filter_map(|stored| stored.article.share.as_ref()).chain(&site.card).collect();
     let cards: Vec<(String, PathBuf)> =
-        cards.filter_map(|card| Some((card.clone(), images.photos.file_of(card)?))).collect();
+        cards.into_iter().filter_map(|card| Some((card.clone(), images.photos.file_of(card)?))).collect();
     for (served, path) in images.outputs(files.chain(media)).into_iter().chain(cards) {
         if let Ok(bytes) = fs::read(&path) {
             out.put(served.trim_start_matches('/').to_string(), bytes);

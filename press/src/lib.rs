@@ -939,16 +939,21 @@ fn read_front_and_body(
             _ => {}
         }
     }
-    let hero = front.hero.as_ref().map(|hero| dress_image(hero, document.front, document.front_line, "hero", images, report));
-    // A photograph hero's share card; a drawing's pages use the site's.
+    let hero =
+        front.hero.as_ref().map(|hero| dress_image(hero, document.front, document.front_line, "hero", images, report));
+    // The hero's share card, drawn from a drawing too; a remote hero's
+    // pages, or a drawing's with text, use the site's.
     let share = match (&front.hero, &hero) {
-        (Some(source), Some(hero)) if !hero.widths.is_empty() => {
+        (Some(source), Some(_)) => {
             let src = images.resolve(&source.src).unwrap_or_else(|| source.src.clone());
             let [x, y] = source.focal_point.unwrap_or([0.5, 0.5]);
             match images.share(&src, (x, y)) {
                 Some(Ok(share)) => Some(share),
                 Some(Err(why)) => {
-                    report.at(key_line(document.front, document.front_line, Some("hero"), "src"), format!("hero `{src}` {why}"));
+                    report.at(
+                        key_line(document.front, document.front_line, Some("hero"), "src"),
+                        format!("hero `{src}` {why}"),
+                    );
                     None
                 }
                 None => None,
@@ -1171,10 +1176,16 @@ impl ImageSizes for LocalImages<'_> {
     }
 }
 
-/// The share card of the image file at `path`; `None` for a drawing.
+/// The share card of the image file at `path`, a photograph's or a
+/// drawing's; `None` for a drawing that cannot be drawn as one (it has
+/// text): its pages use the site's card.
 fn share_of(photos: &photos::Photos, path: &Path, focus: (f64, f64)) -> Option<Result<String, String>> {
     let is_drawing = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
-    (!is_drawing).then(|| photos.share(path, &name_stem(path), focus))
+    if is_drawing {
+        photos.share_drawing(path, &name_stem(path), focus).ok().map(Ok)
+    } else {
+        Some(photos.share(path, &name_stem(path), focus))
+    }
 }
 
 /// A file's stem as it appears in served names: ASCII letters and digits,

@@ -12,17 +12,19 @@
 //!   as WebP, with JPEG for browsers without WebP. Nothing else of the
 //!   file survives: the outputs are new encodings of the pixels, so EXIF
 //!   (GPS above all), XMP, IPTC and the profile itself are gone.
-//! - [`share`] crops a 1200×630 JPEG for `og:image` around a focal point.
+//! - [`Upright::share`] crops a 1200×630 JPEG for `og:image` around a
+//!   focal point; [`rasterise`] draws an SVG hero for one.
 //!
 //! Alpha is flattened onto white: the JPEG fallback has none, and both
 //! formats then show the same picture.
 
 use std::io::Cursor;
 
+pub use dispatch_model::{SHARE_HEIGHT, SHARE_WIDTH};
 use fast_image_resize::{
     images::{Image as Pixels, ImageRef},
-    FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer};
-pub use dispatch_model::{SHARE_HEIGHT, SHARE_WIDTH};
+    FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer,
+};
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
 
 /// The widths written, in CSS pixels at 1× (and device pixels for a 2×
@@ -167,6 +169,28 @@ pub fn decode(bytes: &[u8]) -> Result<Upright, String> {
     Ok(Upright { width, height, rgb })
 }
 
+/// Rasterises an SVG drawing over white, scaled so that it covers a
+/// share card (at least [`SHARE_WIDTH`]×[`SHARE_HEIGHT`]), for
+/// [`Upright::share`]. Errors: an SVG resvg cannot read, or one with
+/// text (this build of resvg has no fonts, and a card must not drop the
+/// drawing's words: its pages use the site's card instead).
+pub fn rasterise(svg: &[u8]) -> Result<Upright, String> {
+    if svg.windows(5).any(|w| w == b"<text") {
+        return Err("has text, which share cards are not drawn with".into());
+    }
+    let tree = resvg::usvg::Tree::from_data(svg, &resvg::usvg::Options::default())
+        .map_err(|err| format!("cannot be read as SVG: {err}"))?;
+    let size = tree.size();
+    let scale = (SHARE_WIDTH as f32 / size.width()).max(SHARE_HEIGHT as f32 / size.height());
+    let (width, height) = ((size.width() * scale).ceil() as u32, (size.height() * scale).ceil() as u32);
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height).ok_or("has no size")?;
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    // Opaque after the white fill: premultiplied RGBA is plain RGBA.
+    let rgb = pixmap.data().chunks_exact(4).flat_map(|px| [px[0], px[1], px[2]]).collect();
+    Ok(Upright { width, height, rgb })
+}
+
 /// RGBA over white, as RGB.
 fn flatten(rgba: &[u8]) -> Vec<u8> {
     rgba.chunks_exact(4)
@@ -224,7 +248,12 @@ impl Upright {
             .map(|width| {
                 let height = scaled_height(self.width, self.height, width);
                 let rgb = self.resized(None, width, height);
-                Variant { width, height, webp: encode_webp(&rgb, width, height), jpeg: encode_jpeg(&rgb, width, height) }
+                Variant {
+                    width,
+                    height,
+                    webp: encode_webp(&rgb, width, height),
+                    jpeg: encode_jpeg(&rgb, width, height),
+                }
             })
             .collect()
     }
@@ -235,7 +264,8 @@ impl Upright {
     pub fn share(&self, focus: (f64, f64)) -> Vec<u8> {
         let (width, height) = (f64::from(self.width), f64::from(self.height));
         let ratio = f64::from(SHARE_WIDTH) / f64::from(SHARE_HEIGHT);
-        let (crop_width, crop_height) = if width / height > ratio { (height * ratio, height) } else { (width, width / ratio) };
+        let (crop_width, crop_height) =
+            if width / height > ratio { (height * ratio, height) } else { (width, width / ratio) };
         let left = (focus.0 * width - crop_width / 2.0).clamp(0.0, width - crop_width);
         let top = (focus.1 * height - crop_height / 2.0).clamp(0.0, height - crop_height);
         let rgb = self.resized(Some((left, top, crop_width, crop_height)), SHARE_WIDTH, SHARE_HEIGHT);
@@ -515,6 +545,18 @@ mod tests {
     }
 
     #[test]
+    fn a_drawing_is_rasterised_for_its_share_card() {
+        let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675"><rect width="600" height="675" fill="#c00"/><rect x="600" width="600" height="675" fill="#00c"/></svg>"##;
+        let card = rasterise(svg).unwrap().share((0.5, 0.5));
+        let image = image::load_from_memory(&card).unwrap();
+        assert_eq!((image.width(), image.height()), (SHARE_WIDTH, SHARE_HEIGHT));
+        assert!(pixel(&card, 100, 315)[0] > 180, "red on the left");
+        assert!(pixel(&card, 1100, 315)[2] > 180, "blue on the right");
+        let words = br#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>Breach</text></svg>"#;
+        assert!(rasterise(words).is_err());
+    }
+
+    #[test]
     fn refusals_come_from_the_header_with_what_to_do() {
         // CMYK: a JPEG frame header with four components.
         let mut cmyk = vec![0xFF, 0xD8];
@@ -552,7 +594,9 @@ mod tests {
         use image::ImageEncoder;
         let red = image::RgbImage::from_pixel(32, 32, image::Rgb([250, 10, 10]));
         let mut bytes = Vec::new();
-        image::codecs::png::PngEncoder::new(&mut bytes).write_image(&red, 32, 32, image::ExtendedColorType::Rgb8).unwrap();
+        image::codecs::png::PngEncoder::new(&mut bytes)
+            .write_image(&red, 32, 32, image::ExtendedColorType::Rgb8)
+            .unwrap();
         assert_eq!(decode(&bytes).unwrap().placeholder(), 3 * 16);
     }
 }

@@ -54,6 +54,9 @@ impl Processed {
     }
 }
 
+/// Share cards by source file and focus (whole percentages).
+type Cards = HashMap<(PathBuf, u32, u32), Result<String, String>>;
+
 /// The processed photographs of one build.
 pub struct Photos {
     dir: PathBuf,
@@ -63,6 +66,12 @@ pub struct Photos {
     /// How many photographs this build decoded and encoded (not found in
     /// the cache).
     made: AtomicUsize,
+    /// Share cards made this build, by source file and focus: a drawing
+    /// many articles share is drawn once.
+    cards: Mutex<Cards>,
+    /// Numbers the temporary names of files being written: two articles
+    /// may ask for the same photograph on two cores at once.
+    writes: AtomicUsize,
 }
 
 impl Photos {
@@ -76,7 +85,14 @@ impl Photos {
                 (std::env::temp_dir().join(unique), true)
             }
         };
-        Photos { dir, temporary, done: Mutex::new(HashMap::new()), made: AtomicUsize::new(0) }
+        Photos {
+            dir,
+            temporary,
+            done: Mutex::new(HashMap::new()),
+            made: AtomicUsize::new(0),
+            cards: Mutex::new(HashMap::new()),
+            writes: AtomicUsize::new(0),
+        }
     }
 
     /// Processes the raster image at `path` (once per build, and once per
@@ -104,7 +120,7 @@ impl Photos {
         let upright = photo::decode(&bytes)?;
         self.made.fetch_add(1, Ordering::Relaxed);
         let variants = upright.variants();
-        let partial = self.dir.join(format!("{key}.partial"));
+        let partial = self.partial(&key);
         let cannot = |err: std::io::Error| format!("cannot write the processed image in {}: {err}", self.dir.display());
         let _ = fs::remove_dir_all(&partial);
         fs::create_dir_all(&partial).map_err(cannot)?;
@@ -121,9 +137,13 @@ impl Photos {
         };
         fs::write(partial.join("photo.json"), serde_json::to_vec(&processed).expect("plain data")).map_err(cannot)?;
         // Whole or not at all: a stopped build leaves a `.partial` folder,
-        // never a folder that looks done.
-        let _ = fs::remove_dir_all(&folder);
-        fs::rename(&partial, &folder).map_err(cannot)?;
+        // never a folder that looks done. Another core may have put the
+        // same folder in place first, with the same files.
+        if fs::rename(&partial, &folder).is_err() && folder.join("photo.json").is_file() {
+            let _ = fs::remove_dir_all(&partial);
+        } else if !folder.join("photo.json").is_file() {
+            return Err(format!("cannot write the processed image in {}", self.dir.display()));
+        }
         Ok(processed)
     }
 
@@ -133,24 +153,62 @@ impl Photos {
     pub fn share(&self, path: &Path, stem: &str, focus: (f64, f64)) -> Result<String, String> {
         let processed = self.process(path);
         let processed = processed.as_ref().as_ref().map_err(Clone::clone)?;
+        self.card(path, &processed.key, stem, focus, photo::decode)
+    }
+
+    /// The share card of the SVG drawing at `path`, rasterised
+    /// ([`photo::rasterise`]): its served path. Errors: an SVG that cannot
+    /// be drawn, or one with text.
+    pub fn share_drawing(&self, path: &Path, stem: &str, focus: (f64, f64)) -> Result<String, String> {
+        let seen = (path.to_path_buf(), percent(focus.0), percent(focus.1));
+        if let Some(card) = self.cards.lock().expect("no panics while held").get(&seen) {
+            return card.clone();
+        }
+        let card = fs::read(path).map_err(|err| format!("cannot be read: {err}")).and_then(|bytes| {
+            let key = key(&[photo::SETTINGS.as_bytes(), &bytes]);
+            self.card(path, &key, stem, focus, photo::rasterise)
+        });
+        self.cards.lock().expect("no panics while held").insert(seen, card.clone());
+        card
+    }
+
+    /// The card cropped around `focus` from the picture `draw` makes of
+    /// the file at `path`, kept in the folder `key`.
+    fn card(
+        &self,
+        path: &Path,
+        key: &str,
+        stem: &str,
+        focus: (f64, f64),
+        draw: fn(&[u8]) -> Result<photo::Upright, String>,
+    ) -> Result<String, String> {
         let name = format!("share-{}-{}.jpg", percent(focus.0), percent(focus.1));
-        let file = self.dir.join(&processed.key).join(&name);
+        let folder = self.dir.join(key);
+        let file = folder.join(&name);
         if !file.is_file() {
             let bytes = fs::read(path).map_err(|err| format!("cannot be read: {err}"))?;
-            let card = photo::decode(&bytes)?.share(focus);
-            let partial = file.with_extension("partial");
+            let card = draw(&bytes)?.share(focus);
+            fs::create_dir_all(&folder)
+                .map_err(|err| format!("cannot write the share card in {}: {err}", self.dir.display()))?;
+            let partial = self.partial(&name);
             fs::write(&partial, card)
                 .and_then(|()| fs::rename(&partial, &file))
                 .map_err(|err| format!("cannot write the share card in {}: {err}", self.dir.display()))?;
         }
         Ok(format!(
-            "{SERVED}{}/{stem}-{}-{}-{}x{}.jpg",
-            processed.key,
+            "{SERVED}{key}/{stem}-{}-{}-{}x{}.jpg",
             percent(focus.0),
             percent(focus.1),
             photo::SHARE_WIDTH,
             photo::SHARE_HEIGHT
         ))
+    }
+
+    /// A name in the store for a file or folder being written, its own
+    /// to this write; renamed into place when whole.
+    fn partial(&self, name: &str) -> PathBuf {
+        let number = self.writes.fetch_add(1, Ordering::Relaxed);
+        self.dir.join(format!("{name}.{}-{number}.partial", std::process::id()))
     }
 
     /// How many photographs this build processed rather than found in

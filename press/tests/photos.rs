@@ -104,7 +104,8 @@ fn a_phone_photo_is_published_upright_stripped_and_cached() {
     let published = publish(&content.0, &out.0, Some(&cache.0)).unwrap();
     assert_eq!(published.photographs, 2);
 
-    let article: Article = serde_json::from_slice(&fs::read(out.0.join("content/articles/harbour.json")).unwrap()).unwrap();
+    let article: Article =
+        serde_json::from_slice(&fs::read(out.0.join("content/articles/harbour.json")).unwrap()).unwrap();
     let hero = article.hero.unwrap();
     assert_eq!(hero.widths, vec![320, 640, 960, 1200]);
     assert_eq!((hero.width, hero.height), (1200, 2400), "upright, the size of src");
@@ -143,7 +144,8 @@ fn a_phone_photo_is_published_upright_stripped_and_cached() {
     content.put("images/harbour.jpg", phone_jpeg(2400, 1200, 1));
     let edited = publish(&content.0, &out.0, Some(&cache.0)).unwrap();
     assert_eq!(edited.photographs, 1);
-    let article: Article = serde_json::from_slice(&fs::read(out.0.join("content/articles/harbour.json")).unwrap()).unwrap();
+    let article: Article =
+        serde_json::from_slice(&fs::read(out.0.join("content/articles/harbour.json")).unwrap()).unwrap();
     let new_src = article.hero.unwrap().src;
     assert_ne!(new_src, hero.src);
     assert!(!out.0.join(hero.src.trim_start_matches('/')).exists(), "the old variant is removed");

@@ -19,9 +19,9 @@ use std::{
 
 use crate::{build, deploy, setup::Tools, sizes};
 
-pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
-    crate::setup::gnu_time()?;
-    let dist = build::release(root, tools)?;
+/// Builds the content compiler and the prerenderer in the `tools`
+/// profile, as the figures are taken.
+fn tools_profile(root: &Path) -> Result<(), String> {
     build::run(
         Command::new("cargo").current_dir(root).args([
             "build",
@@ -33,7 +33,20 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
             "dispatch-prerender",
         ]),
         "cargo build --profile tools --package dispatch-press --package dispatch-prerender",
-    )?;
+    )
+}
+
+/// `cargo xtask bench photos`: the photograph pipeline alone.
+pub fn photos_only(root: &Path) -> Result<(), String> {
+    crate::setup::gnu_time()?;
+    tools_profile(root)?;
+    photographs(root, &root.join("target/tools/dispatch-press"))
+}
+
+pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
+    crate::setup::gnu_time()?;
+    let dist = build::release(root, tools)?;
+    tools_profile(root)?;
     let press = root.join("target/tools/dispatch-press");
     let prerender = root.join("target/tools/dispatch-prerender");
     let scratch = root.join("target/bench");
@@ -194,10 +207,128 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
         "the related picks' agreement",
     )?;
 
+    photographs(root, &press)?;
+
     let server = build::server(root)?;
     let mut node = Command::new("node");
     build::browser_env(node.current_dir(root), root, &server).arg("scripts/lighthouse.mjs");
     build::run(&mut node, "scripts/lighthouse.mjs")
+}
+
+/// How many photographs the pipeline's benchmark processes.
+const PHOTOGRAPHS: u64 = 100;
+
+/// The photograph pipeline (issue 15): [`PHOTOGRAPHS`] phone-sized JPEGs
+/// (4032×3024) as the heroes of as many articles, compiled with an empty
+/// cache and again from it, beside libvips' `vipsthumbnail` (Debian's
+/// libvips-tools, installed when missing) writing the same widths at the
+/// same qualities and a 1200×630 card from each: medians of alternating
+/// rounds, and the bytes each writes.
+fn photographs(root: &Path, press: &Path) -> Result<(), String> {
+    crate::setup::vips()?;
+    let scratch = root.join("target/bench/photos");
+    let (content, out, cache, vips_out) =
+        (scratch.join("content"), scratch.join("out"), scratch.join("cache"), scratch.join("vips"));
+    let _ = fs::remove_dir_all(&scratch);
+    build::run(
+        Command::new(press).args(["synthetic", "--articles", &PHOTOGRAPHS.to_string(), "--out"]).arg(&content),
+        "dispatch-press synthetic",
+    )?;
+    let photos = content.join("images/photos");
+    fs::create_dir_all(&photos).map_err(|err| err.to_string())?;
+    // Drawn on both cores: a 12-megapixel scene takes a second or two.
+    std::thread::scope(|scope| {
+        let halves: Vec<_> = (0..2u64)
+            .map(|half| {
+                let photos = &photos;
+                scope.spawn(move || -> Result<(), String> {
+                    for number in (half..PHOTOGRAPHS).step_by(2) {
+                        let bytes = crate::photos::large(number)?;
+                        fs::write(photos.join(format!("photo-{number:03}.jpg")), bytes).map_err(|e| e.to_string())?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        halves.into_iter().try_for_each(|half| half.join().map_err(|_| "a drawing thread panicked".to_string())?)
+    })?;
+    let articles: Vec<_> = sizes::files(&content.join("articles"))?;
+    for (number, article) in articles.iter().enumerate() {
+        let text = fs::read_to_string(article).map_err(|err| err.to_string())?;
+        let text = text.replacen(
+            "src = \"/content/images/synthetic.svg\"\nwidth = 1200\nheight = 675",
+            &format!("src = \"/content/images/photos/photo-{number:03}.jpg\""),
+            1,
+        );
+        fs::write(article, text).map_err(|err| err.to_string())?;
+    }
+    let source_bytes: u64 = sizes::files(&photos)?.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum();
+
+    let compile = || {
+        let mut command = Command::new(press);
+        command.arg("--content").arg(&content).arg("--out").arg(&out).arg("--cache").arg(&cache);
+        command
+    };
+    // vipsthumbnail takes many files at once; one run per output kind.
+    let vips = || -> Result<Duration, String> {
+        let _ = fs::remove_dir_all(&vips_out);
+        fs::create_dir_all(&vips_out).map_err(|err| err.to_string())?;
+        let inputs: Vec<_> = sizes::files(&photos)?;
+        let started = Instant::now();
+        let run = |size: &str, target: String| -> Result<(), String> {
+            let mut command = Command::new("vipsthumbnail");
+            command.args(["--size", size, "-o"]).arg(vips_out.join(target)).args(&inputs);
+            if size.contains('x') && !size.ends_with('x') {
+                command.args(["--smartcrop", "centre"]);
+            }
+            build::run(&mut command, "vipsthumbnail")
+        };
+        for width in [320, 640, 960, 1280, 1600, 2000] {
+            run(&format!("{width}x"), format!("%s-{width}.webp[Q=76,strip]"))?;
+            run(&format!("{width}x"), format!("%s-{width}.jpg[Q=80,strip,interlace,optimize_coding]"))?;
+        }
+        run("1200x630", "%s-share.jpg[Q=80,strip,interlace,optimize_coding]".to_string())?;
+        Ok(started.elapsed())
+    };
+    let (mut first, mut reference) = (Vec::new(), Vec::new());
+    for _ in 0..ROUNDS {
+        for dir in [&out, &cache] {
+            let _ = fs::remove_dir_all(dir);
+        }
+        first.push(timed(&mut compile())?.0);
+        reference.push(vips()?);
+    }
+    let (rebuild, _, said) = timed(&mut compile())?;
+    let bytes = |dir: &Path| -> Result<u64, String> {
+        Ok(sizes::files(dir)?.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum())
+    };
+    let (ours, theirs) = (bytes(&out.join("img"))?, bytes(&vips_out)?);
+    let median = |times: &mut Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2]
+    };
+    let (first, reference) = (median(&mut first), median(&mut reference));
+    println!(
+        "\n## Photographs: {PHOTOGRAPHS} JPEGs of 4032×3024 ({source_bytes} bytes), medians of {ROUNDS} alternating rounds\n"
+    );
+    println!("| run | time | output bytes | against vipsthumbnail |");
+    println!("|---|---|---|---|");
+    println!(
+        "| dispatch-press, empty cache (6 widths × WebP and JPEG, a share card, the articles) | {:.2} s | {ours} | {:.2}× |",
+        first.as_secs_f64(),
+        first.as_secs_f64() / reference.as_secs_f64()
+    );
+    println!(
+        "| vipsthumbnail 8.14, the same widths, qualities and cards | {:.2} s | {theirs} | 1.00× |",
+        reference.as_secs_f64()
+    );
+    println!(
+        "| dispatch-press again, from its cache ({} photograph(s) processed) | {:.2} s | {ours} | {:.2}× |",
+        changed(&said, "photograph"),
+        rebuild.as_secs_f64(),
+        rebuild.as_secs_f64() / reference.as_secs_f64()
+    );
+    Ok(())
 }
 
 /// Runs `command` under GNU time: its wall-clock time, its peak

@@ -16,8 +16,11 @@
 //! screenshots
 //!         the release build, then the README's screenshots of it into
 //!         docs/screenshots/.
-//! bench   the content compiler at 1,000 and 10,000 articles, and the
-//!         bytes a reader downloads (docs/benchmarks.md).
+//! bench [photos]
+//!         the content compiler and prerenderer at 10,000 to 100,000
+//!         articles, the photograph pipeline beside vipsthumbnail, and the
+//!         bytes a reader downloads (docs/benchmarks.md); `photos` runs
+//!         the photograph pipeline's part alone.
 //! setup   installs the pinned tools only.
 //! sample-photos
 //!         draws the sample newsroom's photographs into
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         Some("screenshots") => setup::ensure(&root, setup::Needs::All).and_then(|tools| screenshots(&root, &tools)),
         Some("test") => return test::run(&root),
         Some("sample-photos") => photos::write(&root),
+        Some("bench") if args.get(1).map(String::as_str) == Some("photos") => bench::photos_only(&root),
         Some("bench") => setup::ensure(&root, setup::Needs::Build).and_then(|tools| bench::run(&root, &tools)),
         _ => Err(usage()),
     };
@@ -64,7 +68,7 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | screenshots | bench | setup | sample-photos>"
+    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | screenshots | bench [photos] | setup | sample-photos>"
         .to_string()
 }
 

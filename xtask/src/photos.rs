@@ -13,7 +13,7 @@ use std::{fs, path::Path};
 use image::{codecs::jpeg::JpegEncoder, Rgb, RgbImage};
 
 /// The heroes' names and each scene's seed.
-pub const HEROES: [(&str, u64); 13] = [
+pub const HEROES: [(&str, u64); 14] = [
     ("skyline-dusk", 1),
     ("port-cranes", 2),
     ("city-lights", 3),
@@ -27,6 +27,7 @@ pub const HEROES: [(&str, u64); 13] = [
     ("night-market", 11),
     ("airport-approach", 12),
     ("financial-district", 13),
+    ("gulf-towers", 14),
 ];
 
 pub fn write(root: &Path) -> Result<(), String> {
@@ -56,14 +57,20 @@ fn scene(width: u32, height: u32, seed: u64) -> RgbImage {
     let horizon = height as f32 * 0.62;
     let (sun_x, sun_y, sun_r) =
         (width as f32 * (0.2 + 0.6 * random.unit()), horizon * 0.7, height as f32 * 0.06);
-    let mut buildings = Vec::new();
+    // Each column's building (its left edge and top), if any, and hill.
+    let mut columns = vec![None; width as usize];
     let mut x = 0.0;
     while x < width as f32 {
         let w = width as f32 * (0.03 + 0.05 * random.unit());
-        let h = height as f32 * (0.1 + 0.35 * random.unit());
-        buildings.push((x, x + w, height as f32 - h));
+        let top = height as f32 * (0.9 - 0.35 * random.unit());
+        for column in (x as usize)..((x + w) as usize).min(width as usize) {
+            columns[column] = Some((x, top));
+        }
         x += w + width as f32 * 0.004;
     }
+    let hills: Vec<f32> = (0..width)
+        .map(|column| horizon + (column as f32 / width as f32 * 9.0 + seed as f32).sin() * height as f32 * 0.04)
+        .collect();
     let windows = random.next();
     RgbImage::from_fn(width, height, |px, py| {
         let (fx, fy) = (px as f32, py as f32);
@@ -72,23 +79,26 @@ fn scene(width: u32, height: u32, seed: u64) -> RgbImage {
         if (fx - sun_x).powi(2) + (fy - sun_y).powi(2) < sun_r * sun_r {
             colour = [250.0, 200.0, 120.0];
         }
-        let hill = horizon + (fx / width as f32 * 9.0 + seed as f32).sin() * height as f32 * 0.04;
-        if fy > hill {
+        if fy > hills[px as usize] {
             colour = [40.0 + hue * 0.3, 50.0, 60.0];
         }
-        for &(left, right, top) in &buildings {
-            if fx >= left && fx < right && fy >= top {
-                colour = [25.0, 28.0, 38.0];
-                let (cell_x, cell_y) = (((fx - left) / 9.0) as u64, ((fy - top) / 14.0) as u64);
-                let lit = (cell_x.wrapping_mul(31) ^ cell_y.wrapping_mul(17) ^ windows) % 5 == 0;
-                if lit && (fx - left) % 9.0 > 3.0 && (fy - top) % 14.0 > 5.0 {
-                    colour = [240.0, 210.0, 130.0];
-                }
+        if let Some((left, top)) = columns[px as usize].filter(|&(_, top)| fy >= top) {
+            colour = [25.0, 28.0, 38.0];
+            let (cell_x, cell_y) = (((fx - left) / 9.0) as u64, ((fy - top) / 14.0) as u64);
+            let lit = (cell_x.wrapping_mul(31) ^ cell_y.wrapping_mul(17) ^ windows).is_multiple_of(5);
+            if lit && (fx - left) % 9.0 > 3.0 && (fy - top) % 14.0 > 5.0 {
+                colour = [240.0, 210.0, 130.0];
             }
         }
         let noise = (random.next() % 9) as f32 - 4.0;
         Rgb(colour.map(|c| (c + noise).clamp(0.0, 255.0) as u8))
     })
+}
+
+/// A 4032×3024 photograph as a phone saves it (quality 88, no EXIF),
+/// the `number`th of the benchmark's set.
+pub fn large(number: u64) -> Result<Vec<u8>, String> {
+    jpeg(&scene(4032, 3024, 1000 + number), &[])
 }
 
 /// A baseline JPEG at quality 88 (a camera's), with `segments` (whole

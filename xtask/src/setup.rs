@@ -233,6 +233,13 @@ pub fn hugo() -> Result<(), String> {
     debian(present, "Hugo", "under a minute", &["hugo"], "")
 }
 
+/// libvips' `vipsthumbnail`, the photograph pipeline's reference in
+/// `cargo xtask bench`.
+pub fn vips() -> Result<(), String> {
+    let present = Command::new("vipsthumbnail").arg("--version").output().is_ok_and(|output| output.status.success());
+    debian(present, "vipsthumbnail", "under a minute", &["libvips-tools"], "")
+}
+
 /// A Java runtime for the Nu Html Checker (vnu-jar, from npm).
 fn java() -> Result<(), String> {
     debian(version_of("java").is_some(), "a Java runtime", "about a minute", &["openjdk-17-jre-headless"], "")
