@@ -1141,9 +1141,9 @@ impl<'a> LocalImages<'a> {
     }
 
     /// The served files of every image: a drawing copied as it is (from
-    /// its path), a photograph's variants (from the store). Errors: the
-    /// first photograph that cannot be processed (articles using it were
-    /// refused already).
+    /// its path), a photograph's variants (from the store). A photograph
+    /// that cannot be processed has none: an article or author using it
+    /// was refused already, and one nobody uses is not published.
     fn outputs(&self, served_and_paths: impl Iterator<Item = (String, PathBuf)>) -> Vec<(String, PathBuf)> {
         let mut out = Vec::new();
         for (served, path) in served_and_paths {
