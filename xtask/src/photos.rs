@@ -55,8 +55,7 @@ fn scene(width: u32, height: u32, seed: u64) -> RgbImage {
     let mut random = Random(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
     let hue = (random.next() % 60) as f32;
     let horizon = height as f32 * 0.62;
-    let (sun_x, sun_y, sun_r) =
-        (width as f32 * (0.2 + 0.6 * random.unit()), horizon * 0.7, height as f32 * 0.06);
+    let (sun_x, sun_y, sun_r) = (width as f32 * (0.2 + 0.6 * random.unit()), horizon * 0.7, height as f32 * 0.06);
     // Each column's building (its left edge and top), if any, and hill.
     let mut columns = vec![None; width as usize];
     let mut x = 0.0;
