@@ -16,6 +16,7 @@ use std::{
     io::{BufRead, BufReader},
     path::Path,
     process::{Command, ExitCode, Stdio},
+    time::{Duration, Instant},
 };
 
 use crate::{
@@ -37,12 +38,17 @@ pub fn run(root: &Path) -> ExitCode {
         println!("test: browser is {version}");
     }
 
-    let mut layers: Vec<(&str, Result<Counts, String>)> = Vec::new();
+    // Each layer's wall-clock time, compiling included, is printed in the
+    // summary: CI allows a cold run 45 minutes and its log must say where
+    // they went.
+    let mut layers: Vec<(&str, Result<Counts, String>, Duration)> = Vec::new();
 
+    let started = Instant::now();
     let native =
         Command::new("cargo").current_dir(root).args(["test", "--workspace", "--color", "never"]).output_streamed();
-    layers.push(("native", counted(native, counts::from_cargo)));
+    layers.push(("native", counted(native, counts::from_cargo), started.elapsed()));
 
+    let started = Instant::now();
     let browser = Command::new("cargo")
         .current_dir(root)
         .env("CHROMEDRIVER", setup::CHROMEDRIVER)
@@ -59,28 +65,30 @@ pub fn run(root: &Path) -> ExitCode {
             "never",
         ])
         .output_streamed();
-    layers.push(("browser", counted(browser, counts::from_cargo)));
+    layers.push(("browser", counted(browser, counts::from_cargo), started.elapsed()));
 
+    let started = Instant::now();
     let end_to_end = end_to_end(root, &tools);
-    layers.push(("end-to-end", end_to_end));
+    layers.push(("end-to-end", end_to_end, started.elapsed()));
 
     let mut total = Counts::default();
     let mut ok = true;
     println!("\ntest layers:");
-    for (name, result) in &layers {
+    for (name, result, took) in &layers {
+        let took = format!("{:>5} s", took.as_secs());
         match result {
             Ok(counts) if counts.passed + counts.failed == 0 => {
-                println!("  {name:<11} ran no tests: FAILED");
+                println!("  {name:<11} {took}  ran no tests: FAILED");
                 total.failed += 1;
                 ok = false;
             }
             Ok(counts) => {
-                println!("  {name:<11} {} passed, {} failed", counts.passed, counts.failed);
+                println!("  {name:<11} {took}  {} passed, {} failed", counts.passed, counts.failed);
                 total += *counts;
                 ok &= counts.failed == 0;
             }
             Err(message) => {
-                println!("  {name:<11} could not run: {message}");
+                println!("  {name:<11} {took}  could not run: {message}");
                 total.failed += 1;
                 ok = false;
             }
@@ -95,9 +103,11 @@ pub fn run(root: &Path) -> ExitCode {
 }
 
 fn end_to_end(root: &Path, tools: &setup::Tools) -> Result<Counts, String> {
+    let started = Instant::now();
     build::release(root, tools)?;
     let server = build::server(root)?;
     let (press, prerender) = build::content_tools(root)?;
+    println!("test: the release build and the tools took {} s", started.elapsed().as_secs());
     let mut specs: Vec<String> = std::fs::read_dir(root.join("tests/e2e"))
         .map_err(|err| format!("cannot list tests/e2e: {err}"))?
         .filter_map(|entry| entry.ok())
