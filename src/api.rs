@@ -1,5 +1,6 @@
 //! All network code of the app: content loads and the newsletter signup,
-//! both through one exchange that times out.
+//! both through one exchange that times out, and the search, through
+//! Pagefind's browser side (which fetches its index files itself).
 
 use std::{cell::Cell, rc::Rc};
 
@@ -11,7 +12,10 @@ use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use serde::{de::DeserializeOwned, Deserialize};
 
-use crate::error::{from_status, ApiError};
+use crate::{
+    error::{from_status, ApiError},
+    search::{Hit, SearchQuery},
+};
 
 /// How long a reader waits for one content file before being told so.
 /// Long enough for a slow 3G phone to fetch a large article, short enough
@@ -124,6 +128,190 @@ pub async fn subscribe(endpoint: &str, request: &SubscriptionRequest) -> Result<
             Err(ApiError::Refused(refusal.map(|refusal| refusal.message).unwrap_or_default()))
         }
         status => Err(ApiError::Server(status)),
+    }
+}
+
+/// One page of results: how many articles matched in all, and the first
+/// `count` of them that have a safe address to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// Searches the site's Pagefind index for `query` (which must have
+/// [`SearchQuery::words`]) and loads the first `count` results.
+///
+/// The first search of a visit loads `pagefind.js` from
+/// [`dispatch_model::paths::SEARCH_BUNDLE`] with `import()`, and
+/// Pagefind then fetches its wasm, the index chunks for the words and one
+/// fragment file per result shown; a later search reuses what came. The
+/// whole search gives up after [`TIMEOUT_MS`] with `ApiError::Timeout`.
+/// A search that fails for any other reason is `ApiError::Network` (a file
+/// did not come) or `ApiError::Malformed` (Pagefind threw, or answered in a
+/// shape it does not document); the loaded module is then dropped, so that
+/// the next search, a Retry, starts again from `pagefind.js` with a fresh
+/// address (a browser keeps a module that failed to load as failed).
+pub async fn search(query: &SearchQuery, count: usize) -> Result<Found, ApiError> {
+    use futures::future::{select, Either};
+
+    if cfg!(not(target_arch = "wasm32")) {
+        return Err(ApiError::Network);
+    }
+    let words = query.words().unwrap_or_default().to_string();
+    let options = query.pagefind_options();
+    let work = Box::pin(pagefind::search(words, options, count));
+    let answer = match select(work, gloo_timers::future::TimeoutFuture::new(TIMEOUT_MS)).await {
+        Either::Left((answer, _)) => answer,
+        Either::Right(_) => Err(ApiError::Timeout),
+    };
+    if answer.is_err() {
+        pagefind::forget();
+    }
+    answer
+}
+
+/// The bridge to Pagefind's JavaScript API (`pagefind.js`, an ES module):
+/// `options()`, `search(words, {filters, sort})`, and each result's
+/// `data()`. Options go in as JSON text; results are read field by field.
+mod pagefind {
+    use std::cell::{Cell, RefCell};
+
+    use js_sys::{Array, Function, Promise, Reflect, JSON};
+    use wasm_bindgen::{prelude::wasm_bindgen, JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    use dispatch_model::paths::SEARCH_BUNDLE;
+
+    use super::{ApiError, Found};
+    use crate::search::EXCERPT_WORDS;
+    use crate::search::{Fragment, FragmentMeta, Hit};
+
+    #[wasm_bindgen]
+    extern "C" {
+        /// JavaScript's `import()`: loads an ES module by its URL.
+        #[wasm_bindgen(js_name = "import")]
+        fn import_module(url: &str) -> Promise;
+    }
+
+    thread_local! {
+        /// The loaded module, kept for the visit.
+        static MODULE: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+        /// Failed searches so far: each load after one asks for a new
+        /// address.
+        static FAILURES: Cell<u32> = const { Cell::new(0) };
+    }
+
+    pub fn forget() {
+        MODULE.set(None);
+        FAILURES.set(FAILURES.get() + 1);
+    }
+
+    async fn module() -> Result<JsValue, ApiError> {
+        if let Some(module) = MODULE.with_borrow(Clone::clone) {
+            return Ok(module);
+        }
+        let url = match FAILURES.get() {
+            0 => format!("{SEARCH_BUNDLE}pagefind.js"),
+            failures => format!("{SEARCH_BUNDLE}pagefind.js?retry={failures}"),
+        };
+        let module = JsFuture::from(import_module(&url)).await.map_err(|_| ApiError::Network)?;
+        // Pagefind's own excerpt is not used (the page marks words itself,
+        // as text), but a short one is less work for it.
+        call(&module, "options", &[json(&format!("{{\"excerptLength\":{EXCERPT_WORDS}}}"))?]).await?;
+        MODULE.set(Some(module.clone()));
+        Ok(module)
+    }
+
+    pub async fn search(words: String, options: String, count: usize) -> Result<Found, ApiError> {
+        let module = module().await?;
+        let answer = call(&module, "search", &[JsValue::from_str(&words), json(&options)?]).await?;
+        let results: Array = Reflect::get(&answer, &JsValue::from_str("results"))
+            .ok()
+            .and_then(|results| results.dyn_into().ok())
+            .ok_or_else(|| ApiError::Malformed("Pagefind's answer has no results".into()))?;
+        let total = results.length() as usize;
+        // Every shown result's fragment at once.
+        let loads = Array::new();
+        for result in results.iter().take(count) {
+            let data: Function = Reflect::get(&result, &JsValue::from_str("data"))
+                .ok()
+                .and_then(|data| data.dyn_into().ok())
+                .ok_or_else(|| malformed("result"))?;
+            loads.push(&data.call0(&result).map_err(|_| malformed("result"))?);
+        }
+        let all: Array = settled(Promise::all(&loads).into(), "data").await?.into();
+        // Read field by field rather than through serde: the wasm is
+        // smaller so, and every page downloads it.
+        let fragments = all.iter().map(|data| {
+            let meta = Reflect::get(&data, &JsValue::from_str("meta")).unwrap_or(JsValue::UNDEFINED);
+            let locations: Vec<usize> = Reflect::get(&data, &JsValue::from_str("locations"))
+                .ok()
+                .filter(Array::is_array)
+                .map(|locations| {
+                    Array::from(&locations).iter().filter_map(|at| at.as_f64()).map(|at| at as usize).collect()
+                })
+                .unwrap_or_default();
+            Fragment {
+                url: text(&data, "url"),
+                content: text(&data, "content"),
+                locations,
+                meta: FragmentMeta {
+                    headline: text(&meta, "headline"),
+                    title: text(&meta, "title"),
+                    deck: text(&meta, "deck"),
+                    section: text(&meta, "section"),
+                    href: text(&meta, "href"),
+                    published: text(&meta, "published"),
+                    minutes: text(&meta, "minutes"),
+                },
+            }
+        });
+        Ok(Found { total, hits: fragments.filter_map(Hit::from_fragment).collect() })
+    }
+
+    /// `object[key]` when it is a string, else empty.
+    fn text(object: &JsValue, key: &str) -> String {
+        Reflect::get(object, &JsValue::from_str(key)).ok().and_then(|value| value.as_string()).unwrap_or_default()
+    }
+
+    fn json(text: &str) -> Result<JsValue, ApiError> {
+        JSON::parse(text).map_err(|_| malformed("options"))
+    }
+
+    fn malformed(what: &str) -> ApiError {
+        ApiError::Malformed(format!("Pagefind's {what} could not be read"))
+    }
+
+    /// Calls `target.name(...args)` and waits for its promise, if it
+    /// returns one (see [`settled`]).
+    async fn call(target: &JsValue, name: &str, args: &[JsValue]) -> Result<JsValue, ApiError> {
+        let function: Function = Reflect::get(target, &JsValue::from_str(name))
+            .ok()
+            .and_then(|function| function.dyn_into().ok())
+            .ok_or_else(|| ApiError::Malformed(format!("Pagefind has no {name}()")))?;
+        let args: Array = args.iter().collect();
+        match function.apply(target, &args) {
+            Ok(value) => settled(value, name).await,
+            Err(thrown) => Err(reason(thrown, name)),
+        }
+    }
+
+    /// `value`, or what its promise resolves to. A rejection because a
+    /// fetch failed is `Network`; anything else Pagefind throws (in `what`)
+    /// is `Malformed`.
+    async fn settled(value: JsValue, what: &str) -> Result<JsValue, ApiError> {
+        JsFuture::from(Promise::resolve(&value)).await.map_err(|thrown| reason(thrown, what))
+    }
+
+    fn reason(thrown: JsValue, what: &str) -> ApiError {
+        let message = Reflect::get(&thrown, &JsValue::from_str("message")).ok().and_then(|message| message.as_string());
+        let message = message.unwrap_or_default();
+        if thrown.is_instance_of::<js_sys::TypeError>() && message.to_lowercase().contains("fetch") {
+            ApiError::Network
+        } else {
+            ApiError::Malformed(format!("Pagefind {what}: {message}"))
+        }
     }
 }
 

@@ -42,6 +42,13 @@ pub fn RouteFocus() -> impl IntoView {
 /// Called by each page once its content is ready. The work waits for the
 /// next animation frame, by which time the new view is in the document.
 pub fn settle() {
+    settle_at("main h1");
+}
+
+/// As [`settle`], announcing the page's heading but moving focus to the
+/// element `selector` finds: the search page's field, where a reader who
+/// followed the "Search" link means to type.
+pub fn settle_at(selector: &'static str) {
     let Some(PendingFocus(pending)) = use_context::<PendingFocus>() else { return };
     // Effects run in the browser only, never while rendering natively.
     Effect::new(move |_| {
@@ -56,10 +63,11 @@ pub fn settle() {
                 announcer.set_text_content(heading.text_content().as_deref());
             }
             use leptos::wasm_bindgen::JsCast;
-            if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+            let target = document.query_selector(selector).ok().flatten().unwrap_or(heading);
+            if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
                 let options = web_sys::FocusOptions::new();
                 options.set_prevent_scroll(true);
-                let _ = heading.focus_with_options(&options);
+                let _ = target.focus_with_options(&options);
             }
             scroll::restore();
         });

@@ -17,6 +17,7 @@ pub mod newsletter;
 pub mod preload;
 pub mod progress;
 pub mod routes;
+pub mod search;
 pub mod share;
 pub mod storage;
 pub mod text;
@@ -37,11 +38,16 @@ use routes::{
     listing::{RegionPage, SectionPage, TagPage},
     newsletter::NewsletterPage,
     not_found::NotFoundPage,
+    search::SearchPage,
 };
 
 /// The site's public origin from `site.json` (empty until it loads), for
 /// absolute share links.
 pub type SiteOrigin = Signal<String>;
+
+/// The site's settings from `site.json` (`None` until they load), for
+/// pages that list its sections and regions.
+pub type SiteSettings = Signal<Option<Site>>;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -60,6 +66,7 @@ pub fn App() -> impl IntoView {
     let origin: SiteOrigin =
         Signal::derive(move || site.read().as_ref().map(|site| site.url.clone()).unwrap_or_default());
     provide_context(origin);
+    provide_context::<SiteSettings>(site.into());
     let loads = progress::Loads::provide();
     view! {
         <Title formatter=document_title />
@@ -75,6 +82,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/tag/*rest") view=TagPage />
                     <Route path=path!("/author/*rest") view=AuthorPage />
                     <Route path=path!("/newsletter") view=NewsletterPage />
+                    <Route path=path!("/search") view=SearchPage />
                     <Route path=path!("/:section") view=SectionPage />
                     <Route path=path!("/:section/page/:page") view=SectionPage />
                     <Route path=path!("/:section/:slug") view=ArticlePage />

@@ -179,6 +179,57 @@ pub fn document_title(page: &str) -> String {
     }
 }
 
+pub const SEARCH_LINK: &str = "Search";
+pub const SEARCH_PAGE_TITLE: &str = "Search";
+pub const SEARCH_PAGE_DESCRIPTION: &str =
+    "Search Dispatch's cybersecurity news, analysis and commentary by word, section and region.";
+pub const SEARCH_WORDS_LABEL: &str = "Search for";
+pub const SEARCH_WORDS_HINT: &str = "A threat actor, a vulnerability, a company or a country";
+pub const SEARCH_SECTION_LABEL: &str = "Section";
+pub const SEARCH_REGION_LABEL: &str = "Region";
+pub const ALL_SECTIONS: &str = "All sections";
+pub const ALL_REGIONS: &str = "All regions";
+pub const SEARCH_ORDER_LABEL: &str = "Order";
+pub const ORDER_RELEVANCE: &str = "Best match";
+pub const ORDER_NEWEST: &str = "Newest first";
+pub const SEARCH_BUTTON: &str = "Search";
+pub const SEARCH_RESULTS_LABEL: &str = "Search results";
+pub const SEARCHING: &str = "Searching…";
+pub const SEARCH_START: &str =
+    "Type a word or a phrase to search every article, then narrow the results by section or region.";
+/// Said before the app starts (or where JavaScript is off): the search
+/// runs in the browser.
+pub const SEARCH_NEEDS_SCRIPT: &str =
+    "Search runs in your browser and needs JavaScript. Meanwhile, every article is in its section:";
+pub const NO_RESULTS_HINT: &str = "Check the spelling, or try fewer or other words.";
+pub const SEARCH_EVERYWHERE: &str = "Search all sections and regions";
+pub const MORE_RESULTS: &str = "More results";
+
+/// What the search found, announced to screen readers as it changes:
+/// "12 results for “ransomware”", "1 result for …", "No results for …".
+pub fn search_count(total: usize, words: &str) -> String {
+    match total {
+        0 => format!("No results for \u{201c}{words}\u{201d}"),
+        1 => format!("1 result for \u{201c}{words}\u{201d}"),
+        _ => format!("{total} results for \u{201c}{words}\u{201d}"),
+    }
+}
+
+/// Which results are shown, when there are more than fit at once.
+pub fn search_shown(shown: usize, total: usize) -> String {
+    format!("Showing {shown} of {total}.")
+}
+
+/// A search that did not finish. Every cause is worth a retry: the index
+/// is static files, so a failure is a connection's or a deploy's.
+pub fn search_failed(error: &ApiError) -> &'static str {
+    match error {
+        ApiError::Timeout => "The search is taking too long. Check your connection and try again.",
+        ApiError::Network => "The search could not load. Check your connection and try again.",
+        _ => "The search index could not be read. Try again; if it keeps failing, come back later.",
+    }
+}
+
 /// The front page's meta description. Every page sets its own through
 /// leptos_meta, so index.html carries none (two would disagree).
 pub const SITE_DESCRIPTION: &str = "Cybersecurity news, analysis and commentary from around the world, with a focus on the Middle East & Africa and the Asia Pacific.";

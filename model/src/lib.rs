@@ -39,6 +39,16 @@ pub mod paths {
     /// turns them into each host's redirect rules.
     pub const REDIRECTS: &str = "/content/redirects.json";
 
+    /// The folder of the site search's index and browser code, written
+    /// by Pagefind over the built pages (`cargo xtask build`). Its name
+    /// carries Pagefind's version (the one package.json pins; a test
+    /// checks), because `pagefind.js` and its worker keep their names from
+    /// one version to the next while the hosts cache every `.js` file as
+    /// immutable: an upgrade must move them. The index files' own names
+    /// carry their content's hash, and Pagefind fetches its entry file,
+    /// `pagefind-entry.json`, past any cache.
+    pub const SEARCH_BUNDLE: &str = "/pagefind/1.6.0/";
+
     /// Page `page` (from 1) of the latest articles, newest first.
     pub fn latest(page: u32) -> String {
         format!("/content/latest/{page}.json")
@@ -109,11 +119,16 @@ pub mod routes {
         }
     }
 
-    /// Words that cannot be section slugs, since they start other routes.
-    pub const RESERVED: &[&str] = &["region", "tag", "author", "newsletter", "content"];
+    /// Words that cannot be section slugs, since they start other routes
+    /// or folders of the built site (`pagefind/` holds the search index).
+    pub const RESERVED: &[&str] = &["region", "tag", "author", "newsletter", "content", "search", "pagefind", "img"];
 
     /// The newsletter signup page.
     pub const NEWSLETTER: &str = "/newsletter";
+
+    /// The search page; its query string carries the search
+    /// (`dispatch::search::SearchQuery`).
+    pub const SEARCH: &str = "/search";
 
     pub fn article(section: &str, slug: &str) -> String {
         format!("/{section}/{slug}")

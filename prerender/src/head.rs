@@ -145,9 +145,49 @@ pub fn tags(site: &Site, path: &str, subject: &Subject, paging: Option<&Paging>)
     meta("name", "twitter:image", &image);
     meta("name", "twitter:image:alt", alt);
     if let Some(article) = article {
+        out.push_str(&search_tags(path, article));
         out.push_str("<script type=\"application/ld+json\">");
         out.push_str(&json_ld(site, &url, article));
         out.push_str("</script>");
+    }
+    out
+}
+
+/// What the site search (Pagefind, run over the built pages) keeps of an
+/// article besides its text, which the page marks with
+/// `data-pagefind-body`: a result's headline, deck, section name, address
+/// (`path`), RFC 3339 date and reading minutes (`data-pagefind-meta`, read
+/// by `dispatch::search::FragmentMeta`); its section and region slugs to
+/// filter by (`data-pagefind-filter`, one tag a value); and its published
+/// time in Unix seconds, UTC, to sort by (`data-pagefind-sort`: Pagefind
+/// compares numbers as numbers, while dates with different UTC offsets do
+/// not sort as text). Pagefind reads these from the head as from anywhere
+/// (its documentation: "Sorting results", "Filtering", "Setting metadata");
+/// each is a `<meta name="search-{meta|filter|sort}-{field}">`.
+pub fn search_tags(path: &str, article: &Article) -> String {
+    let mut out = String::new();
+    // HTML wants a `name` on a `<meta>` that has `content`; this one says
+    // what the tag is for.
+    let mut tag = |kind: &str, name: &str, value: &str| {
+        out.push_str(&format!(
+            "<meta name=\"search-{kind}-{name}\" data-pagefind-{kind}=\"{name}[content]\" content=\"{}\">",
+            escape::html(value)
+        ));
+    };
+    tag("meta", "headline", &article.headline);
+    tag("meta", "deck", &article.deck);
+    tag("meta", "section", &article.section.name);
+    tag("meta", "href", path);
+    tag("meta", "published", &article.published);
+    tag("meta", "minutes", &article.reading_minutes.to_string());
+    tag("filter", "section", &article.section.slug);
+    for region in &article.regions {
+        tag("filter", "region", &region.slug);
+    }
+    if let Ok(published) =
+        time::OffsetDateTime::parse(&article.published, &time::format_description::well_known::Rfc3339)
+    {
+        tag("sort", "published", &published.unix_timestamp().to_string());
     }
     out
 }
@@ -218,6 +258,10 @@ pub fn newsletter_page() -> Subject<'static> {
     }
 }
 
+pub fn search_page() -> Subject<'static> {
+    Subject::Page { title: text::SEARCH_PAGE_TITLE.to_string(), description: text::SEARCH_PAGE_DESCRIPTION.to_string() }
+}
+
 pub fn listing_page(heading: &str, paging: &Paging) -> Subject<'static> {
     Subject::Page { description: text::listing_description(heading), title: paging.title(heading) }
 }
@@ -282,6 +326,33 @@ mod tests {
         assert_eq!(data["headline"], article.headline);
         assert_eq!(data["dateModified"], article.published, "modified defaults to published");
         assert_eq!(data["author"][0]["url"], "https://dispatch.example/author/amina");
+    }
+
+    #[test]
+    fn an_article_tells_the_search_index_its_card_filters_and_utc_sort_key() {
+        let mut article = article();
+        article.regions = vec![
+            dispatch_model::RegionRef { slug: "middle-east-africa".into(), name: "Middle East & Africa".into() },
+            dispatch_model::RegionRef { slug: "asia-pacific".into(), name: "Asia Pacific".into() },
+        ];
+        let html = tags(&site(), "/policy/x", &Subject::Article(&article), None);
+        for tag in [
+            r#"<meta name="search-meta-headline" data-pagefind-meta="headline[content]" content="Patch &quot;now&quot; &lt;/script&gt;&lt;b&gt;">"#,
+            r#"<meta name="search-meta-deck" data-pagefind-meta="deck[content]" content="A &amp; B">"#,
+            r#"<meta name="search-meta-section" data-pagefind-meta="section[content]" content="Policy">"#,
+            r#"<meta name="search-meta-href" data-pagefind-meta="href[content]" content="/policy/x">"#,
+            r#"<meta name="search-meta-published" data-pagefind-meta="published[content]" content="2026-11-27T09:30:00+04:00">"#,
+            r#"<meta name="search-meta-minutes" data-pagefind-meta="minutes[content]" content="3">"#,
+            r#"<meta name="search-filter-section" data-pagefind-filter="section[content]" content="policy">"#,
+            r#"<meta name="search-filter-region" data-pagefind-filter="region[content]" content="middle-east-africa">"#,
+            r#"<meta name="search-filter-region" data-pagefind-filter="region[content]" content="asia-pacific">"#,
+            // 2026-11-27T05:30:00Z.
+            r#"<meta name="search-sort-published" data-pagefind-sort="published[content]" content="1795757400">"#,
+        ] {
+            assert!(html.contains(tag), "{tag} in {html}");
+        }
+        let page = tags(&site(), "/", &front_page(), None);
+        assert!(!page.contains("data-pagefind"), "only articles are searched: {page}");
     }
 
     #[test]

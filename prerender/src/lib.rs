@@ -54,6 +54,9 @@ pub struct Route {
 pub enum Kind {
     Front,
     Newsletter,
+    /// The search page: its form, and what to do without JavaScript (no
+    /// query reaches a prerendered page).
+    Search,
     /// An article: its JSON file, relative to the site's root, read when
     /// the page is rendered (a hundred thousand need not wait in memory).
     Article(String),
@@ -95,6 +98,7 @@ impl Route {
         Some(match &self.kind {
             Kind::Front => head::front_page(),
             Kind::Newsletter => head::newsletter_page(),
+            Kind::Search => head::search_page(),
             Kind::Article(_) => Subject::Article(article?),
             Kind::Author(author, paging) => head::author_page(paging.title(&author.name), author.bio.clone()),
             Kind::Listing(heading, paging) => head::listing_page(heading, paging),
@@ -139,8 +143,12 @@ fn folders(dir: &Path) -> Result<Vec<String>, String> {
 pub fn routes(root: &Path, address: &mut dyn FnMut(&str) -> Result<String, String>) -> Result<Vec<Route>, String> {
     let content = root.join("content");
     let route = |path: &str, kind: Kind| Route { path: path.into(), kind, made_from: Vec::new() };
-    let mut pages =
-        vec![route("/", Kind::Front), route(routes::NEWSLETTER, Kind::Newsletter), route("/404.html", Kind::NotFound)];
+    let mut pages = vec![
+        route("/", Kind::Front),
+        route(routes::NEWSLETTER, Kind::Newsletter),
+        route(routes::SEARCH, Kind::Search),
+        route("/404.html", Kind::NotFound),
+    ];
     for file in json_files(&content.join("articles"))? {
         let relative = relative(root, &file);
         pages.push(Route { path: address(&relative)?, kind: Kind::Article(relative), made_from: Vec::new() });

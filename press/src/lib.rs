@@ -24,7 +24,9 @@ pub mod feeds;
 pub mod html;
 pub mod markdown;
 pub mod paginate;
-pub mod photo;
+/// The image pipeline, a crate of its own (`photo/`) so that it is
+/// compiled with optimisations while the compiler is not.
+pub use dispatch_photo as photo;
 pub mod photos;
 pub mod problem;
 pub mod record;

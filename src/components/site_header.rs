@@ -14,6 +14,7 @@ pub fn SiteHeader(#[prop(into)] navigation: Signal<Vec<NavLink>>) -> impl IntoVi
                     {text::SITE_NAME}
                 </a>
                 <p class="tagline">{text::TAGLINE}</p>
+                <a class="header-link" href=routes::SEARCH>{text::SEARCH_LINK}</a>
                 <a class="header-link" href=routes::NEWSLETTER>{text::NEWSLETTER_LINK}</a>
                 <ThemeToggle />
             </div>

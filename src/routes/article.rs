@@ -68,7 +68,11 @@ pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoVie
     view! {
         <Title text=headline.clone() />
         <Meta name="description" content=deck.clone() />
-        <article class="article">
+        // The site search indexes the article's own words: its header,
+        // hero caption, body and tags (the prerendered page's search tags
+        // carry the rest, prerender/src/head.rs); not the share buttons'
+        // labels nor the authors' biographies, which every article repeats.
+        <article class="article" data-pagefind-body="">
             <ArticleHeader
                 section=section
                 headline=headline
@@ -81,9 +85,9 @@ pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoVie
             {hero.map(|image| view! { <Figure image=image hero=true /> })}
             <ArticleBody blocks=body />
             <TagList tags=tags />
-            <ShareLinks headline=headline_for_share url=url />
+            <ShareLinks headline=headline_for_share url=url attr:data-pagefind-ignore="" />
             <NewsletterForm placement=Placement::Article />
-            <section class="about-authors" aria-label=text::ABOUT_THE_AUTHOR>
+            <section class="about-authors" aria-label=text::ABOUT_THE_AUTHOR data-pagefind-ignore="">
                 <h2 class="rail-heading">{text::ABOUT_THE_AUTHOR}</h2>
                 {cards.into_iter().map(|author| view! { <AuthorCard author=author /> }).collect_view()}
             </section>

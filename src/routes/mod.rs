@@ -8,3 +8,4 @@ pub mod listing;
 pub mod loader;
 pub mod newsletter;
 pub mod not_found;
+pub mod search;

@@ -22,6 +22,8 @@ const PAGES = [
   { route: `/author/${STORY.authors[0].slug}`, heading: STORY.authors[0].name },
   { route: `/${TOP.section.slug}`, heading: TOP.section.name },
   { route: '/newsletter', heading: 'Newsletters' },
+  // With results, their marked words and "More results".
+  { route: `/search?q=${encodeURIComponent(TOP.headline.split(' ')[0])}`, heading: 'Search', waitFor: '.search-results mark' },
   { route: '/no/such/page', heading: 'Page not found' },
 ];
 
@@ -42,10 +44,11 @@ for (const theme of ['light', 'dark']) {
     // cdn.test.mjs.
     const context = await shared.browser.newContext({ bypassCSP: true, colorScheme: theme });
     const found = [];
-    for (const { route, heading, submitEmptySignup } of PAGES) {
+    for (const { route, heading, submitEmptySignup, waitFor } of PAGES) {
       const page = await context.newPage();
       await page.goto(shared.site.url + route);
       await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
+      if (waitFor) await page.locator(waitFor).first().waitFor();
       if (submitEmptySignup) {
         const form = page.locator('#signup-article-title').locator('xpath=..');
         await form.getByRole('button', { name: 'Subscribe' }).click();

@@ -102,6 +102,7 @@ const APP_ELEMENTS = new Set([
   'html', 'head', 'body', 'title', 'meta', 'link', 'script', 'header', 'footer', 'nav', 'main', 'article',
   'section', 'div', 'span', 'p', 'a', 'h1', 'h2', 'h3', 'ul', 'ol', 'li', 'figure', 'figcaption', 'picture', 'source', 'img', 'time',
   'blockquote', 'code', 'pre', 'em', 'strong', 'hr', 'button', 'form', 'label', 'input', 'fieldset', 'legend',
+  'select', 'option', 'mark',
 ]);
 
 const toml = (text) => JSON.stringify(text);
@@ -216,7 +217,7 @@ function mkdirFor(dir, relative) {
 /**
  * The release pipeline on the hostile content: dispatch-press, then the
  * app's built files from dist/ (the wasm does not depend on content),
- * then dispatch-prerender; `_headers` without its CSP line.
+ * then dispatch-prerender and Pagefind; `_headers` without its CSP line.
  */
 function buildHostileSite() {
   const dir = mkdtempSync(path.join(tmpdir(), 'dispatch-hostile-'));
@@ -229,6 +230,11 @@ function buildHostileSite() {
     if (app.test(name)) copyFileSync(path.join(DIST, name), path.join(site, name));
   }
   execFileSync(process.env.DISPATCH_PRERENDER, ['--root', site], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // The search index, as the release build makes it, in the same folder.
+  const bundle = readdirSync(path.join(DIST, 'pagefind')).map((version) => path.join('pagefind', version))[0];
+  execFileSync(path.join('node_modules', '.bin', 'pagefind'), ['--site', site, '--output-path', path.join(site, bundle), '--silent'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const headers = readFileSync(path.join(DIST, '_headers'), 'utf8').split('\n')
     .filter((line) => !line.trim().startsWith('Content-Security-Policy:')).join('\n');
   writeFileSync(path.join(site, '_headers'), headers);
@@ -369,6 +375,25 @@ describe('a hostile newsroom, served without its Content-Security-Policy', () =>
       await close();
     }
     assert.deepEqual(problems, []);
+  });
+
+  test('search results show hostile headlines, decks and excerpts as text, and nothing runs', async () => {
+    const { page, ran, close } = await hostilePage();
+    try {
+      await page.goto(`${shared.site.url}/search?q=script`);
+      await page.waitForFunction(() => /\d+ results? for/.test(document.querySelector('.search-status')?.textContent ?? ''), null, { timeout: 30_000 });
+      assert.ok((await page.locator('.search-results > li').count()) > 1);
+      await page.getByRole('button', { name: 'More results' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('.search-results > li').length > 10);
+      await page.evaluate(() => new Promise((done) => requestIdleCallback(done)));
+      const headlines = await page.locator('.search-results .card-headline').allTextContents();
+      for (const headline of headlines) assert.ok([ROUND_TRIP, ...PAYLOADS].includes(headline), `a headline as written: ${headline}`);
+      assert.ok((await page.locator('.search-results mark').count()) > 0, 'the excerpts mark the word');
+      assert.deepEqual(await page.evaluate(inspectDom, shared.shellScripts), []);
+      assert.deepEqual(ran, []);
+    } finally {
+      await close();
+    }
   });
 
   test('headlines and decks read exactly as written, in the page and the tab', async () => {

@@ -82,15 +82,15 @@ describe('what a crawler reads', () => {
 
   test('every prerendered page has a complete head with absolute URLs', () => {
     const pages = prerendered();
-    // The front page, the newsletter page, every article, and every page
-    // of every author, section, region and tag.
+    // The front page, the newsletter and search pages, every article, and
+    // every page of every author, section, region and tag.
     const listingPages = (dir) => readdirSync(path.join(DIST, 'content', dir)).filter((name) => !name.includes('.'))
       .map((slug) => readdirSync(path.join(DIST, 'content', dir, slug)).filter((name) => /^\d+\.json$/.test(name)).length)
       .reduce((sum, pages) => sum + pages, 0);
     const articles = readdirSync(path.join(DIST, 'content/articles')).filter((name) => name.endsWith('.json')).length;
     const listings = ['authors', 'sections', 'regions', 'tags'].map(listingPages).reduce((sum, pages) => sum + pages, 0);
     assert.ok(pages.some(([address]) => /^\/region\/[^/]+\/page\/2$/.test(address)), 'a region\'s second page');
-    assert.equal(pages.length, 2 + articles + listings);
+    assert.equal(pages.length, 3 + articles + listings);
     for (const [address, file] of pages) {
       const html = readFileSync(file, 'utf8');
       const url = SITE.url + encodeURI(address);

@@ -45,7 +45,8 @@ pub fn photos_only(root: &Path) -> Result<(), String> {
 
 pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
     crate::setup::gnu_time()?;
-    let dist = build::release(root, tools)?;
+    let bins = build::bins(root, build::For::Site)?;
+    let dist = build::release(root, tools, &bins)?;
     tools_profile(root)?;
     let press = root.join("target/tools/dispatch-press");
     let prerender = root.join("target/tools/dispatch-prerender");
@@ -209,10 +210,96 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
 
     photographs(root, &press)?;
 
-    let server = build::server(root)?;
     let mut node = Command::new("node");
-    build::browser_env(node.current_dir(root), root, &server).arg("scripts/lighthouse.mjs");
+    build::browser_env(node.current_dir(root), root, &bins.server).arg("scripts/lighthouse.mjs");
     build::run(&mut node, "scripts/lighthouse.mjs")
+}
+
+/// `cargo xtask bench search`: the site search at archive scale. For
+/// 10,000 and 100,000 synthetic articles: the newsroom compiled and
+/// prerendered (profile `tools`), then Pagefind's index of it, timed with
+/// its peak memory, and its files and bytes; then the release build's app
+/// copied in and `scripts/search-bench.mjs` searching it in Chromium at a
+/// 4x slower CPU: bytes, requests and Enter-to-count time of a first and a
+/// second search, medians of fresh visits. The synthetic articles share
+/// one small vocabulary, so a word of it matches every article (the worst
+/// case for the chunks a search loads); a headline's number matches one.
+pub fn search(root: &Path, tools: &Tools) -> Result<(), String> {
+    crate::setup::gnu_time()?;
+    let bins = build::bins(root, build::For::Site)?;
+    let dist = build::release(root, tools, &bins)?;
+    tools_profile(root)?;
+    let server = bins.server;
+    let press = root.join("target/tools/dispatch-press");
+    let prerender = root.join("target/tools/dispatch-prerender");
+    let scratch = root.join("target/bench");
+    let mut indexed = Vec::new();
+    let mut searched = Vec::new();
+    for count in [10_000, 100_000] {
+        let content = scratch.join(format!("search-content-{count}"));
+        let out = scratch.join(format!("search-out-{count}"));
+        for dir in [&content, &out] {
+            let _ = fs::remove_dir_all(dir);
+        }
+        build::run(
+            Command::new(&press).args(["synthetic", "--articles", &count.to_string(), "--out"]).arg(&content),
+            "dispatch-press synthetic",
+        )?;
+        build::run(Command::new(&press).arg("--content").arg(&content).arg("--out").arg(&out), "dispatch-press")?;
+        // The app as built: its shell, wasm, JS, CSS and host rules.
+        for entry in fs::read_dir(&dist).map_err(|err| err.to_string())? {
+            let path = entry.map_err(|err| err.to_string())?.path();
+            if path.is_file() && !path.extension().is_some_and(|ext| ext == "html" || ext == "br" || ext == "gz") {
+                fs::copy(&path, out.join(path.file_name().unwrap_or_default())).map_err(|err| err.to_string())?;
+            }
+        }
+        fs::copy(dist.join(deploy::SHELL), out.join(deploy::SHELL)).map_err(|err| err.to_string())?;
+        build::run(Command::new(&prerender).arg("--root").arg(&out), "dispatch-prerender")?;
+        let bundle = out.join(dispatch_model::paths::SEARCH_BUNDLE.trim_matches('/'));
+        let (took, peak, _) = timed(
+            Command::new(tools.pagefind()).arg("--site").arg(&out).arg("--output-path").arg(&bundle).arg("--silent"),
+        )?;
+        let files = sizes::files(&bundle)?;
+        let bytes: u64 = files.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum();
+        indexed.push(format!(
+            "| {count} articles | {:.1} s | {:.2} GB | {} | {:.1} MB |",
+            took.as_secs_f64(),
+            peak as f64 / 1e9,
+            files.len(),
+            bytes as f64 / 1e6
+        ));
+        let queries = serde_json::json!([
+            ["one article", (count / 2).to_string(), (count / 3).to_string()],
+            ["every article", "malware", "phishing"],
+        ]);
+        let output = Command::new("node")
+            .current_dir(root)
+            .env("DISPATCH_SERVER", &server)
+            .env("DISPATCH_DIST", &dist)
+            .env("CHROMIUM", crate::setup::CHROMIUM)
+            .env("SEARCH_ROOT", &out)
+            .env("SEARCH_ARTICLES", count.to_string())
+            .env("SEARCH_QUERIES", queries.to_string())
+            .arg("scripts/search-bench.mjs")
+            .output()
+            .map_err(|err| format!("could not start node: {err}"))?;
+        if !output.status.success() {
+            return Err(format!("scripts/search-bench.mjs failed: {}", String::from_utf8_lossy(&output.stderr)));
+        }
+        searched.extend(String::from_utf8_lossy(&output.stdout).lines().map(str::to_string));
+        for dir in [&content, &out] {
+            let _ = fs::remove_dir_all(dir);
+        }
+    }
+    println!("\n## Pagefind's index (synthetic newsroom)\n");
+    println!("| input | index time | peak memory | files | bytes |");
+    println!("|---|---|---|---|---|");
+    indexed.iter().for_each(|row| println!("{row}"));
+    println!("\n## Searching it: Chromium, CPU slowed 4x, medians of 5 fresh visits\n");
+    println!("| archive | searches | first: requests / bytes | first: Enter to count | second: requests / bytes | second: Enter to count |");
+    println!("|---|---|---|---|---|---|");
+    searched.iter().for_each(|row| println!("{row}"));
+    Ok(())
 }
 
 /// How many photographs the pipeline's benchmark processes.

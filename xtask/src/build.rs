@@ -9,11 +9,12 @@ use std::{
 
 use crate::{deploy, setup::Tools, sizes};
 
-/// Builds the site into `dist/` and prints the size report.
-pub fn release(root: &Path, tools: &Tools) -> Result<PathBuf, String> {
+/// Builds the site into `dist/` with the native tools in `bins` and
+/// prints the size report.
+pub fn release(root: &Path, tools: &Tools, bins: &Bins) -> Result<PathBuf, String> {
     let dist = root.join("dist");
     let started = Instant::now();
-    press(root)?;
+    press(root, &bins.press)?;
     println!("build: trunk build --release into dist/");
     run(
         Command::new("trunk")
@@ -23,9 +24,10 @@ pub fn release(root: &Path, tools: &Tools) -> Result<PathBuf, String> {
             .args(["build", "--release", "--dist", "dist"]),
         "trunk build --release",
     )?;
-    prerender(root, &dist)?;
+    prerender(&bins.prerender, &dist)?;
     let settings = deploy::settings(root)?;
     deploy::finish(&dist, &settings)?;
+    search_index(&dist, tools)?;
     sizes::precompress(&dist)?;
     println!("build: done in {} s", started.elapsed().as_secs());
     sizes::report(&dist)?;
@@ -53,29 +55,31 @@ fn remap_paths(root: &Path) -> String {
 /// Trunk's `index.html` is the app shell: it becomes [`deploy::SHELL`], and
 /// the prerenderer writes the real pages from it, the front page's
 /// `index.html` and the "Page not found" of `404.html` among them.
-pub fn prerender(root: &Path, dist: &Path) -> Result<(), String> {
+pub fn prerender(prerender: &Path, dist: &Path) -> Result<(), String> {
     std::fs::rename(dist.join("index.html"), dist.join(deploy::SHELL))
         .map_err(|err| format!("cannot move Trunk's index.html to {}: {err}", deploy::SHELL))?;
+    run(Command::new(prerender).arg("--root").arg(dist), "dispatch-prerender")
+}
+
+/// Indexes the prerendered pages for the site search: Pagefind (pinned in
+/// package.json) reads every page that marks a searchable part
+/// (`data-pagefind-body`: the articles) and writes its index and browser
+/// code into [`dispatch_model::paths::SEARCH_BUNDLE`] under `dist`.
+pub fn search_index(dist: &Path, tools: &Tools) -> Result<(), String> {
+    let bundle = dist.join(dispatch_model::paths::SEARCH_BUNDLE.trim_matches('/'));
+    println!("build: pagefind into {}", bundle.display());
     run(
-        Command::new("cargo")
-            .current_dir(root)
-            .args(["run", "--quiet", "--package", "dispatch-prerender", "--", "--root"])
-            .arg(dist),
-        "dispatch-prerender",
+        Command::new(tools.pagefind()).arg("--site").arg(dist).arg("--output-path").arg(&bundle).arg("--silent"),
+        "pagefind",
     )
 }
 
 /// Compiles `content/` into `public/` (the JSON tree, feeds, sitemap), and
 /// writes `public/newsletter.json` from deploy.toml for the dev loop
 /// (the release build writes its own into `dist/`).
-pub fn press(root: &Path) -> Result<(), String> {
+pub fn press(root: &Path, press: &Path) -> Result<(), String> {
     run(
-        Command::new("cargo").current_dir(root).args([
-            "run",
-            "--quiet",
-            "--package",
-            "dispatch-press",
-            "--",
+        Command::new(press).current_dir(root).args([
             "--content",
             "content",
             "--out",
@@ -98,7 +102,7 @@ pub fn press(root: &Path) -> Result<(), String> {
 
 /// Recompiles the content whenever a file under `content/` changes, for
 /// the dev loop; Trunk then sees `public/` change and reloads the page.
-pub fn watch_content(root: PathBuf) {
+pub fn watch_content(root: PathBuf, press_binary: PathBuf) {
     std::thread::spawn(move || {
         let mut seen = stamp(&root.join("content"));
         loop {
@@ -108,7 +112,7 @@ pub fn watch_content(root: PathBuf) {
                 seen = now;
                 // A failed compile has printed its problems; the site keeps
                 // the last good content until the next save.
-                let _ = press(&root);
+                let _ = press(&root, &press_binary);
             }
         }
     });
@@ -128,32 +132,41 @@ fn stamp(dir: &Path) -> Vec<(PathBuf, Option<std::time::SystemTime>, u64)> {
         .collect()
 }
 
-/// Builds `dispatch-server` (the CDN preview and the newsletter service)
-/// and returns the path of its binary.
-pub fn server(root: &Path) -> Result<PathBuf, String> {
-    run(
-        Command::new("cargo").current_dir(root).args(["build", "--quiet", "--package", "dispatch-server"]),
-        "cargo build --package dispatch-server",
-    )?;
-    Ok(root.join("target/debug/dispatch-server"))
+/// The native tools' binaries: the content compiler, the prerenderer and
+/// `dispatch-server` (the CDN preview and the newsletter service).
+pub struct Bins {
+    pub press: PathBuf,
+    pub prerender: PathBuf,
+    pub server: PathBuf,
 }
 
-/// Builds the content compiler and the prerenderer as the release build
-/// runs them, for tests that build a site of their own content
-/// (`tests/e2e/hostile.test.mjs`); returns their binaries' paths.
-pub fn content_tools(root: &Path) -> Result<(PathBuf, PathBuf), String> {
+/// What the tools are built for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum For {
+    /// The site: the workspace's binaries alone.
+    Site,
+    /// `cargo xtask test`, after `cargo test --workspace`: every target,
+    /// so that Cargo resolves features as the test build did (test
+    /// targets turn on dev-dependencies' features) and reuses what it
+    /// compiled. Built package by package (`cargo run -p …`), each tool
+    /// resolved features of its own, and a cold test run compiled the
+    /// prerenderer and the compiler twice more, some ten minutes.
+    Tests,
+}
+
+/// Builds the native tools in the dev profile, in one Cargo run over the
+/// workspace, and returns their binaries.
+pub fn bins(root: &Path, purpose: For) -> Result<Bins, String> {
+    let targets = match purpose {
+        For::Site => "--bins",
+        For::Tests => "--all-targets",
+    };
     run(
-        Command::new("cargo").current_dir(root).args([
-            "build",
-            "--quiet",
-            "--package",
-            "dispatch-press",
-            "--package",
-            "dispatch-prerender",
-        ]),
-        "cargo build --package dispatch-press --package dispatch-prerender",
+        Command::new("cargo").current_dir(root).args(["build", "--quiet", "--workspace", targets]),
+        &format!("cargo build --workspace {targets}"),
     )?;
-    Ok((root.join("target/debug/dispatch-press"), root.join("target/debug/dispatch-prerender")))
+    let bin = |name: &str| root.join("target/debug").join(name);
+    Ok(Bins { press: bin("dispatch-press"), prerender: bin("dispatch-prerender"), server: bin("dispatch-server") })
 }
 
 /// The environment that `tests/e2e/support.mjs` reads: the server, the
@@ -172,5 +185,16 @@ pub fn run(command: &mut Command, what: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("{what} failed ({status})"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_search_bundle_is_named_for_the_pinned_pagefind() {
+        let manifest = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../package.json")).unwrap();
+        let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
+        let version = manifest["devDependencies"]["pagefind"].as_str().expect("package.json pins pagefind");
+        assert_eq!(dispatch_model::paths::SEARCH_BUNDLE, format!("/pagefind/{version}/"));
     }
 }

@@ -131,6 +131,8 @@ pub fn content_security_policy(hashes: &[String], settings: &Settings) -> String
         "font-src 'self'".to_string(),
         format!("connect-src 'self'{newsletter}"),
         "manifest-src 'self'".to_string(),
+        // The site search runs Pagefind in a worker of its own script.
+        "worker-src 'self'".to_string(),
         "base-uri 'none'".to_string(),
         "object-src 'none'".to_string(),
         "frame-ancestors 'none'".to_string(),

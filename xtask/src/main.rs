@@ -16,11 +16,12 @@
 //! screenshots
 //!         the release build, then the README's screenshots of it into
 //!         docs/screenshots/.
-//! bench [photos]
+//! bench [photos | search]
 //!         the content compiler and prerenderer at 10,000 to 100,000
 //!         articles, the photograph pipeline beside vipsthumbnail, and the
 //!         bytes a reader downloads (docs/benchmarks.md); `photos` runs
-//!         the photograph pipeline's part alone.
+//!         the photograph pipeline's part alone, `search` the site search
+//!         at 10,000 and 100,000 articles (docs/search.md).
 //! setup   installs the pinned tools only.
 //! sample-photos
 //!         draws the sample newsroom's photographs into
@@ -47,14 +48,16 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("setup") => setup::ensure(&root, setup::Needs::All).map(|_| ()),
         Some("dev") => dev(&root, &args[1..]),
-        Some("build") => {
-            setup::ensure(&root, setup::Needs::Build).and_then(|tools| build::release(&root, &tools).map(|_| ()))
-        }
+        Some("build") => setup::ensure(&root, setup::Needs::Build)
+            .and_then(|tools| build::release(&root, &tools, &build::bins(&root, build::For::Site)?).map(|_| ())),
         Some("configure") => configure(&root, &args[1..]),
         Some("screenshots") => setup::ensure(&root, setup::Needs::All).and_then(|tools| screenshots(&root, &tools)),
         Some("test") => return test::run(&root),
         Some("sample-photos") => photos::write(&root),
         Some("bench") if args.get(1).map(String::as_str) == Some("photos") => bench::photos_only(&root),
+        Some("bench") if args.get(1).map(String::as_str) == Some("search") => {
+            setup::ensure(&root, setup::Needs::All).and_then(|tools| bench::search(&root, &tools))
+        }
         Some("bench") => setup::ensure(&root, setup::Needs::Build).and_then(|tools| bench::run(&root, &tools)),
         _ => Err(usage()),
     };
@@ -68,7 +71,7 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | screenshots | bench [photos] | setup | sample-photos>"
+    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | screenshots | bench [photos | search] | setup | sample-photos>"
         .to_string()
 }
 
@@ -78,10 +81,10 @@ fn project_root() -> PathBuf {
 }
 
 fn screenshots(root: &Path, tools: &setup::Tools) -> Result<(), String> {
-    build::release(root, tools)?;
-    let server = build::server(root)?;
+    let bins = build::bins(root, build::For::Site)?;
+    build::release(root, tools, &bins)?;
     let mut node = Command::new("node");
-    build::browser_env(node.current_dir(root), root, &server).arg("scripts/screenshots.mjs");
+    build::browser_env(node.current_dir(root), root, &bins.server).arg("scripts/screenshots.mjs");
     build::run(&mut node, "scripts/screenshots.mjs")
 }
 
@@ -111,9 +114,10 @@ fn dev(root: &Path, args: &[String]) -> Result<(), String> {
         }
     }
     let tools = setup::ensure(root, setup::Needs::Build)?;
-    build::press(root)?;
-    build::watch_content(root.to_path_buf());
-    let _newsletter = start_newsletter(root, newsletter_port, &data)?;
+    let bins = build::bins(root, build::For::Site)?;
+    build::press(root, &bins.press)?;
+    build::watch_content(root.to_path_buf(), bins.press.clone());
+    let _newsletter = start_newsletter(root, &bins.server, newsletter_port, &data)?;
     println!("\nDispatch will be at http://127.0.0.1:{port} once the first build finishes; it rebuilds on change. Ctrl-C stops it.\n");
     let mut serve = Command::new("trunk");
     serve
@@ -127,9 +131,9 @@ fn dev(root: &Path, args: &[String]) -> Result<(), String> {
 
 /// The newsletter service of the dev loop: `dispatch-server` with the lists
 /// from deploy.toml, killed when the dev loop ends.
-fn start_newsletter(root: &Path, port: u16, data: &Path) -> Result<ChildGuard, String> {
+fn start_newsletter(root: &Path, server: &Path, port: u16, data: &Path) -> Result<ChildGuard, String> {
     let settings = deploy::settings(root)?;
-    let child = Command::new(build::server(root)?)
+    let child = Command::new(server)
         .args(["--port", &port.to_string(), "--data"])
         .arg(data)
         .args(["--list", &settings.newsletter.daily_list, "--list", &settings.newsletter.weekly_list])

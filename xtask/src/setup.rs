@@ -29,7 +29,8 @@ pub enum Needs {
 
 /// Where the installed tools are, for the commands that use them.
 pub struct Tools {
-    /// `node_modules/.bin`, which holds binaryen's `wasm-opt`.
+    /// `node_modules/.bin`, which holds binaryen's `wasm-opt` and
+    /// Pagefind's launcher.
     node_bin: PathBuf,
 }
 
@@ -40,6 +41,12 @@ impl Tools {
         let mut paths = vec![self.node_bin.clone()];
         paths.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
         std::env::join_paths(paths).expect("PATH entries contain no separator")
+    }
+
+    /// Pagefind's launcher, which runs the binary of this platform's
+    /// `@pagefind/…` package.
+    pub fn pagefind(&self) -> PathBuf {
+        self.node_bin.join("pagefind")
     }
 }
 

@@ -104,9 +104,8 @@ pub fn run(root: &Path) -> ExitCode {
 
 fn end_to_end(root: &Path, tools: &setup::Tools) -> Result<Counts, String> {
     let started = Instant::now();
-    build::release(root, tools)?;
-    let server = build::server(root)?;
-    let (press, prerender) = build::content_tools(root)?;
+    let bins = build::bins(root, build::For::Tests)?;
+    build::release(root, tools, &bins)?;
     println!("test: the release build and the tools took {} s", started.elapsed().as_secs());
     let mut specs: Vec<String> = std::fs::read_dir(root.join("tests/e2e"))
         .map_err(|err| format!("cannot list tests/e2e: {err}"))?
@@ -117,11 +116,11 @@ fn end_to_end(root: &Path, tools: &setup::Tools) -> Result<Counts, String> {
         .collect();
     specs.sort();
     let mut node = Command::new("node");
-    let output = build::browser_env(node.current_dir(root), root, &server)
+    let output = build::browser_env(node.current_dir(root), root, &bins.server)
         .env("DISPATCH_NGINX", setup::NGINX)
         .env("DISPATCH_NGINX_BROTLI", setup::NGINX_BROTLI)
-        .env("DISPATCH_PRESS", press)
-        .env("DISPATCH_PRERENDER", prerender)
+        .env("DISPATCH_PRESS", &bins.press)
+        .env("DISPATCH_PRERENDER", &bins.prerender)
         .args(["--test", "--test-reporter=spec", "--test-concurrency=1"])
         .args(&specs)
         .output_streamed();

@@ -1,0 +1,362 @@
+use std::time::Duration;
+
+use dispatch_model::{routes, Site};
+use leptos::{ev::SubmitEvent, prelude::*};
+use leptos_meta::{Meta, Title};
+use leptos_router::{
+    hooks::{use_location, use_navigate},
+    NavigateOptions,
+};
+
+use crate::{
+    api::{self, Found},
+    components::article_card::ArticleCard,
+    error::ApiError,
+    search::{field, Hit, Order, Run, SearchQuery, PAGE_SIZE, TYPING_PAUSE_MS},
+    text, SiteSettings,
+};
+
+/// What the page shows under the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Outcome {
+    /// No words yet: how to search.
+    Idle,
+    /// The last search's answer, with the query it answered.
+    Found(SearchQuery, Found),
+    Failed(ApiError),
+}
+
+/// `/search?q=…&section=…&region=…&sort=newest`: the site search.
+///
+/// The address is the search ([`SearchQuery`]): typing updates it (in
+/// place, after a pause of [`TYPING_PAUSE_MS`]), so a search can be
+/// bookmarked, shared and returned to. The form is a plain GET form to
+/// this page, so it is a form before the app starts too; the prerendered
+/// page, which no query reaches, says that searching needs JavaScript and
+/// links the sections instead. Answers come from Pagefind through
+/// [`api::search`]; an answer to a search the reader has since changed is
+/// dropped.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    crate::focus::settle_at("#search-words");
+    let location = use_location();
+    let query = Memo::new(move |_| SearchQuery::parse(&location.search.get()));
+    let site = use_context::<SiteSettings>().unwrap_or_else(|| Signal::derive(|| None));
+
+    // False while the page renders natively and while it hydrates, so the
+    // browser's first render is the prerendered page's.
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+
+    let outcome = RwSignal::new(Outcome::Idle);
+    let busy = RwSignal::new(false);
+    // What the words field holds, and the words last put in the address
+    // from it: an address that differs came from elsewhere (Back, a link)
+    // and replaces what the field holds.
+    let draft = RwSignal::new(String::new());
+    let written = StoredValue::new(String::new());
+    let shown = StoredValue::new(PAGE_SIZE);
+    let generation = StoredValue::new(0_u64);
+    let pause = StoredValue::new(None::<TimeoutHandle>);
+
+    let run = move |query: SearchQuery, count: usize| {
+        let ticket = generation.get_value().wrapping_add(1);
+        generation.set_value(ticket);
+        if query.words().is_none() {
+            busy.set(false);
+            outcome.set(Outcome::Idle);
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = api::search(&query, count).await;
+            if generation.try_get_value() != Some(ticket) {
+                return;
+            }
+            busy.try_set(false);
+            let more = count > PAGE_SIZE;
+            outcome.try_set(match answer {
+                Ok(found) => Outcome::Found(query, found),
+                Err(error) => Outcome::Failed(error),
+            });
+            if more {
+                focus_result(count - PAGE_SIZE);
+            }
+        });
+    };
+
+    Effect::new(move |_| {
+        let query = query.get();
+        if !hydrated.get() {
+            return;
+        }
+        if query.terms != written.get_value() {
+            written.set_value(query.terms.clone());
+            draft.set(query.terms.clone());
+        }
+        shown.set_value(PAGE_SIZE);
+        run(query, PAGE_SIZE);
+    });
+
+    // Puts the form's state in the address, in place of the current one;
+    // the effect above then searches. The same address searches again
+    // (a submit after a failure).
+    let navigate = use_navigate();
+    let go = Callback::new(move |next: SearchQuery| {
+        if let Some(handle) = pause.get_value() {
+            handle.clear();
+        }
+        written.set_value(next.terms.clone());
+        let href = next.href();
+        if next == query.get_untracked() {
+            run(next, shown.get_value());
+        } else {
+            navigate(&href, NavigateOptions { replace: true, scroll: false, ..NavigateOptions::default() });
+        }
+    });
+    let with_words = move || SearchQuery { terms: draft.get_untracked(), ..query.get_untracked() };
+
+    let on_input = move |ev: leptos::ev::Event| {
+        draft.set(event_target_value(&ev));
+        if let Some(handle) = pause.get_value() {
+            handle.clear();
+        }
+        let waiting =
+            set_timeout_with_handle(move || go.run(with_words()), Duration::from_millis(u64::from(TYPING_PAUSE_MS)));
+        pause.set_value(waiting.ok());
+    };
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        go.run(with_words());
+    };
+    let more = move |_| {
+        let count = shown.get_value() + PAGE_SIZE;
+        shown.set_value(count);
+        run(query.get_untracked(), count);
+    };
+    let retry = move |_| run(query.get_untracked(), shown.get_value());
+
+    // Each filter's choices, as (slug, name).
+    let sections = Signal::derive(move || {
+        site.with(|site| {
+            site.iter().flat_map(|site| &site.sections).map(|s| (s.slug.clone(), s.name.clone())).collect()
+        })
+    });
+    let regions = Signal::derive(move || {
+        site.with(|site| site.iter().flat_map(|site| &site.regions).map(|r| (r.slug.clone(), r.name.clone())).collect())
+    });
+
+    let status = move || {
+        if busy.get() {
+            return text::SEARCHING.to_string();
+        }
+        match outcome.get() {
+            Outcome::Found(query, found) => text::search_count(found.total, query.words().unwrap_or_default()),
+            Outcome::Idle | Outcome::Failed(_) => String::new(),
+        }
+    };
+
+    let body = move || {
+        if !hydrated.get() {
+            return view! { <NeedsScript site=site /> }.into_any();
+        }
+        match outcome.get() {
+            Outcome::Idle if busy.get() => ().into_any(),
+            Outcome::Idle => view! { <p class="search-hint">{text::SEARCH_START}</p> }.into_any(),
+            Outcome::Failed(error) => view! {
+                <div class="notice-error search-failed" role="alert">
+                    <p>{text::search_failed(&error)}</p>
+                    <button type="button" class="button" on:click=retry>
+                        {text::RETRY}
+                    </button>
+                </div>
+            }
+            .into_any(),
+            Outcome::Found(query, found) if found.total == 0 => {
+                let everywhere = query.is_filtered().then(|| {
+                    let href = SearchQuery { section: String::new(), region: String::new(), ..query }.href();
+                    view! { <p><a href=href>{text::SEARCH_EVERYWHERE}</a></p> }
+                });
+                view! {
+                    <div class="search-empty">
+                        <p>{text::NO_RESULTS_HINT}</p>
+                        {everywhere}
+                    </div>
+                }
+                .into_any()
+            }
+            Outcome::Found(_, found) => {
+                let Found { total, hits } = found;
+                let shown_now = hits.len();
+                let more_button = (total > shown_now).then(|| {
+                    view! {
+                        <p class="search-more">
+                            {text::search_shown(shown_now, total)} " "
+                            <button type="button" class="button button-quiet" on:click=more>
+                                {text::MORE_RESULTS}
+                            </button>
+                        </p>
+                    }
+                });
+                view! {
+                    <ol class="search-results" aria-label=text::SEARCH_RESULTS_LABEL>
+                        {hits.into_iter().map(|hit| view! { <li><SearchResult hit=hit /></li> }).collect_view()}
+                    </ol>
+                    {more_button}
+                }
+                .into_any()
+            }
+        }
+    };
+
+    view! {
+        <Title text=text::SEARCH_PAGE_TITLE />
+        <Meta name="description" content=text::SEARCH_PAGE_DESCRIPTION />
+        <div class="search-page">
+            <h1 class="page-heading">{text::SEARCH_PAGE_TITLE}</h1>
+            <form class="search-form" role="search" action=routes::SEARCH method="get" on:submit=on_submit>
+                <div class="field search-words">
+                    <label for="search-words">{text::SEARCH_WORDS_LABEL}</label>
+                    <div class="search-row">
+                        <input
+                            id="search-words"
+                            name=field::TERMS
+                            type="search"
+                            autocomplete="off"
+                            enterkeyhint="search"
+                            aria-describedby="search-words-hint"
+                            prop:value=move || draft.get()
+                            on:input=on_input
+                        />
+                        <button type="submit" class="button">{text::SEARCH_BUTTON}</button>
+                    </div>
+                    <p class="field-hint" id="search-words-hint">{text::SEARCH_WORDS_HINT}</p>
+                </div>
+                <div class="search-filters">
+                    <Choice
+                        id="search-section"
+                        name=field::SECTION
+                        label=text::SEARCH_SECTION_LABEL
+                        all=text::ALL_SECTIONS
+                        options=sections
+                        chosen=Signal::derive(move || query.with(|query| query.section.clone()))
+                        on_choose=Callback::new(move |slug| go.run(SearchQuery { section: slug, ..with_words() }))
+                    />
+                    <Choice
+                        id="search-region"
+                        name=field::REGION
+                        label=text::SEARCH_REGION_LABEL
+                        all=text::ALL_REGIONS
+                        options=regions
+                        chosen=Signal::derive(move || query.with(|query| query.region.clone()))
+                        on_choose=Callback::new(move |slug| go.run(SearchQuery { region: slug, ..with_words() }))
+                    />
+                    <Choice
+                        id="search-order"
+                        name=field::ORDER
+                        label=text::SEARCH_ORDER_LABEL
+                        all=text::ORDER_RELEVANCE
+                        options=Signal::stored(vec![(field::NEWEST.to_string(), text::ORDER_NEWEST.to_string())])
+                        chosen=Signal::derive(move || {
+                            if query.with(|query| query.order == Order::Newest) { field::NEWEST } else { "" }.to_string()
+                        })
+                        on_choose=Callback::new(move |order: String| {
+                            let order = if order == field::NEWEST { Order::Newest } else { Order::Relevance };
+                            go.run(SearchQuery { order, ..with_words() })
+                        })
+                    />
+                </div>
+            </form>
+            <p class="search-status" role="status">{status}</p>
+            {body}
+        </div>
+    }
+}
+
+/// One of the form's drop-downs: "all" (an empty value) first, then
+/// `options` as (value, label); the option whose value is `chosen` is
+/// selected (a property, so the prerendered page and its hydration agree).
+#[component]
+fn Choice(
+    id: &'static str,
+    name: &'static str,
+    label: &'static str,
+    all: &'static str,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    chosen: Signal<String>,
+    on_choose: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name on:change=move |ev| on_choose.run(event_target_value(&ev))>
+                <option value="">{all}</option>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(value, text)| {
+                            let this = value.clone();
+                            view! {
+                                <option value=value prop:selected=move || chosen.with(|chosen| *chosen == this)>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// Before the app runs: what to do without a search.
+#[component]
+fn NeedsScript(site: Signal<Option<Site>>) -> impl IntoView {
+    let sections = move || site.with(|site| site.as_ref().map(|site| site.sections.clone()).unwrap_or_default());
+    view! {
+        <div class="search-hint">
+            <p>{text::SEARCH_NEEDS_SCRIPT}</p>
+            <ul class="search-sections">
+                {move || sections().into_iter().map(|section| {
+                    view! { <li><a href=routes::section(&section.slug)>{section.name}</a></li> }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// One result: the article's card, then where the words matched, marked.
+#[component]
+fn SearchResult(hit: Hit) -> impl IntoView {
+    let Hit { summary, excerpt } = hit;
+    view! {
+        <ArticleCard summary=summary />
+        <p class="search-excerpt">
+            {excerpt
+                .into_iter()
+                .map(|Run { text, marked }| {
+                    if marked { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() }
+                })
+                .collect_view()}
+        </p>
+    }
+}
+
+/// Moves focus to result `index` (from 0) once it is in the document: the
+/// first of those "More results" added, so a keyboard reader goes on
+/// from there rather than from the top.
+fn focus_result(index: usize) {
+    request_animation_frame(move || {
+        use leptos::wasm_bindgen::JsCast;
+        let selector = format!(".search-results > li:nth-child({}) a", index + 1);
+        if let Some(link) = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = link.focus();
+        }
+    });
+}
