@@ -171,9 +171,22 @@ pub async fn search(query: &SearchQuery, count: usize) -> Result<Found, ApiError
     answer
 }
 
+/// Starts loading the search engine while the reader is on the search
+/// page and has not searched yet: `pagefind.js`, its wasm and the index's
+/// metadata (about 160 KB at 10,000 articles), so that the first search
+/// waits only for the chunks of its words. Only the search page calls it;
+/// no other page loads anything of the search. A failure shows nothing
+/// here: the module is dropped (as by a failed [`search`]), and the search
+/// that follows loads it again, and shows its own error with Retry.
+pub async fn prepare_search() {
+    if cfg!(target_arch = "wasm32") && pagefind::prepare().await.is_err() {
+        pagefind::forget();
+    }
+}
+
 /// The bridge to Pagefind's JavaScript API (`pagefind.js`, an ES module):
-/// `options()`, `search(words, {filters, sort})`, and each result's
-/// `data()`. Options go in as JSON text; results are read field by field.
+/// `options()`, `init()`, `search(words, {filters, sort})`, and each
+/// result's `data()`. Options go in as JSON text; results are read field by field.
 mod pagefind {
     use std::cell::{Cell, RefCell};
 
@@ -221,6 +234,12 @@ mod pagefind {
         call(&module, "options", &[json(&format!("{{\"excerptLength\":{EXCERPT_WORDS}}}"))?]).await?;
         MODULE.set(Some(module.clone()));
         Ok(module)
+    }
+
+    /// Loads the module and has Pagefind load its wasm and metadata.
+    pub async fn prepare() -> Result<(), ApiError> {
+        let module = module().await?;
+        call(&module, "init", &[]).await.map(|_| ())
     }
 
     pub async fn search(words: String, options: String, count: usize) -> Result<Found, ApiError> {

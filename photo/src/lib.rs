@@ -171,12 +171,12 @@ pub fn decode(bytes: &[u8]) -> Result<Upright, String> {
 
 /// Rasterises an SVG drawing over white, scaled so that it covers a
 /// share card (at least [`SHARE_WIDTH`]×[`SHARE_HEIGHT`]), for
-/// [`Upright::share`]. Errors: an SVG resvg cannot read, or one with
-/// text (this build of resvg has no fonts, and a card must not drop the
-/// drawing's words: its pages use the site's card instead).
-pub fn rasterise(svg: &[u8]) -> Result<Upright, String> {
+/// [`Upright::share`]; `None` for a drawing with text (this build of
+/// resvg has no fonts, and a card must not drop the drawing's words: its
+/// pages use the site's card instead). Errors: an SVG resvg cannot read.
+pub fn rasterise(svg: &[u8]) -> Result<Option<Upright>, String> {
     if svg.windows(5).any(|w| w == b"<text") {
-        return Err("has text, which share cards are not drawn with".into());
+        return Ok(None);
     }
     let tree = resvg::usvg::Tree::from_data(svg, &resvg::usvg::Options::default())
         .map_err(|err| format!("cannot be read as SVG: {err}"))?;
@@ -188,7 +188,7 @@ pub fn rasterise(svg: &[u8]) -> Result<Upright, String> {
     resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
     // Opaque after the white fill: premultiplied RGBA is plain RGBA.
     let rgb = pixmap.data().chunks_exact(4).flat_map(|px| [px[0], px[1], px[2]]).collect();
-    Ok(Upright { width, height, rgb })
+    Ok(Some(Upright { width, height, rgb }))
 }
 
 /// RGBA over white, as RGB.

@@ -4,62 +4,8 @@
 
 use dispatch_photo::*;
 
-/// A `width`×`height` JPEG (baseline, from image-rs's encoder) whose
-/// left half is red and right half blue, with `segments` (whole APPn
-/// segments) inserted after SOI.
-fn jpeg(width: u32, height: u32, segments: &[Vec<u8>]) -> Vec<u8> {
-    let rgb = image::RgbImage::from_fn(width, height, |x, _| {
-        if x < width / 2 {
-            image::Rgb([220, 20, 20])
-        } else {
-            image::Rgb([20, 20, 220])
-        }
-    });
-    let mut plain = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 95).encode_image(&rgb).unwrap();
-    let mut out = plain[..2].to_vec();
-    for segment in segments {
-        out.extend_from_slice(segment);
-    }
-    out.extend_from_slice(&plain[2..]);
-    out
-}
-
-/// An APP1 Exif segment (little-endian TIFF) with an Orientation tag
-/// and a GPS IFD holding a latitude reference, as phones write them.
-fn exif(orientation: u16) -> Vec<u8> {
-    let mut tiff = b"II*\0\x08\0\0\0".to_vec();
-    // IFD0: two entries, Orientation (0x0112) and GPSInfo (0x8825).
-    tiff.extend_from_slice(&2u16.to_le_bytes());
-    tiff.extend_from_slice(&[0x12, 0x01, 3, 0, 1, 0, 0, 0]);
-    tiff.extend_from_slice(&orientation.to_le_bytes());
-    tiff.extend_from_slice(&[0, 0]);
-    tiff.extend_from_slice(&[0x25, 0x88, 4, 0, 1, 0, 0, 0]);
-    tiff.extend_from_slice(&38u32.to_le_bytes());
-    tiff.extend_from_slice(&0u32.to_le_bytes());
-    // The GPS IFD at 38: GPSLatitudeRef "N", then a marker text.
-    tiff.extend_from_slice(&1u16.to_le_bytes());
-    tiff.extend_from_slice(&[0x01, 0x00, 2, 0, 2, 0, 0, 0, b'N', 0, 0, 0]);
-    tiff.extend_from_slice(&0u32.to_le_bytes());
-    tiff.extend_from_slice(b"GPS-MARKER-51.5007N");
-    let mut body = b"Exif\0\0".to_vec();
-    body.extend_from_slice(&tiff);
-    segment(0xE1, &body)
-}
-
-fn segment(marker: u8, body: &[u8]) -> Vec<u8> {
-    let mut out = vec![0xFF, marker];
-    out.extend_from_slice(&((body.len() + 2) as u16).to_be_bytes());
-    out.extend_from_slice(body);
-    out
-}
-
-/// An APP2 ICC_PROFILE segment carrying a whole profile.
-fn icc(profile: &[u8]) -> Vec<u8> {
-    let mut body = b"ICC_PROFILE\0\x01\x01".to_vec();
-    body.extend_from_slice(profile);
-    segment(0xE2, &body)
-}
+mod support;
+use support::{exif, icc, jpeg, segment, GPS_MARKER};
 
 fn pixel(jpeg: &[u8], x: u32, y: u32) -> [u8; 3] {
     image::load_from_memory(jpeg).unwrap().to_rgb8().get_pixel(x, y).0
@@ -83,7 +29,7 @@ fn a_phone_photo_stored_sideways_is_published_upright() {
 #[test]
 fn nothing_of_the_file_but_its_pixels_is_published() {
     let source = jpeg(400, 200, &[exif(1)]);
-    let marker: &[u8] = b"GPS-MARKER";
+    let marker = GPS_MARKER;
     assert!(source.windows(marker.len()).any(|w| w == marker), "the fixture carries GPS");
     let upright = decode(&source).unwrap();
     for output in upright.variants().iter().flat_map(|v| [&v.webp, &v.jpeg]).chain([&upright.share((0.5, 0.5))]) {
@@ -172,13 +118,14 @@ fn crc32(bytes: &[u8]) -> u32 {
 #[test]
 fn a_drawing_is_rasterised_for_its_share_card() {
     let svg = br##"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675"><rect width="600" height="675" fill="#c00"/><rect x="600" width="600" height="675" fill="#00c"/></svg>"##;
-    let card = rasterise(svg).unwrap().share((0.5, 0.5));
+    let card = rasterise(svg).unwrap().expect("a drawing without text").share((0.5, 0.5));
     let image = image::load_from_memory(&card).unwrap();
     assert_eq!((image.width(), image.height()), (SHARE_WIDTH, SHARE_HEIGHT));
     assert!(pixel(&card, 100, 315)[0] > 180, "red on the left");
     assert!(pixel(&card, 1100, 315)[2] > 180, "blue on the right");
     let words = br#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>Breach</text></svg>"#;
-    assert!(rasterise(words).is_err());
+    assert!(rasterise(words).unwrap().is_none());
+    assert!(rasterise(b"<svg xmlns=").is_err_and(|why| why.contains("cannot be read as SVG")));
 }
 
 #[test]

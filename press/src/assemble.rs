@@ -5,7 +5,6 @@
 
 use std::{
     collections::{BTreeMap, BTreeSet, HashMap, HashSet},
-    fs,
     path::PathBuf,
 };
 
@@ -358,9 +357,7 @@ pub(crate) fn assemble(
     let cards: Vec<(String, PathBuf)> =
         cards.into_iter().filter_map(|card| Some((card.clone(), images.photos.file_of(card)?))).collect();
     for (served, path) in images.outputs(files.chain(media)).into_iter().chain(cards) {
-        if let Ok(bytes) = fs::read(&path) {
-            out.put(served.trim_start_matches('/').to_string(), bytes);
-        }
+        out.copy(served.trim_start_matches('/').to_string(), &path);
     }
     let counts = Counts { articles: stored.len(), authors: authors.len(), insights: insights.len() };
     next.picks = picks.into_iter().map(|picks| picks.into_iter().map(|p| p as u32).collect()).collect();

@@ -210,22 +210,42 @@ pub fn compile(content: &Path) -> Result<Edition, Vec<Problem>> {
 /// a large archive's output (1 GB of JSON at 100,000 articles) is never
 /// held whole; each article's body is let go once its file is made.
 pub fn compile_into(content: &Path, sink: &mut dyn FnMut(String, Vec<u8>)) -> Result<Counts, Vec<Problem>> {
-    struct Sink<'a>(&'a mut dyn FnMut(String, Vec<u8>));
+    struct Sink<'a> {
+        sink: &'a mut dyn FnMut(String, Vec<u8>),
+        unread: Option<Problem>,
+    }
     impl Output for Sink<'_> {
         fn put(&mut self, relative: String, bytes: Vec<u8>) {
-            (self.0)(relative, bytes);
+            (self.sink)(relative, bytes);
+        }
+        fn copy(&mut self, relative: String, from: &Path) {
+            match fs::read(from) {
+                Ok(bytes) => self.put(relative, bytes),
+                Err(err) => {
+                    let message = format!("a processed image cannot be read: {err}");
+                    self.unread.get_or_insert(Problem { file: from.to_path_buf(), line: 1, message });
+                }
+            }
         }
         fn keep(&mut self, relative: &str) {
             unreachable!("a build without a record keeps nothing: {relative}")
         }
     }
-    build(content, None, &photos::Photos::new(None), &mut Sink(sink)).map(|(counts, _)| counts)
+    let mut out = Sink { sink, unread: None };
+    let (counts, _) = build(content, None, &photos::Photos::temporary(), &mut out)?;
+    match out.unread {
+        Some(problem) => Err(vec![problem]),
+        None => Ok(counts),
+    }
 }
 
 /// Where a build's files go.
 pub trait Output {
     /// The file at `relative` (to the output folder) holds `bytes`.
     fn put(&mut self, relative: String, bytes: Vec<u8>);
+    /// The file at `relative` holds the bytes of the file `from`, a
+    /// processed image; one that cannot be read fails the build.
+    fn copy(&mut self, relative: String, from: &Path);
     /// The file at `relative` is as the previous build left it: only a
     /// build from a [`Record`] says so.
     fn keep(&mut self, relative: &str);
@@ -234,6 +254,9 @@ pub trait Output {
 impl Output for write::Writer {
     fn put(&mut self, relative: String, bytes: Vec<u8>) {
         write::Writer::put(self, relative, bytes);
+    }
+    fn copy(&mut self, relative: String, from: &Path) {
+        write::Writer::copy(self, relative, from);
     }
     fn keep(&mut self, relative: &str) {
         write::Writer::keep(self, relative);
@@ -340,7 +363,11 @@ pub fn publish(content: &Path, out: &Path, cache: Option<&Path>) -> Result<Publi
         }
     });
     let incremental = previous.is_some();
-    let photos = photos::Photos::new(cache);
+    let photos = match cache {
+        Some(cache) => photos::Photos::cached(cache)
+            .map_err(|err| format!("press: cannot use the photograph cache in {}: {err}", cache.display()))?,
+        None => photos::Photos::temporary(),
+    };
     let once =
         |mut previous: Option<Record>| -> Result<(Counts, Record, write::Written), Result<String, std::io::Error>> {
             let mut writer = match &mut previous {
@@ -378,6 +405,9 @@ pub fn publish(content: &Path, out: &Path, cache: Option<&Path>) -> Result<Publi
     // folder that is missing.
     std::fs::create_dir_all(out.join(photos::SERVED.trim_matches('/'))).map_err(cannot)?;
     if let Some(cache) = cache {
+        photos
+            .prune()
+            .map_err(|err| format!("press: cannot tidy the photograph cache in {}: {err}", cache.display()))?;
         next.inputs = inputs;
         next.outputs = std::mem::take(&mut written.outputs);
         next.save(cache).map_err(|err| format!("press: cannot write the record in {}: {err}", cache.display()))?;
@@ -1179,12 +1209,12 @@ impl ImageSizes for LocalImages<'_> {
 }
 
 /// The share card of the image file at `path`, a photograph's or a
-/// drawing's; `None` for a drawing that cannot be drawn as one (it has
-/// text): its pages use the site's card.
+/// drawing's; `None` for a drawing with text, which a card cannot show:
+/// its pages use the site's card.
 fn share_of(photos: &photos::Photos, path: &Path, focus: (f64, f64)) -> Option<Result<String, String>> {
     let is_drawing = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("svg"));
     if is_drawing {
-        photos.share_drawing(path, &name_stem(path), focus).ok().map(Ok)
+        photos.share_drawing(path, &name_stem(path), focus).transpose()
     } else {
         Some(photos.share(path, &name_stem(path), focus))
     }

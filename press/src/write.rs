@@ -113,6 +113,19 @@ impl Writer {
         }
     }
 
+    /// Writes the bytes of the file `from` (a processed image in the
+    /// store) at `relative`, as [`Writer::put`]; a file that cannot be
+    /// read is this build's error.
+    pub fn copy(&mut self, relative: String, from: &Path) {
+        match fs::read(from) {
+            Ok(bytes) => self.put(relative, bytes),
+            Err(err) => {
+                let why = format!("the processed image {} cannot be read: {err}", from.display());
+                self.error.get_or_insert(io::Error::new(err.kind(), why));
+            }
+        }
+    }
+
     /// Keeps the file the last build wrote at `relative`, as it is: the
     /// edition has it unchanged. [`Writer::finish`] fails when the last
     /// build did not write it (the record does not match the folder).

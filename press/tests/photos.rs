@@ -10,6 +10,9 @@ use std::{
 use dispatch_model::{Article, Site};
 use dispatch_press::publish;
 
+#[path = "../../photo/tests/support/mod.rs"]
+mod support;
+
 /// A fresh folder under the system's temporary one, removed on drop.
 struct Folder(PathBuf);
 
@@ -48,30 +51,12 @@ fn article(hero: &str) -> String {
     )
 }
 
-/// A JPEG as a phone stores it: `width`×`height` stored pixels, the top
-/// half (as stored) sky blue and the bottom dark, with EXIF orientation
-/// `orientation` and a GPS block holding the text `GPS-MARKER`.
+/// A JPEG as a phone stores it: `width`×`height` stored pixels, the
+/// left half (as stored) sky blue and the right dark, with EXIF
+/// orientation `orientation` and a GPS block holding
+/// [`support::GPS_MARKER`].
 fn phone_jpeg(width: u32, height: u32, orientation: u16) -> Vec<u8> {
-    let image = image::RgbImage::from_fn(width, height, |x, _| {
-        if x < width / 2 {
-            image::Rgb([90, 150, 230])
-        } else {
-            image::Rgb([30, 30, 40])
-        }
-    });
-    let mut plain = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut plain, 90).encode_image(&image).unwrap();
-    let mut tiff = b"II*\0\x08\0\0\0\x02\0".to_vec();
-    tiff.extend_from_slice(&[0x12, 0x01, 3, 0, 1, 0, 0, 0]);
-    tiff.extend_from_slice(&orientation.to_le_bytes());
-    tiff.extend_from_slice(&[0, 0, 0x25, 0x88, 4, 0, 1, 0, 0, 0, 38, 0, 0, 0, 0, 0, 0, 0]);
-    tiff.extend_from_slice(&[1, 0, 1, 0, 2, 0, 2, 0, 0, 0, b'N', 0, 0, 0, 0, 0, 0, 0]);
-    tiff.extend_from_slice(b"GPS-MARKER");
-    let mut app1 = vec![0xFF, 0xE1];
-    app1.extend_from_slice(&((tiff.len() + 8) as u16).to_be_bytes());
-    app1.extend_from_slice(b"Exif\0\0");
-    app1.extend_from_slice(&tiff);
-    [&plain[..2], &app1, &plain[2..]].concat()
+    support::halves(width, height, [90, 150, 230], [30, 30, 40], &[support::exif(orientation)])
 }
 
 fn every_file(dir: &Path) -> Vec<PathBuf> {
@@ -130,15 +115,22 @@ fn a_phone_photo_is_published_upright_stripped_and_cached() {
     // Nothing served carries the GPS block, and the source is not served.
     for file in every_file(&out.0) {
         let bytes = fs::read(&file).unwrap();
-        assert!(!bytes.windows(10).any(|w| w == b"GPS-MARKER"), "{}", file.display());
+        assert!(!bytes.windows(support::GPS_MARKER.len()).any(|w| w == support::GPS_MARKER), "{}", file.display());
         assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{}", file.display());
     }
     assert!(!every_file(&out.0).iter().any(|file| file.extension().is_some_and(|e| e == "jpg")
         && file.file_name().is_some_and(|name| name == "harbour.jpg")));
 
-    // A second build with the cache processes nothing and writes nothing.
+    // A second build with the cache processes nothing and writes nothing;
+    // what a stopped build left half-written in the cache goes.
+    let leftover = cache.0.join("photos/0123456789abcdef.4242-0.partial");
+    fs::create_dir_all(&leftover).unwrap();
     let again = publish(&content.0, &out.0, Some(&cache.0)).unwrap();
     assert_eq!((again.photographs, again.written.changed), (0, 0));
+    assert!(!leftover.exists(), "a stopped build's leftovers are removed");
+    let key_of = |src: &str| src.trim_start_matches("/img/").split('/').next().unwrap().to_string();
+    let old_key = key_of(&hero.src);
+    assert!(cache.0.join("photos").join(&old_key).join("photo.json").is_file());
 
     // New bytes are a new name; the old variants go.
     content.put("images/harbour.jpg", phone_jpeg(2400, 1200, 1));
@@ -150,6 +142,9 @@ fn a_phone_photo_is_published_upright_stripped_and_cached() {
     assert_ne!(new_src, hero.src);
     assert!(!out.0.join(hero.src.trim_start_matches('/')).exists(), "the old variant is removed");
     assert!(out.0.join(new_src.trim_start_matches('/')).is_file());
+    // The cache keeps the new photograph's folder, not the old one's.
+    assert!(!cache.0.join("photos").join(&old_key).exists(), "the cache is pruned");
+    assert!(cache.0.join("photos").join(key_of(&new_src)).join("photo.json").is_file());
 }
 
 fn refused(content: &Folder, out: &Folder) -> String {
@@ -176,6 +171,14 @@ fn each_refusal_names_the_file_and_line() {
     content.put("images/loop.gif", b"GIF89a\x01\x00\x01\x00\x80\x00\x00");
     let problems = refused(&content, &out);
     assert!(problems.contains("harbour.md:10: hero `/content/images/loop.gif` GIF is not published"), "{problems}");
+
+    // A drawing whose share card cannot be drawn is refused, not left to
+    // fall back to the site's card unsaid.
+    content.put("articles/harbour.md", article("src = \"/content/images/broken.svg\""));
+    content.put("images/broken.svg", r#"<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675"><rect"#);
+    let problems = refused(&content, &out);
+    assert!(problems.contains("harbour.md:10: hero `/content/images/broken.svg` cannot be read as SVG"), "{problems}");
+    fs::remove_file(content.0.join("images/broken.svg")).unwrap();
 
     content.put("articles/harbour.md", article("src = \"/content/images/harbour.jpg\"\nwidth = 1200\nheight = 600"));
     content.put("images/harbour.jpg", phone_jpeg(400, 200, 1));

@@ -46,7 +46,12 @@ pub fn SearchPage() -> impl IntoView {
     // False while the page renders natively and while it hydrates, so the
     // browser's first render is the prerendered page's.
     let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
+    Effect::new(move |_| {
+        hydrated.set(true);
+        // A reader on this page is about to search: the engine loads
+        // while they type.
+        leptos::task::spawn_local(api::prepare_search());
+    });
 
     let outcome = RwSignal::new(Outcome::Idle);
     let busy = RwSignal::new(false);

@@ -5,12 +5,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
 
-import { DIST, NEWSLETTER, openPage, siteAndBrowser } from './support.mjs';
+import { DIST, fetchRaw, NEWSLETTER, openPage, siteAndBrowser } from './support.mjs';
 
 const ROOT = path.resolve(DIST, '..');
 const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -23,15 +22,7 @@ const asset = (extension) => readdirSync(DIST).find((name) => name.endsWith(exte
 const shared = siteAndBrowser();
 
 /** A raw GET: status, headers and body bytes exactly as sent. */
-function get(pathname, headers = {}) {
-  return new Promise((resolve, reject) => {
-    http.get(shared.site.url + pathname, { headers }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
-  });
-}
+const get = (pathname, headers = {}) => fetchRaw(shared.site.url + pathname, headers);
 
 describe('security headers', () => {
   test('every response carries the strict policy and the hardening headers', async () => {

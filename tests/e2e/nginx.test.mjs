@@ -5,14 +5,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import zlib from 'node:zlib';
 
-import { DIST, startSite } from './support.mjs';
+import { DIST, fetchRaw, startSite } from './support.mjs';
 
 const NGINX = process.env.DISPATCH_NGINX || '/usr/sbin/nginx';
 const NGINX_BROTLI = process.env.DISPATCH_NGINX_BROTLI || '/usr/lib/nginx/modules/ngx_http_brotli_static_module.so';
@@ -81,15 +80,7 @@ http {
   };
 }
 
-function get(base, pathname, headers = {}) {
-  return new Promise((resolve, reject) => {
-    http.get(base + pathname, { headers }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
-  });
-}
+const get = (base, pathname, headers = {}) => fetchRaw(base + pathname, headers);
 
 const mime = (value = '') => value.split(';')[0].trim();
 

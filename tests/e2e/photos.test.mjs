@@ -4,11 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
-import { DIST, openPage, siteAndBrowser } from './support.mjs';
+import { DIST, fetchRaw, openPage, siteAndBrowser } from './support.mjs';
 
 const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
 const SITE = content('site.json');
@@ -21,15 +20,7 @@ const PHONE = ARTICLES.find((article) => article.hero?.src.includes('/harbour-ph
 const shared = siteAndBrowser();
 
 /** A raw GET: status, headers and body bytes, as an unfurler makes it. */
-function get(pathname) {
-  return new Promise((resolve, reject) => {
-    http.get(shared.site.url + pathname, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject);
-  });
-}
+const get = (pathname) => fetchRaw(shared.site.url + pathname);
 
 /** A JPEG's width and height, from its first frame header (ITU T.81, B.2.2). */
 function jpegSize(bytes) {

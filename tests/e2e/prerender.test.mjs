@@ -4,11 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
-import { DIST, launchBrowser, openPage, siteAndBrowser } from './support.mjs';
+import { DIST, fetchRaw, launchBrowser, openPage, siteAndBrowser } from './support.mjs';
 
 const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
 const SITE = content('site.json');
@@ -22,14 +21,9 @@ const SHELL = readFileSync(path.join(DIST, '_shell.html'), 'utf8');
 const shared = siteAndBrowser();
 
 /** A raw GET, as curl or a crawler makes it. */
-function get(pathname) {
-  return new Promise((resolve, reject) => {
-    http.get(shared.site.url + pathname, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString() }));
-    }).on('error', reject);
-  });
+async function get(pathname) {
+  const { status, body } = await fetchRaw(shared.site.url + pathname);
+  return { status, body: body.toString() };
 }
 
 /** Every prerendered page in the build, as [address, file]. */

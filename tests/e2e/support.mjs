@@ -17,6 +17,22 @@ if (!SERVER || !DIST) {
   throw new Error('Run the end-to-end tests with `cargo xtask test`, which builds the site and sets DISPATCH_SERVER and DISPATCH_DIST.');
 }
 
+
+/**
+ * One GET of `url` with `headers`, as a plain HTTP client sees it (no
+ * decompression, no redirects followed): `{ status, headers, body }`,
+ * the body a Buffer. Rejects on a network error.
+ */
+export function fetchRaw(url, headers = {}) {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers }, (response) => {
+      const chunks = [];
+      response.on('data', (chunk) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
 /**
  * Serves `root` (default: the release build) on a free port; `extra`
  * arguments go to dispatch-server as they are (the newsletter service's).

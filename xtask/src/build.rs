@@ -2,6 +2,7 @@
 //! the prerendered pages, then precompressed variants and the size report.
 
 use std::{
+    fs,
     path::{Path, PathBuf},
     process::Command,
     time::Instant,
@@ -68,11 +69,39 @@ pub fn prerender(prerender: &Path, dist: &Path) -> Result<(), String> {
 pub fn search_index(dist: &Path, tools: &Tools) -> Result<(), String> {
     let bundle = dist.join(dispatch_model::paths::SEARCH_BUNDLE.trim_matches('/'));
     println!("build: pagefind into {}", bundle.display());
-    run(
-        Command::new(tools.pagefind()).arg("--site").arg(dist).arg("--output-path").arg(&bundle).arg("--silent"),
-        "pagefind",
-    )
+    run(&mut pagefind(tools, dist, &bundle), "pagefind")?;
+    drop_interfaces(&bundle)
 }
+
+/// Pagefind's command line indexing the site in `site` into `bundle`.
+pub fn pagefind(tools: &Tools, site: &Path, bundle: &Path) -> Command {
+    let mut command = Command::new(tools.pagefind());
+    command.arg("--site").arg(site).arg("--output-path").arg(bundle).arg("--silent");
+    command
+}
+
+/// Removes Pagefind's own search interfaces from `bundle`: the app is the
+/// interface, so they would only be deployed, never loaded.
+pub fn drop_interfaces(bundle: &Path) -> Result<(), String> {
+    for name in PAGEFIND_INTERFACES {
+        let path = bundle.join(name);
+        fs::remove_file(&path).map_err(|err| format!("cannot remove {}: {err}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// The files of Pagefind's bundle that only its ready-made interfaces
+/// use (Pagefind 1.6: the default, modular and component UIs and the
+/// highlighter).
+const PAGEFIND_INTERFACES: &[&str] = &[
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+];
 
 /// Compiles `content/` into `public/` (the JSON tree, feeds, sitemap), and
 /// writes `public/newsletter.json` from deploy.toml for the dev loop
