@@ -205,7 +205,6 @@ impl Photos {
             Some(upright) => Ok(upright),
             None => photo::decode(&read(path)?).map(Arc::new),
         })
-        .map(|card| card.expect("a photograph always has a card"))
     }
 
     /// The share card of the SVG drawing at `path`, rasterised
@@ -222,7 +221,7 @@ impl Photos {
             self.use_folder(&key);
             let drawn = photo::rasterise(&bytes)?;
             match drawn {
-                Some(upright) => self.card(&key, stem, focus, || Ok(Arc::new(upright))),
+                Some(upright) => self.card(&key, stem, focus, || Ok(Arc::new(upright))).map(Some),
                 None => Ok(None),
             }
         });
@@ -239,7 +238,7 @@ impl Photos {
         stem: &str,
         focus: (f64, f64),
         draw: impl FnOnce() -> Result<Arc<photo::Upright>, String>,
-    ) -> Result<Option<String>, String> {
+    ) -> Result<String, String> {
         let name = format!("share-{}-{}.jpg", percent(focus.0), percent(focus.1));
         let folder = self.dir.join(key);
         let file = folder.join(&name);
@@ -252,13 +251,13 @@ impl Photos {
                 .and_then(|()| fs::rename(&partial, &file))
                 .map_err(|err| format!("cannot write the share card in {}: {err}", self.dir.display()))?;
         }
-        Ok(Some(format!(
+        Ok(format!(
             "{SERVED}{key}/{stem}-{}-{}-{}x{}.jpg",
             percent(focus.0),
             percent(focus.1),
             photo::SHARE_WIDTH,
             photo::SHARE_HEIGHT
-        )))
+        ))
     }
 
     /// Keeps `upright`, decoded from `path`, among the recent ones.
@@ -285,15 +284,13 @@ impl Photos {
     /// the folders of photographs and drawings no longer in the content,
     /// or processed with other [`photo::SETTINGS`], and `.partial`
     /// leftovers. Call it after a build that succeeded (a refused build
-    /// has not looked at every image). Returns how many entries went;
-    /// a temporary store removes nothing (it goes whole on drop). Errors:
-    /// an entry that cannot be removed.
-    pub fn prune(&self) -> io::Result<usize> {
+    /// has not looked at every image). A temporary store removes nothing
+    /// (it goes whole on drop). Errors: an entry that cannot be removed.
+    pub fn prune(&self) -> io::Result<()> {
         if self.temporary {
-            return Ok(0);
+            return Ok(());
         }
         let used = self.used.lock().expect("no panics while held");
-        let mut removed = 0;
         for entry in fs::read_dir(&self.dir)? {
             let entry = entry?;
             let name = entry.file_name().to_string_lossy().into_owned();
@@ -305,9 +302,8 @@ impl Photos {
             } else {
                 fs::remove_file(entry.path())?;
             }
-            removed += 1;
         }
-        Ok(removed)
+        Ok(())
     }
 
     /// A name in the store for a file or folder being written, its own
