@@ -1,13 +1,19 @@
-//! All network code of the app: content loads and the newsletter signup,
-//! both through one exchange that times out, and the search, through
-//! Pagefind's browser side (which fetches its index files itself).
+//! All network code of the app: content loads (and the same files fetched
+//! ahead of a click) and the newsletter signup, all through one exchange
+//! that times out, and the search, through Pagefind's browser side (which
+//! fetches its index files itself).
 
-use std::{cell::Cell, rc::Rc};
+use std::{
+    cell::{Cell, RefCell},
+    collections::HashMap,
+    rc::Rc,
+};
 
 use dispatch_model::{
     newsletter::{self, NewsletterConfig, SubscriptionRequest},
     paths, Article, Author, IndexPage, Insights, Site,
 };
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
 use serde::{de::DeserializeOwned, Deserialize};
@@ -85,10 +91,76 @@ async fn fetch_body(path: &str, freshness: Freshness) -> Result<String, ApiError
         if let Some(held) = crate::preload::take(path) {
             return held.ok_or(ApiError::NotFound);
         }
+        // Fetched ahead (or being fetched): its answer, unless it failed,
+        // in which case the file is asked for again as if never fetched.
+        let fetching = AHEAD.with_borrow_mut(|ahead| ahead.remove(path)).filter(|ahead| ahead.until_ms > now_ms());
+        if let Some(Some(body)) = match fetching {
+            Some(ahead) => Some(ahead.body.await),
+            None => None,
+        } {
+            return Ok(body);
+        }
     }
     if cfg!(not(target_arch = "wasm32")) {
         return Err(ApiError::Network);
     }
+    network_body(path, freshness).await
+}
+
+/// How long a file fetched ahead of its page is used for it, in
+/// milliseconds: the minute for which the hosts let browsers cache content
+/// JSON (`max-age=60`, `SHORT_LIVED` in `xtask/src/deploy.rs`), so that a page shown
+/// from a file fetched ahead is no staler than one from the HTTP cache.
+pub const AHEAD_MS: f64 = 60_000.0;
+
+/// A content file fetched ahead of a click: its body (`None` if the fetch
+/// failed), and until when it may be used (milliseconds since the epoch).
+struct Ahead {
+    until_ms: f64,
+    body: Shared<LocalBoxFuture<'static, Option<String>>>,
+}
+
+thread_local! {
+    /// By site-root path; each is used once, by the next load of its page.
+    static AHEAD: RefCell<HashMap<String, Ahead>> = RefCell::new(HashMap::new());
+}
+
+/// Starts fetching the content file `path` ahead of the page that needs
+/// it (see `src/prefetch.rs`), unless it is in hand already (embedded in
+/// the page, or fetched in the last [`AHEAD_MS`]). The returned future
+/// ends when the file is in hand or the fetch has failed; the next
+/// [`fetch_json`] of `path` takes it from there, with no request. A
+/// failure changes nothing: that load fetches the file as usual.
+pub fn fetch_ahead(path: &str) -> LocalBoxFuture<'static, ()> {
+    if cfg!(not(target_arch = "wasm32")) || crate::preload::holds(path) {
+        return Box::pin(async {});
+    }
+    let now = now_ms();
+    let body = AHEAD.with_borrow_mut(|ahead| {
+        ahead.retain(|_, file| file.until_ms > now);
+        let file = ahead.entry(path.to_owned()).or_insert_with(|| {
+            let path = path.to_owned();
+            let body = async move { network_body(&path, Freshness::Cached).await.ok() }.boxed_local().shared();
+            // Started now, whether or not anyone waits for it.
+            leptos::task::spawn_local(body.clone().map(drop));
+            Ahead { until_ms: now + AHEAD_MS, body }
+        });
+        file.body.clone()
+    });
+    Box::pin(body.map(drop))
+}
+
+/// The browser's clock in milliseconds since the epoch (`Date.now()`);
+/// natively nothing is fetched ahead, so nothing needs one.
+fn now_ms() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::now();
+    #[cfg(not(target_arch = "wasm32"))]
+    0.0
+}
+
+/// A content file's body from the network.
+async fn network_body(path: &str, freshness: Freshness) -> Result<String, ApiError> {
     let cache = match freshness {
         Freshness::Cached => web_sys::RequestCache::Default,
         Freshness::Revalidate => web_sys::RequestCache::NoCache,

@@ -1,25 +1,72 @@
 //! What happens between the HTML arriving and the app taking over.
 //!
 //! Two kinds of page arrive. A prerendered page (issue 7) already holds
-//! its content and the files it was rendered from; the app hydrates it.
+//! its content and the files it was rendered from. It is not hydrated
+//! (issue 19, `docs/browser-speed.md`): its interactive parts are mounted
+//! on their own ([`crate::islands`]), and the app renders the whole page
+//! only at the reader's first in-app navigation ([`take_over`]), with the
+//! next page's files fetched first, so that it renders in one pass. The
+//! search page, whose form is all it prerenders, is rendered by the app
+//! at once.
+//!
 //! The app shell (`404.html`, and every page of the dev server) holds a
 //! "Loading Dispatch…" line, so that a reader on a slow phone never
 //! stares at a blank page while the wasm downloads; the app replaces it.
 
-use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
 
-use dispatch_model::routes;
+use gloo_timers::callback::Timeout;
+use leptos::{ev, prelude::*};
 
-use crate::preload::{self, Preloaded};
+use dispatch_model::{paths, routes};
+
+use crate::{
+    api, islands, prefetch,
+    preload::{self, Preloaded},
+    progress,
+};
 
 /// How the app should take over the page in the window.
 pub enum Start {
-    /// The page was prerendered for this very address, and its files are
-    /// now held: hydrate it.
-    Hydrate,
+    /// The page was prerendered for this very address (the path, decoded),
+    /// and its files are now held: mount its interactive parts.
+    Enhance(String),
     /// Anything else (the shell, answering for an address with no page of
-    /// its own): render from scratch.
+    /// its own, and the search page): render from scratch.
     Render,
+}
+
+thread_local! {
+    /// Whether the app has taken the page over.
+    static TAKEN: Cell<bool> = const { Cell::new(false) };
+    /// The address of the last in-app link followed before the app took
+    /// over: only its page is shown, if the reader clicks again meanwhile.
+    static WANTED: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Starts the app in the page in the window: the browser's entry point.
+pub fn start() {
+    // Effects and tasks run on wasm-bindgen's executor; Leptos' own mount
+    // functions start it, and the page's parts are mounted without them.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    prefetch::listen();
+    match prepare() {
+        Start::Enhance(path) => {
+            islands::mount(&path);
+            window_event_listener(ev::click, follow);
+        }
+        Start::Render => {
+            TAKEN.set(true);
+            leptos::mount::mount_to_body(crate::App);
+        }
+    }
+}
+
+/// Whether the page in the window is the app's own render, taken over
+/// from a prerendered page by an in-app navigation: its first page is
+/// then announced and focused like any navigation's ([`crate::focus`]).
+pub fn took_over() -> bool {
+    TAKEN.get() && WANTED.with_borrow(Option::is_some)
 }
 
 /// Reads a prerendered page's embedded files, if they were rendered for
@@ -27,7 +74,7 @@ pub enum Start {
 ///
 /// The address in the window becomes canonical first ([`canonical`]), for
 /// hosts that do not redirect it themselves.
-pub fn prepare() -> Start {
+fn prepare() -> Start {
     let document = document();
     let embedded = document.get_element_by_id(preload::SCRIPT_ID).and_then(|script| script.text_content());
     let location = window().location();
@@ -45,15 +92,18 @@ pub fn prepare() -> Start {
     // Pages are prerendered at their addresses as readers see them
     // (`/tag/الأمن`); the window holds them percent-encoded. Only the path
     // tells pages apart: a query (a campaign's `utm_source`) still gets
-    // the prerendered page hydrated.
+    // the prerendered page.
     let here = web_sys::js_sys::decode_uri_component(&path).map(String::from).unwrap_or(path);
+    crate::newsletter::keep_early_input();
     match embedded.as_deref().map(Preloaded::parse) {
-        Some(Ok(preloaded)) if preloaded.route == here => {
+        Some(Ok(preloaded)) if preloaded.route == here && here != routes::SEARCH => {
             preload::hold(preloaded);
-            crate::newsletter::keep_early_input();
-            Start::Hydrate
+            Start::Enhance(here)
         }
-        _ => {
+        embedded => {
+            if let Some(Ok(preloaded)) = embedded.filter(|_| here == routes::SEARCH) {
+                preload::hold(preloaded);
+            }
             // What the page showed gives way to the app.
             if let Some(body) = document.body() {
                 body.set_text_content(None);
@@ -61,6 +111,54 @@ pub fn prepare() -> Start {
             Start::Render
         }
     }
+}
+
+/// A click anywhere before the app has taken over: a link to another of
+/// its pages (and no modifier key, which asks for a new tab or window)
+/// becomes the takeover.
+fn follow(event: web_sys::MouseEvent) {
+    let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+    if TAKEN.get() || event.default_prevented() || event.button() != 0 || modified {
+        return;
+    }
+    let Some((path, address)) = prefetch::in_app(event.target()) else { return };
+    event.prevent_default();
+    leptos::task::spawn_local(take_over(path, address));
+}
+
+/// The app takes the page over to show `address` (its path `path`, as the
+/// router sees it): once the page's files are in hand, or failed (the app
+/// then shows the failure with Retry, as for any navigation), the address
+/// goes into the history and the app renders in place of the prerendered
+/// page. The route-progress bar shows if the files take a while, as the
+/// app's own navigations show it.
+async fn take_over(path: String, address: String) {
+    WANTED.set(Some(address.clone()));
+    let _progress = Timeout::new(progress::DELAY_MS, || {
+        if let Ok(Some(bar)) = document().query_selector(".route-progress") {
+            bar.set_class_name("route-progress route-progress-on");
+        }
+    });
+    futures::future::join(prefetch::fetch(&path), api::fetch_ahead(paths::SITE)).await;
+    if TAKEN.get() || WANTED.with_borrow(|wanted| wanted.as_deref() != Some(address.as_str())) {
+        return;
+    }
+    TAKEN.set(true);
+    let window = window();
+    if let Ok(history) = window.history() {
+        let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
+    }
+    islands::unmount();
+    let document = document();
+    // The app's pages write their own description (leptos_meta adds it).
+    if let Ok(Some(description)) = document.query_selector("head meta[name=description]") {
+        description.remove();
+    }
+    if let Some(body) = document.body() {
+        body.set_text_content(None);
+    }
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    leptos::mount::mount_to_body(crate::App);
 }
 
 /// The canonical form of `path` and `search` (its `?query`, or empty),

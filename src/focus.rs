@@ -1,6 +1,8 @@
 //! After an in-app navigation, move focus to the new page's main heading
 //! and announce it, as a full page load would for a screen reader. The
 //! first page of a visit is left alone: the browser already announced it.
+//! The app's first render after it took a prerendered page over is a
+//! navigation too (`crate::boot::took_over`).
 //!
 //! Also the scroll position: a new page starts at the top (the router
 //! scrolls there), and Back or Forward returns to where the reader was on
@@ -26,7 +28,7 @@ impl PendingFocus {
 /// Watches the route (inside `<Router>`); provides [`PendingFocus`].
 #[component]
 pub fn RouteFocus() -> impl IntoView {
-    let pending = PendingFocus(RwSignal::new(false));
+    let pending = PendingFocus(RwSignal::new(crate::boot::took_over()));
     provide_context(pending);
     let location = use_location();
     Effect::new(move |_| scroll::remember());

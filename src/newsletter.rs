@@ -42,7 +42,8 @@ pub enum Placement {
 }
 
 impl Placement {
-    fn id(self) -> &'static str {
+    /// The prefix of the form's element ids: `{id}-title`, `{id}-email`…
+    pub fn id(self) -> &'static str {
         match self {
             Placement::Article => "signup-article",
             Placement::Page => "signup-page",

@@ -61,6 +61,19 @@ pub fn hold(preloaded: Preloaded) {
     FILES.with_borrow_mut(|files| files.held.extend(held));
 }
 
+/// Whether the file at `path` is in hand, without taking it.
+pub fn holds(path: &str) -> bool {
+    FILES.with_borrow(|files| files.held.contains_key(path))
+}
+
+/// The file at `path` if it is in hand, left in hand for the page that
+/// will take it: what the interactive parts of a prerendered page read
+/// their props from (`src/islands.rs`). `None` when it is not in hand or
+/// is known not to exist.
+pub fn peek(path: &str) -> Option<String> {
+    FILES.with_borrow(|files| files.held.get(path).cloned().flatten())
+}
+
 /// The file at `path` if it is in hand (`Some(None)`: it is known not to
 /// exist); `None` means the network must be asked.
 pub fn take(path: &str) -> Option<Option<String>> {

@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-/// Loads a reader sees this bar longer than: below it the skeleton is
-/// enough.
-const DELAY: Duration = Duration::from_millis(300);
+/// Loads a reader sees this bar longer than, in milliseconds: below it the
+/// skeleton is enough.
+pub const DELAY_MS: u32 = 300;
 
 /// How many page loads are under way.
 #[derive(Clone, Copy)]
@@ -61,7 +61,7 @@ pub fn RouteProgress(loads: Loads) -> impl IntoView {
                         shown.try_set(true);
                     }
                 },
-                DELAY,
+                Duration::from_millis(DELAY_MS.into()),
             );
         }
     });

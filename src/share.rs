@@ -15,6 +15,12 @@ pub fn encode_component(text: &str) -> String {
     out
 }
 
+/// The address an article is shared at: the site's public `origin` (from
+/// `site.json`, such as `https://dispatch.example`) and its canonical path.
+pub fn article_url(origin: &str, href: &str) -> String {
+    format!("{origin}{href}")
+}
+
 pub fn email(headline: &str, url: &str) -> String {
     format!("mailto:?subject={}&body={}", encode_component(headline), encode_component(url))
 }

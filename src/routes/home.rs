@@ -16,6 +16,10 @@ use crate::{
 /// How many stories each region rail shows.
 const RAIL_LENGTH: usize = 4;
 
+/// The regions whose rails follow the latest stories, in order: the
+/// newsroom's first focus.
+pub const RAILS: [&str; 2] = ["middle-east-africa", "asia-pacific"];
+
 /// The front page: the top story, the latest news, and a rail each for
 /// the Middle East & Africa and the Asia Pacific.
 #[component]
@@ -25,8 +29,9 @@ pub fn HomePage() -> impl IntoView {
     let load: Load = Rc::new(|freshness| {
         Box::pin(async move {
             let rail = |slug: &str| api::listing("regions", slug.to_string(), 1, freshness);
+            let [first, second] = RAILS;
             let (latest, middle_east_africa, asia_pacific) =
-                join3(api::latest(1, freshness), rail("middle-east-africa"), rail("asia-pacific")).await;
+                join3(api::latest(1, freshness), rail(first), rail(second)).await;
             let rails = [middle_east_africa, asia_pacific].into_iter().filter_map(Result::ok).collect();
             Ok(PageData::Latest { latest: latest?, rails })
         })

@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod author;
+pub mod files;
 pub mod home;
 pub mod listing;
 pub mod loader;

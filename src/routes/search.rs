@@ -43,11 +43,12 @@ pub fn SearchPage() -> impl IntoView {
     let query = Memo::new(move |_| SearchQuery::parse(&location.search.get()));
     let site = use_context::<SiteSettings>().unwrap_or_else(|| Signal::derive(|| None));
 
-    // False while the page renders natively and while it hydrates, so the
-    // browser's first render is the prerendered page's.
-    let hydrated = RwSignal::new(false);
+    // False while the page renders natively and in the browser's first
+    // render, which is then the prerendered page's (what a reader without
+    // JavaScript sees), until the app runs.
+    let running = RwSignal::new(false);
     Effect::new(move |_| {
-        hydrated.set(true);
+        running.set(true);
         // A reader on this page is about to search: the engine loads
         // while they type.
         leptos::task::spawn_local(api::prepare_search());
@@ -92,7 +93,7 @@ pub fn SearchPage() -> impl IntoView {
 
     Effect::new(move |_| {
         let query = query.get();
-        if !hydrated.get() {
+        if !running.get() {
             return;
         }
         if query.terms != written.get_value() {
@@ -162,7 +163,7 @@ pub fn SearchPage() -> impl IntoView {
     };
 
     let body = move || {
-        if !hydrated.get() {
+        if !running.get() {
             return view! { <NeedsScript site=site /> }.into_any();
         }
         match outcome.get() {

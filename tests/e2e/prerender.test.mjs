@@ -1,6 +1,9 @@
 // Prerendered pages (issue 7): what a crawler or a link unfurler reads
-// without running anything, how the browser hydrates a page instead of
-// replacing it, and how a reader without JavaScript still reads it all.
+// without running anything; how the app starts on a page without
+// replacing it (issue 19: only its interactive parts mount, and the app
+// takes over at the first in-app navigation, with the next page's files
+// fetched on intent); and how a reader without JavaScript still reads it
+// all.
 
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -145,10 +148,10 @@ describe('what a crawler reads', () => {
 
 /**
  * Opens `address` with the wasm held back until the prerendered page has
- * been marked, so the test can tell hydration (the same nodes, kept) from
- * replacement. Returns once the app has started.
+ * been marked, so the test can tell the page kept (the same nodes) from
+ * the page replaced. Returns once the app has started.
  */
-async function openHydrated(address, beforeApp = async () => {}) {
+async function openStarted(address, beforeApp = async () => {}) {
   const { page, problems } = await openPage(shared.browser);
   const requests = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
@@ -169,18 +172,23 @@ async function openHydrated(address, beforeApp = async () => {}) {
   return { page, problems, requests };
 }
 
-describe('hydration', () => {
-  test('an article hydrates without a warning, a fetch of its files, or a shift', async () => {
-    const { page, problems, requests } = await openHydrated(ARTICLE);
+describe('the app starting on a prerendered page', () => {
+  test('an article starts without a warning, a fetch of its files, or a shift, and its parts work', async () => {
+    const { page, problems, requests } = await openStarted(ARTICLE);
     // The very heading the HTML brought, not a new one.
     assert.equal(await page.locator('main h1').getAttribute('data-before-wasm'), 'yes');
     const fetched = requests.filter((pathname) => pathname.startsWith('/content/') && pathname.endsWith('.json'));
     assert.deepEqual(fetched, [], 'the page\'s files came with it');
-    // A click handler works straight away: the theme switch.
+    // The page's interactive parts work straight away: the theme switch,
+    // and the share links' Copy link.
     const toggle = page.getByRole('button', { name: 'Dark theme' });
     const before = await toggle.getAttribute('aria-pressed');
     await toggle.click();
     assert.notEqual(await toggle.getAttribute('aria-pressed'), before);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.site.url });
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.locator('.share-status', { hasText: 'Link copied' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${SITE.url}${ARTICLE}`);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     assert.deepEqual(await page.evaluate(() => window.shifts), [], 'nothing moved');
     assert.equal(await page.locator('head meta[name="description"]').count(), 1);
@@ -189,8 +197,8 @@ describe('hydration', () => {
     await page.close();
   });
 
-  test('a campaign-tagged address hydrates its page too', async () => {
-    const { page, problems, requests } = await openHydrated(`${ARTICLE}?utm_source=newsletter&utm_medium=email`);
+  test('a campaign-tagged address starts on its page too', async () => {
+    const { page, problems, requests } = await openStarted(`${ARTICLE}?utm_source=newsletter&utm_medium=email`);
     assert.equal(await page.locator('main h1').getAttribute('data-before-wasm'), 'yes');
     assert.deepEqual(requests.filter((pathname) => pathname.endsWith('.json')), []);
     assert.deepEqual(problems, []);
@@ -199,7 +207,7 @@ describe('hydration', () => {
 
   test('a form filled in before the app runs keeps what was typed, and sends only through the app', async () => {
     const typed = 'reader@example.com';
-    const { page, problems } = await openHydrated(ARTICLE, async (early) => {
+    const { page, problems } = await openStarted(ARTICLE, async (early) => {
       assert.equal(await early.locator('#signup-article-email').evaluate((input) => input.form.querySelector('button[type=submit]').disabled), true, 'disabled until the app runs');
       await early.locator('#signup-article-email').fill(typed);
       await early.locator('#signup-article-consent').check();
@@ -222,8 +230,8 @@ describe('hydration', () => {
     await page.close();
   });
 
-  test('navigation after hydration stays in the app', async () => {
-    const { page, problems, requests } = await openHydrated(ARTICLE);
+  test('the first in-app navigation takes the page over, and Back returns to it', async () => {
+    const { page, problems, requests } = await openStarted(ARTICLE);
     await page.evaluate(() => { window.sameDocument = true; });
     await page.locator('.article-section a').click();
     await page.getByRole('heading', { level: 1, name: STORY.section.name }).waitFor();
@@ -231,6 +239,71 @@ describe('hydration', () => {
     assert.ok(requests.includes(`/content/sections/${STORY.section.slug}/1.json`), 'the next page fetched its JSON');
     assert.equal(await page.title(), `${STORY.section.name} | ${SITE.name}`);
     assert.equal(await page.locator('head meta[name="description"]').count(), 1);
+    // Announced and focused as any in-app navigation is.
+    await page.waitForFunction(() => document.getElementById('route-announcer').textContent !== '');
+    assert.equal(await page.locator('#route-announcer').textContent(), STORY.section.name);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), STORY.section.name);
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'Back stays in the app');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  const articleFile = `/content/articles/${STORY.slug}.json`;
+  const frontPageLink = (page) => page.locator(`main a[href="${ARTICLE}"]`).first();
+
+  test('a link a reader points at has its page fetched ahead, which then shows with no request at the click', async () => {
+    const { page, problems, requests } = await openStarted('/');
+    const ahead = ['/content/insights.json', articleFile].map((file) => page.waitForResponse((response) => new URL(response.url()).pathname === file));
+    await frontPageLink(page).hover();
+    await Promise.all(ahead);
+    const before = requests.length;
+    await page.evaluate(() => { window.sameDocument = true; });
+    await frontPageLink(page).click();
+    await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
+    assert.deepEqual(requests.slice(before).filter((pathname) => pathname.startsWith('/content/')), [], 'nothing fetched at the click');
+    assert.equal(await page.locator('.skeleton').count(), 0);
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'no page load');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a fetch ahead that fails changes nothing: the click fetches the page as usual', async () => {
+    const { page, problems, requests } = await openStarted('/');
+    const attempts = [];
+    await page.route(`**${articleFile}`, (route) => {
+      attempts.push(route.request().url());
+      return attempts.length === 1 ? route.abort('connectionreset') : route.continue();
+    });
+    const failed = page.waitForEvent('requestfailed', (request) => request.url().endsWith(articleFile));
+    await frontPageLink(page).hover();
+    await failed;
+    assert.equal(attempts.length, 1, 'fetched ahead once, and failed');
+    await frontPageLink(page).click();
+    await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
+    assert.equal(attempts.length, 2, 'fetched again at the click');
+    assert.ok(requests.includes(articleFile));
+    // The browser reports the failed request itself; the app said nothing.
+    assert.deepEqual(problems.filter((problem) => !problem.includes('net::ERR_CONNECTION_RESET')), []);
+    await page.close();
+  });
+
+  test('nothing is fetched ahead for a reader saving data', async () => {
+    const { page, problems } = await openPage(shared.browser);
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true, effectiveType: '4g' }) }));
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(shared.site.url + '/');
+    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await frontPageLink(page).hover();
+    await frontPageLink(page).focus();
+    // Ten times the pointer's resting time, for a fetch that must not come.
+    await page.waitForTimeout(650);
+    assert.deepEqual(fetched.filter((pathname) => pathname.startsWith('/content/') && pathname.endsWith('.json')), []);
+    await frontPageLink(page).click();
+    await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
+    assert.ok(fetched.includes(articleFile), 'the click still fetches it');
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -244,9 +317,9 @@ describe('hydration', () => {
     ['tag', `/tag/${TAG.slug}`],
     ['newsletter', '/newsletter'],
   ]) {
-    test(`${kind}: the hydrated page reads exactly as the app renders it alone`, async () => {
-      const { page, problems } = await openHydrated(address);
-      const hydrated = await page.evaluate(() => document.body.innerText);
+    test(`${kind}: the started page reads exactly as the app renders it alone`, async () => {
+      const { page, problems } = await openStarted(address);
+      const started = await page.evaluate(() => document.body.innerText);
       // The same address answered with the bare shell: the app fetches and renders it all.
       const alone = await openPage(shared.browser);
       await alone.page.route(shared.site.url + address, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: SHELL }));
@@ -256,7 +329,7 @@ describe('hydration', () => {
       // The navigation comes from site.json, which the app loads beside the page.
       await alone.page.locator('.section-nav li').first().waitFor();
       assert.equal(await alone.page.locator('#preloaded').count(), 0, 'rendered by the app alone');
-      assert.equal(hydrated, await alone.page.evaluate(() => document.body.innerText));
+      assert.equal(started, await alone.page.evaluate(() => document.body.innerText));
       assert.deepEqual(problems, []);
       assert.deepEqual(alone.problems, []);
       await alone.page.close();

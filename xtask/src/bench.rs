@@ -210,9 +210,22 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
 
     photographs(root, &press)?;
 
+    browser_bench(root, &bins.server)
+}
+
+/// `cargo xtask bench browser`: the release build, then
+/// `scripts/browser-bench.mjs` alone (Lighthouse and Playwright on the top
+/// article beside its static copy; issue 19, docs/browser-speed.md).
+pub fn browser(root: &Path, tools: &Tools) -> Result<(), String> {
+    let bins = build::bins(root, build::For::Site)?;
+    build::release(root, tools, &bins)?;
+    browser_bench(root, &bins.server)
+}
+
+fn browser_bench(root: &Path, server: &Path) -> Result<(), String> {
     let mut node = Command::new("node");
-    build::browser_env(node.current_dir(root), root, &bins.server).arg("scripts/lighthouse.mjs");
-    build::run(&mut node, "scripts/lighthouse.mjs")
+    build::browser_env(node.current_dir(root), root, server).arg("scripts/browser-bench.mjs");
+    build::run(&mut node, "scripts/browser-bench.mjs")
 }
 
 /// `cargo xtask bench search`: the site search at archive scale. For

@@ -16,12 +16,13 @@
 //! screenshots
 //!         the release build, then the README's screenshots of it into
 //!         docs/screenshots/.
-//! bench [photos | search]
+//! bench [photos | search | browser]
 //!         the content compiler and prerenderer at 10,000 to 100,000
 //!         articles, the photograph pipeline beside vipsthumbnail, and the
 //!         bytes a reader downloads (docs/benchmarks.md); `photos` runs
 //!         the photograph pipeline's part alone, `search` the site search
-//!         at 10,000 and 100,000 articles (docs/search.md).
+//!         at 10,000 and 100,000 articles (docs/search.md), `browser`
+//!         the app in Chromium beside static HTML (docs/browser-speed.md).
 //! setup   installs the pinned tools only.
 //! sample-photos
 //!         draws the sample newsroom's photographs into
@@ -58,6 +59,9 @@ fn main() -> ExitCode {
         Some("bench") if args.get(1).map(String::as_str) == Some("search") => {
             setup::ensure(&root, setup::Needs::All).and_then(|tools| bench::search(&root, &tools))
         }
+        Some("bench") if args.get(1).map(String::as_str) == Some("browser") => {
+            setup::ensure(&root, setup::Needs::All).and_then(|tools| bench::browser(&root, &tools))
+        }
         Some("bench") => setup::ensure(&root, setup::Needs::Build).and_then(|tools| bench::run(&root, &tools)),
         _ => Err(usage()),
     };
@@ -71,7 +75,7 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | screenshots | bench [photos | search] | setup | sample-photos>"
+    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | screenshots | bench [photos | search | browser] | setup | sample-photos>"
         .to_string()
 }
 

@@ -58,7 +58,7 @@ pub fn run(root: &Path) -> ExitCode {
             "--target",
             "wasm32-unknown-unknown",
             "--features",
-            "hydrate",
+            "csr",
             "--test",
             "components",
             "--color",

@@ -1,0 +1,120 @@
+//! The interactive parts of a prerendered page, each mounted on its own
+//! (issue 19; `docs/browser-speed.md`): the theme switch, the newsletter
+//! form and an article's share links. The rest of the page stays the HTML
+//! that arrived, untouched, until the app takes the page over at the first
+//! in-app navigation (`src/boot.rs`).
+//!
+//! Each part is rendered in the browser by the same component that
+//! prerendered it, from the same data (the page's embedded files,
+//! [`crate::preload`]), and put in place of its prerendered element in one
+//! step, so it reads and measures the same: nothing flashes or shifts.
+
+use std::{any::Any, cell::RefCell};
+
+use dispatch_model::{paths, Article, Site};
+use leptos::{
+    prelude::*,
+    reactive::owner::Owner,
+    tachys::view::{Mountable, Render},
+    wasm_bindgen::JsCast,
+};
+
+use crate::{
+    components::{share_links::ShareLinks, theme_toggle::ThemeToggle},
+    newsletter::{NewsletterForm, Placement},
+    share,
+};
+
+/// A mounted part: its reactive owner and its view's state, which keep its
+/// effects and handlers alive.
+struct Island {
+    owner: Owner,
+    _state: Box<dyn Any>,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Island>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Mounts the interactive parts of the prerendered page for `path` (as the
+/// router sees it) that are in the document.
+pub fn mount(path: &str) {
+    let document = document();
+    if let Ok(Some(toggle)) = document.query_selector(".theme-toggle") {
+        swap(toggle, ThemeToggle);
+    }
+    for placement in [Placement::Article, Placement::Page, Placement::Footer] {
+        let title = document.get_element_by_id(&format!("{}-title", placement.id()));
+        if let Some(form) = title.and_then(|title| title.closest("section.newsletter").ok().flatten()) {
+            swap(form, move || view! { <NewsletterForm placement=placement /> });
+        }
+    }
+    if let (Ok(Some(links)), Some(article)) = (document.query_selector("nav.share"), article(path)) {
+        let origin = file::<Site>(paths::SITE).map(|site| site.url).unwrap_or_default();
+        let url = share::article_url(&origin, &article.href());
+        let headline = article.headline;
+        swap(links, move || view! { <ShareLinks headline=headline url=url attr:data-pagefind-ignore="" /> });
+    }
+}
+
+/// Unmounts every part, before the app renders the whole page: their
+/// effects and listeners end (the newsletter form's retry timer among
+/// them; a signup waiting to be sent stays in local storage).
+pub fn unmount() {
+    for island in MOUNTED.take() {
+        island.owner.cleanup();
+    }
+}
+
+/// The article the page at `path` shows, from its embedded file.
+fn article(path: &str) -> Option<Article> {
+    let (_, slug) = path.trim_start_matches('/').split_once('/')?;
+    file(&paths::article(slug))
+}
+
+fn file<T: serde::de::DeserializeOwned>(path: &str) -> Option<T> {
+    serde_json::from_str(&crate::preload::peek(path)?).ok()
+}
+
+/// Renders `view` and puts it where `old` is. A reader may be typing in
+/// it as the app starts: the focus, and the caret or selection in a text
+/// field, move to the same place in the new element (found by id, or the
+/// part itself), so no keystroke is lost.
+fn swap<V: IntoView + 'static>(old: web_sys::Element, view: impl FnOnce() -> V + 'static) {
+    let Some(parent) = old.parent_element() else { return };
+    let focused = document().active_element().filter(|active| old.contains(Some(active)));
+    let owner = Owner::new();
+    let marker = old.clone();
+    let state = owner.with(move || {
+        let mut state = view().into_view().build();
+        state.mount(&parent, Some(marker.unchecked_ref()));
+        state
+    });
+    if let Some(focused) = focused {
+        let again = if focused == old {
+            old.previous_element_sibling()
+        } else {
+            Some(focused.id()).filter(|id| !id.is_empty()).and_then(|id| document().get_element_by_id(&id))
+        };
+        old.remove();
+        refocus(&focused, again);
+    } else {
+        old.remove();
+    }
+    MOUNTED.with_borrow_mut(|mounted| mounted.push(Island { owner, _state: Box::new(state) }));
+}
+
+/// Focuses `again`, the new element standing for `was`, with `was`'s
+/// caret or selection when both are text fields.
+fn refocus(was: &web_sys::Element, again: Option<web_sys::Element>) {
+    let Some(again) = again.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    let _ = again.focus();
+    let (Some(was), Some(field)) =
+        (was.dyn_ref::<web_sys::HtmlInputElement>(), again.dyn_ref::<web_sys::HtmlInputElement>())
+    else {
+        return;
+    };
+    if let (Ok(Some(start)), Ok(Some(end))) = (was.selection_start(), was.selection_end()) {
+        let _ = field.set_selection_range(start, end);
+    }
+}

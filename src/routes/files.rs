@@ -1,0 +1,80 @@
+//! Which content files the page at an address reads, without rendering
+//! it: what fetching a page's content ahead of a click needs
+//! ([`crate::prefetch`]).
+//!
+//! It mirrors the router's table in `lib.rs` and each page's load; a test
+//! in `prerender/tests` checks it against what the prerenderer's renders
+//! of every kind of page actually read.
+
+use dispatch_model::{paths, routes};
+
+use crate::routes::{home::RAILS, listing::ListingAddress};
+
+/// The content files (site-root paths such as `/content/articles/x.json`)
+/// the page at `path` loads, besides `site.json`, which the app's shell
+/// loads on every page. `path` is as the router sees it: decoded, without
+/// a query, with or without a trailing slash. Empty for a page that loads
+/// nothing (the newsletter and search pages) and for an address no page
+/// answers.
+pub fn files_for(path: &str) -> Vec<String> {
+    let segments: Vec<&str> = path.trim_matches('/').splitn(2, '/').collect();
+    let listing = |kind: &str, rest: &str| match ListingAddress::from_params(None, None, Some(rest.to_string())) {
+        ListingAddress { slug, page: Some(page) } if !slug.is_empty() => vec![paths::listing(kind, &slug, page)],
+        _ => Vec::new(),
+    };
+    match segments[..] {
+        [""] => std::iter::once(paths::latest(1))
+            .chain(RAILS.iter().map(|slug| paths::listing("regions", slug, 1)))
+            .collect(),
+        ["region", rest] => listing("regions", rest),
+        ["tag", rest] => listing("tags", rest),
+        ["author", rest] => match listing("authors", rest).pop() {
+            Some(articles) => {
+                let ListingAddress { slug, .. } = ListingAddress::from_params(None, None, Some(rest.to_string()));
+                vec![paths::author(&slug), articles]
+            }
+            None => Vec::new(),
+        },
+        [section] if routes::RESERVED.contains(&section) => Vec::new(),
+        [section] => vec![paths::listing("sections", section, 1)],
+        [section, rest] if !routes::RESERVED.contains(&section) => match rest.split_once('/') {
+            None => vec![paths::article(rest), paths::INSIGHTS.to_string()],
+            Some(("page", number)) => match routes::page_number(number) {
+                Some(page) => vec![paths::listing("sections", section, page)],
+                None => Vec::new(),
+            },
+            Some(_) => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::files_for;
+
+    #[test]
+    fn each_kind_of_page_names_the_files_it_loads() {
+        assert_eq!(
+            files_for("/"),
+            [
+                "/content/latest/1.json",
+                "/content/regions/middle-east-africa/1.json",
+                "/content/regions/asia-pacific/1.json"
+            ]
+        );
+        assert_eq!(files_for("/policy/a-story"), ["/content/articles/a-story.json", "/content/insights.json"]);
+        assert_eq!(files_for("/policy"), ["/content/sections/policy/1.json"]);
+        assert_eq!(files_for("/policy/"), ["/content/sections/policy/1.json"]);
+        assert_eq!(files_for("/policy/a-story/"), files_for("/policy/a-story"));
+        assert_eq!(files_for("/policy/page/3"), ["/content/sections/policy/3.json"]);
+        assert_eq!(files_for("/region/asia-pacific/page/2"), ["/content/regions/asia-pacific/2.json"]);
+        assert_eq!(files_for("/tag/الأمن"), ["/content/tags/الأمن/1.json"]);
+        assert_eq!(files_for("/author/amina/page/2"), ["/content/authors/amina.json", "/content/authors/amina/2.json"]);
+        for nothing in
+            ["/newsletter", "/search", "/policy/page/1", "/policy/page/x", "/tag/ai/page/1", "/a/b/c", "/region"]
+        {
+            assert_eq!(files_for(nothing), Vec::<String>::new(), "{nothing}");
+        }
+    }
+}
