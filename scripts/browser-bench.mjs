@@ -138,7 +138,12 @@ async function navigate(browser, app, intent) {
       return at;
     }, target);
     await page.waitForURL(`**${target}`, { waitUntil: 'load', timeout: 120_000 });
-    const painted = await page.evaluate(() => performance.timeOrigin + performance.getEntriesByName('first-contentful-paint')[0].startTime);
+    const painted = await page.evaluate(() => new Promise((resolve) => {
+      new PerformanceObserver((list) => {
+        const paint = list.getEntries().find((entry) => entry.name === 'first-contentful-paint');
+        if (paint) resolve(performance.timeOrigin + paint.startTime);
+      }).observe({ type: 'paint', buffered: true });
+    }));
     elapsed = painted - clicked;
   }
   await context.close();

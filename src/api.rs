@@ -91,14 +91,15 @@ async fn fetch_body(path: &str, freshness: Freshness) -> Result<String, ApiError
         if let Some(held) = crate::preload::take(path) {
             return held.ok_or(ApiError::NotFound);
         }
-        // Fetched ahead (or being fetched): its answer, unless it failed,
-        // in which case the file is asked for again as if never fetched.
+        // Fetched ahead: its answer. One that had already failed is as if
+        // never fetched, and the file is asked for again; one still on its
+        // way is waited for, failure included, rather than asked twice.
         let fetching = AHEAD.with_borrow_mut(|ahead| ahead.remove(path)).filter(|ahead| ahead.until_ms > now_ms());
-        if let Some(Some(body)) = match fetching {
-            Some(ahead) => Some(ahead.body.await),
-            None => None,
-        } {
-            return Ok(body);
+        if let Some(ahead) = fetching {
+            let failed_before = matches!(ahead.body.peek(), Some(Err(_)));
+            if !failed_before {
+                return ahead.body.await;
+            }
         }
     }
     if cfg!(not(target_arch = "wasm32")) {
@@ -113,11 +114,11 @@ async fn fetch_body(path: &str, freshness: Freshness) -> Result<String, ApiError
 /// from a file fetched ahead is no staler than one from the HTTP cache.
 pub const AHEAD_MS: f64 = 60_000.0;
 
-/// A content file fetched ahead of a click: its body (`None` if the fetch
-/// failed), and until when it may be used (milliseconds since the epoch).
+/// A content file fetched ahead of a click: its body, and until when it
+/// may be used (milliseconds since the epoch).
 struct Ahead {
     until_ms: f64,
-    body: Shared<LocalBoxFuture<'static, Option<String>>>,
+    body: Shared<LocalBoxFuture<'static, Result<String, ApiError>>>,
 }
 
 thread_local! {
@@ -130,7 +131,9 @@ thread_local! {
 /// the page, or fetched in the last [`AHEAD_MS`]). The returned future
 /// ends when the file is in hand or the fetch has failed; the next
 /// [`fetch_json`] of `path` takes it from there, with no request. A
-/// failure changes nothing: that load fetches the file as usual.
+/// failure by the time that load starts changes nothing: it fetches the
+/// file as usual. A load that starts while the fetch is under way waits
+/// for it instead, failure included, so that nothing is asked twice.
 pub fn fetch_ahead(path: &str) -> LocalBoxFuture<'static, ()> {
     if cfg!(not(target_arch = "wasm32")) || crate::preload::holds(path) {
         return Box::pin(async {});
@@ -140,7 +143,7 @@ pub fn fetch_ahead(path: &str) -> LocalBoxFuture<'static, ()> {
         ahead.retain(|_, file| file.until_ms > now);
         let file = ahead.entry(path.to_owned()).or_insert_with(|| {
             let path = path.to_owned();
-            let body = async move { network_body(&path, Freshness::Cached).await.ok() }.boxed_local().shared();
+            let body = async move { network_body(&path, Freshness::Cached).await }.boxed_local().shared();
             // Started now, whether or not anyone waits for it.
             leptos::task::spawn_local(body.clone().map(drop));
             Ahead { until_ms: now + AHEAD_MS, body }

@@ -123,15 +123,33 @@ fn follow(event: web_sys::MouseEvent) {
     }
     let Some((path, address)) = prefetch::in_app(event.target()) else { return };
     event.prevent_default();
+    // `/policy/` shows as `/policy`, as on a first load.
+    let (before_hash, hash) = address.split_once('#').map_or((address.as_str(), ""), |(at, hash)| (at, hash));
+    let (at, search) =
+        before_hash.split_once('?').map_or((before_hash, String::new()), |(at, query)| (at, format!("?{query}")));
+    let address = match canonical(at, &search) {
+        Some(canonical) if hash.is_empty() => canonical,
+        Some(canonical) => format!("{canonical}#{hash}"),
+        None => address,
+    };
     leptos::task::spawn_local(take_over(path, address));
 }
 
+/// How long the app waits for the next page's files before it takes over
+/// anyway, in milliseconds. Past it the reader sees the page's skeleton
+/// (with its "Loading" line for screen readers) rather than a click that
+/// seems to do nothing; the files still on their way are waited for, not
+/// asked for again ([`api::fetch_ahead`]).
+pub const TAKEOVER_WAIT_MS: u32 = 1_000;
+
 /// The app takes the page over to show `address` (its path `path`, as the
 /// router sees it): once the page's files are in hand, or failed (the app
-/// then shows the failure with Retry, as for any navigation), the address
-/// goes into the history and the app renders in place of the prerendered
-/// page. The route-progress bar shows if the files take a while, as the
-/// app's own navigations show it.
+/// then shows the failure with Retry, as for any navigation), or after
+/// [`TAKEOVER_WAIT_MS`], the address goes into the history and the app
+/// renders in place of the prerendered page. The route-progress bar shows
+/// if the files take a while, as the app's own navigations show it. What
+/// the reader typed in the page's newsletter form, and where they had
+/// scrolled to (for Back), are kept.
 async fn take_over(path: String, address: String) {
     WANTED.set(Some(address.clone()));
     let _progress = Timeout::new(progress::DELAY_MS, || {
@@ -139,15 +157,18 @@ async fn take_over(path: String, address: String) {
             bar.set_class_name("route-progress route-progress-on");
         }
     });
-    futures::future::join(prefetch::fetch(&path), api::fetch_ahead(paths::SITE)).await;
+    let files = futures::future::join(prefetch::fetch(&path), api::fetch_ahead(paths::SITE));
+    futures::future::select(Box::pin(files), gloo_timers::future::TimeoutFuture::new(TAKEOVER_WAIT_MS)).await;
     if TAKEN.get() || WANTED.with_borrow(|wanted| wanted.as_deref() != Some(address.as_str())) {
         return;
     }
     TAKEN.set(true);
     let window = window();
+    crate::focus::remember_here();
     if let Ok(history) = window.history() {
         let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&address));
     }
+    crate::newsletter::keep_early_input();
     islands::unmount();
     let document = document();
     // The app's pages write their own description (leptos_meta adds it).
@@ -159,6 +180,17 @@ async fn take_over(path: String, address: String) {
     }
     window.scroll_to_with_x_and_y(0.0, 0.0);
     leptos::mount::mount_to_body(crate::App);
+    preload::release();
+    // A link to a place in the page (`/newsletter#privacy`): the router
+    // scrolls there on its own navigations only.
+    if let Some((_, id)) = address.split_once('#') {
+        let id = js_sys::decode_uri_component(id).map(String::from).unwrap_or_else(|_| id.to_string());
+        request_animation_frame(move || {
+            if let Some(target) = document.get_element_by_id(&id) {
+                target.scroll_into_view();
+            }
+        });
+    }
 }
 
 /// The canonical form of `path` and `search` (its `?query`, or empty),

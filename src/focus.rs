@@ -76,6 +76,8 @@ pub fn settle_at(selector: &'static str) {
     });
 }
 
+pub use scroll::remember_here;
+
 /// Scroll positions by URL, kept for this tab while it lives.
 mod scroll {
     use std::{cell::RefCell, collections::HashMap};
@@ -112,6 +114,14 @@ mod scroll {
             on_scroll.remove();
             on_history.remove();
         });
+    }
+
+    /// Records the position on the page in the window now: the
+    /// prerendered page the app takes over, which was scrolled before the
+    /// app listened (`crate::boot`), so that Back returns there.
+    pub fn remember_here() {
+        let y = window().scroll_y().unwrap_or_default();
+        POSITIONS.with_borrow_mut(|positions| positions.insert(here(), y));
     }
 
     /// Puts back the position remembered for a page returned to.

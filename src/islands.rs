@@ -78,8 +78,8 @@ fn file<T: serde::de::DeserializeOwned>(path: &str) -> Option<T> {
 
 /// Renders `view` and puts it where `old` is. A reader may be typing in
 /// it as the app starts: the focus, and the caret or selection in a text
-/// field, move to the same place in the new element (found by id, or the
-/// part itself), so no keystroke is lost.
+/// field, move to the same place in the new element (found by id, by
+/// name, or the part itself), so no keystroke is lost.
 fn swap<V: IntoView + 'static>(old: web_sys::Element, view: impl FnOnce() -> V + 'static) {
     let Some(parent) = old.parent_element() else { return };
     let focused = document().active_element().filter(|active| old.contains(Some(active)));
@@ -91,10 +91,18 @@ fn swap<V: IntoView + 'static>(old: web_sys::Element, view: impl FnOnce() -> V +
         state
     });
     if let Some(focused) = focused {
+        // Each part renders one element, now just before the old one.
+        let root = old.previous_element_sibling();
+        let named = || {
+            let name = focused.get_attribute("name").filter(|name| name.bytes().all(|b| b.is_ascii_alphanumeric()))?;
+            root.as_ref()?.query_selector(&format!("[name={name}]")).ok().flatten()
+        };
         let again = if focused == old {
-            old.previous_element_sibling()
+            root.clone()
+        } else if !focused.id().is_empty() {
+            document().get_element_by_id(&focused.id())
         } else {
-            Some(focused.id()).filter(|id| !id.is_empty()).and_then(|id| document().get_element_by_id(&id))
+            named()
         };
         old.remove();
         refocus(&focused, again);

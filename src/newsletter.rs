@@ -56,7 +56,7 @@ impl Placement {
 /// call to action) or the newsletter page. The footer offers one only
 /// elsewhere, so a page never shows two. It is decided by the address
 /// rather than by what has rendered, so that the prerendered page and the
-/// app hydrating it agree from the first pass.
+/// app's render of the same address agree.
 pub fn page_has_own_form(path: &str) -> bool {
     if path == routes::NEWSLETTER {
         return true;
@@ -214,9 +214,10 @@ thread_local! {
     static EARLY: RefCell<HashMap<String, Early>> = RefCell::new(HashMap::new());
 }
 
-/// Reads what a reader typed into a prerendered form before the app took
-/// the page over. Called just before hydration, which sets every field to
-/// the app's value; each form then starts from what was read here.
+/// Reads what a reader typed into the forms in the page: into a
+/// prerendered form before the app ran, or into a form the app is about to
+/// replace (the page's own, when the app takes the whole page over). Each
+/// form the app renders next starts from what was read here, once.
 pub fn keep_early_input() {
     use leptos::wasm_bindgen::JsCast;
     let Ok(inputs) = document().query_selector_all(".newsletter-form input[name]") else { return };
@@ -243,7 +244,7 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
     let (consent_id, consent_error, trap_id) =
         (format!("{id}-consent"), format!("{id}-consent-error"), format!("{id}-website"));
 
-    let early = |name: &str| EARLY.with_borrow(|early| early.get(&format!("{id}-{name}")).cloned()).unwrap_or_default();
+    let early = |name: &str| EARLY.with_borrow_mut(|early| early.remove(&format!("{id}-{name}"))).unwrap_or_default();
     let email = RwSignal::new(early("email").text);
     let daily = RwSignal::new(early("daily").checked);
     let weekly = RwSignal::new(early("weekly").checked);
@@ -269,7 +270,8 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
     };
     let invalid = move |field: Field| if problem(field).is_some() { "true" } else { "false" };
     // `None` rather than an empty string: natively an empty text renders as
-    // a space (for hydration to find), which would read differently.
+    // a space (a marker for Leptos' hydration, which Dispatch no longer
+    // uses), which would read differently from the app's render.
     let error_text = move |field: Field| problem(field).map(text::signup_problem);
 
     let email_input = NodeRef::<html::Input>::new();

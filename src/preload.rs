@@ -2,14 +2,15 @@
 //! at once instead of through a skeleton.
 //!
 //! A prerendered page (issue 7) carries, in a `<script type="application/json">`,
-//! every content file its render read. The browser holds them before it
-//! hydrates, and the page's first load finds them here instead of asking
-//! the network: the hydrating render is the prerendered one, without a
-//! second fetch. Natively, the prerenderer lends a file reader instead and
-//! records what was read, which is what it then embeds.
+//! every content file its render read. The browser holds them when the
+//! app starts: the page's interactive parts render from them
+//! (`crate::islands`), and so does the search page, which the app renders
+//! at once, without a second fetch. Natively, the prerenderer lends a file
+//! reader instead and records what was read, which is what it then embeds.
 //!
-//! Each held file is served once: the next visit to the same page in this
-//! tab fetches it like any other.
+//! Each held file is served once, and all are let go once the app has
+//! taken the page over ([`release`]): a later visit to the same page in
+//! this tab fetches it like any other.
 
 use std::{
     cell::RefCell,
@@ -59,6 +60,14 @@ thread_local! {
 pub fn hold(preloaded: Preloaded) {
     let held = preloaded.files.into_iter().map(|(path, body)| (path, body.map(|raw| raw.get().to_owned())));
     FILES.with_borrow_mut(|files| files.held.extend(held));
+}
+
+/// Lets go of every file still in hand. Called once the app has rendered
+/// its first page after taking a prerendered page over: what that page
+/// embedded must not stand in, later in the visit, for files that may
+/// have changed since.
+pub fn release() {
+    FILES.with_borrow_mut(|files| files.held.clear());
 }
 
 /// Whether the file at `path` is in hand, without taking it.

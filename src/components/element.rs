@@ -1,6 +1,6 @@
 //! One element type for the markup the content decides: every body block
 //! and inline, and the figure around an image. Its tag is a value, so the
-//! wasm holds one copy of the code that renders and hydrates an element
+//! wasm holds one copy of the code that renders an element
 //! instead of one per tag (this took 11.8 KB of brotli off the wasm when
 //! the body grew tables, notes and nesting). Tags are always literals of
 //! the callers, and children are views, so text stays text.
@@ -25,7 +25,7 @@ pub(crate) struct Attrs {
 
 /// Every element of the body with content goes through here, as one
 /// element type whose tag is a value: the wasm then holds one copy of the
-/// code that renders and hydrates an element, not one per tag. The tag is
+/// code that renders an element, not one per tag. The tag is
 /// always a literal of its caller, and children are views, so text
 /// stays text (the element escapes its children).
 pub(crate) fn element(tag: &'static str, attrs: Attrs, children: AnyView) -> AnyView {

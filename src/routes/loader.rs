@@ -5,8 +5,10 @@
 //! All pages share it, and their data travels as one [`PageData`] type,
 //! so the wasm holds one copy of the loading machinery instead of one per
 //! page. It is a plain signal rather than Leptos' `Suspense`: a page whose
-//! files are in hand ([`crate::preload`]) renders in the same pass, which is
-//! how the prerenderer renders it and how the browser hydrates it.
+//! files are in hand ([`crate::preload`], or fetched ahead by
+//! [`crate::api::fetch_ahead`]) renders in the same pass, which is how the
+//! prerenderer renders it and how the app's first page after taking a
+//! prerendered page over renders without a skeleton.
 
 use std::rc::Rc;
 

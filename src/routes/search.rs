@@ -281,7 +281,7 @@ pub fn SearchPage() -> impl IntoView {
 
 /// One of the form's drop-downs: "all" (an empty value) first, then
 /// `options` as (value, label); the option whose value is `chosen` is
-/// selected (a property, so the prerendered page and its hydration agree).
+/// selected (a property, so the prerendered page and the app's render agree).
 #[component]
 fn Choice(
     id: &'static str,

@@ -110,7 +110,7 @@ describe('what a crawler reads', () => {
       const isArticle = one('og:type') === 'article';
       // The site's card, or an article's own: a large raster card on every page.
       assert.equal(one('twitter:card'), 'summary_large_image', address);
-      // The page's files, embedded for hydration: none can close the script.
+      // The page's files, embedded for the app's start: none can close the script.
       const embedded = html.match(/<script type="application\/json" id="preloaded">([\s\S]*?)<\/script>/)[1];
       assert.ok(!embedded.includes('<'), `${address}: < is escaped`);
       assert.equal(JSON.parse(embedded).route, address);
@@ -246,6 +246,21 @@ describe('the app starting on a prerendered page', () => {
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
     assert.equal(await page.evaluate(() => window.sameDocument), true, 'Back stays in the app');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('Back after the takeover returns to where the reader had scrolled on the first page', async () => {
+    const { page, problems } = await openStarted(ARTICLE);
+    const related = page.locator('main a[href]').filter({ hasText: STORY.related[0].headline }).first();
+    await related.scrollIntoViewIfNeeded();
+    const y = await page.evaluate(() => window.scrollY);
+    assert.ok(y > 0, 'the related story is down the page');
+    await related.click();
+    await page.getByRole('heading', { level: 1, name: STORY.related[0].headline }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
+    await page.waitForFunction((expected) => Math.abs(window.scrollY - expected) <= 1, y);
     assert.deepEqual(problems, []);
     await page.close();
   });
