@@ -57,6 +57,10 @@ writeFileSync(
 );
 
 const site = await startSite(copy);
+// A baseline build to compare with in the same run (another commit's
+// release build, prerendered alike): `DISPATCH_BASELINE_DIST`, optional.
+const BASELINE = process.env.DISPATCH_BASELINE_DIST;
+const baseline = BASELINE ? await startSite(BASELINE) : undefined;
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const METRICS = {
@@ -100,9 +104,9 @@ async function phone(browser) {
 }
 
 /** The app's start and memory on the article (the static copy: memory only). */
-async function start(browser, address, app) {
+async function start(browser, origin, address, app) {
   const { context, page, cdp } = await phone(browser);
-  await page.goto(site.url + address, { waitUntil: 'load', timeout: 120_000 });
+  await page.goto(origin + address, { waitUntil: 'load', timeout: 120_000 });
   if (app) await page.waitForFunction(() => window.bench.started !== undefined, null, { timeout: 120_000 });
   await page.waitForTimeout(1000);
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -112,11 +116,11 @@ async function start(browser, address, app) {
 }
 
 /** Click on the top story on the front page to its headline painted, in ms. */
-async function navigate(browser, app, intent) {
+async function navigate(browser, origin, app, intent) {
   const { context, page } = await phone(browser);
   const front = app ? '/' : STATIC_FRONT;
   const target = app ? ARTICLE : STATIC_ARTICLE;
-  await page.goto(site.url + front, { waitUntil: 'load', timeout: 120_000 });
+  await page.goto(origin + front, { waitUntil: 'load', timeout: 120_000 });
   if (app) await page.waitForFunction(() => window.bench.started !== undefined, null, { timeout: 120_000 });
   const link = page.locator(`main a[href="${target}"]`).first();
   if (intent) {
@@ -160,19 +164,29 @@ const mb = (value) => `${(value / 1e6).toFixed(2)} MB`;
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM, chromeFlags: FLAGS });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM, args: FLAGS.filter((flag) => flag !== '--headless=new') });
 try {
-  const pages = { built: ARTICLE, bare: STATIC_ARTICLE };
-  const lh = { built: [], bare: [] };
-  for (let run = 0; run < RUNS; run += 1) {
-    for (const [name, address] of Object.entries(pages)) lh[name].push(await lighthouseRun(chrome, site.url + address));
+  // Each column: its server, and whether the app runs there.
+  const columns = {
+    built: { label: 'as built', origin: site.url, app: true },
+    ...(baseline ? { baseline: { label: `baseline (${path.basename(BASELINE)})`, origin: baseline.url, app: true } } : {}),
+    bare: { label: 'static HTML, scripts removed', origin: site.url, app: false },
+  };
+  const lh = {};
+  const starts = {};
+  const clicks = {};
+  for (const name of Object.keys(columns)) {
+    lh[name] = [];
+    starts[name] = [];
+    clicks[name] = { intent: [], cold: [] };
   }
-  const starts = { built: [], bare: [] };
-  const clicks = { intent: [], cold: [], bare: [] };
+  for (let run = 0; run < RUNS; run += 1) {
+    for (const [name, { origin, app }] of Object.entries(columns)) lh[name].push(await lighthouseRun(chrome, origin + (app ? ARTICLE : STATIC_ARTICLE)));
+  }
   for (let run = 0; run < NAVIGATIONS; run += 1) {
-    starts.built.push(await start(browser, ARTICLE, true));
-    starts.bare.push(await start(browser, STATIC_ARTICLE, false));
-    clicks.intent.push(await navigate(browser, true, true));
-    clicks.cold.push(await navigate(browser, true, false));
-    clicks.bare.push(await navigate(browser, false, false));
+    for (const [name, { origin, app }] of Object.entries(columns)) {
+      starts[name].push(await start(browser, origin, app ? ARTICLE : STATIC_ARTICLE, app));
+      if (app) clicks[name].intent.push(await navigate(browser, origin, true, true));
+      clicks[name].cold.push(await navigate(browser, origin, app, false));
+    }
   }
   const wasm = readFileSync(path.join(DIST, readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/\/(dispatch-[0-9a-f]+_bg\.wasm)/)[1] + '.br')).length;
 
@@ -180,11 +194,11 @@ try {
   console.log(`Page: \`${ARTICLE}\`; the app's wasm is ${wasm} bytes brotli.\n`);
   console.log('| page | LCP | FCP | TBT (each run) | CLS | bytes | score (each run) | app running after `load` | JS heap + wasm memory | click to headline (pointer resting first) | click to headline (no intent) |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const [name, label] of [['built', 'as built'], ['bare', 'static HTML, scripts removed']]) {
+  for (const [name, { label, app }] of Object.entries(columns)) {
     const runs = lh[name];
     const m = (metric) => median(runs.map((run) => run[metric]));
     const memory = median(starts[name].map((run) => run.memory));
-    const navigation = name === 'built' ? [ms(median(clicks.intent)), ms(median(clicks.cold))] : ['—', `${ms(median(clicks.bare))} (a page load)`];
+    const navigation = app ? [ms(median(clicks[name].intent)), ms(median(clicks[name].cold))] : ['—', `${ms(median(clicks[name].cold))} (a page load)`];
     console.log(`| ${label} | ${ms(m('lcp'))} | ${ms(m('fcp'))} | ${ms(m('tbt'))} (${runs.map((run) => Math.round(run.tbt)).join(', ')}) | ${m('cls').toFixed(3)} | ${Math.round(m('bytes'))} | ${m('score')} (${runs.map((run) => run.score).join(', ')}) | ${ms(median(starts[name].map((run) => run.afterLoad)))} | ${mb(memory)} | ${navigation.join(' | ')} |`);
   }
   const ratio = median(lh.built.map((run) => run.lcp)) / median(lh.bare.map((run) => run.lcp));
@@ -193,5 +207,6 @@ try {
   await browser.close();
   await chrome.kill();
   site.stop();
+  baseline?.stop();
   rmSync(copy, { recursive: true, force: true });
 }

@@ -52,14 +52,30 @@ pub fn start() {
     prefetch::listen();
     match prepare() {
         Start::Enhance(path) => {
-            islands::mount(&path);
             window_event_listener(ev::click, follow);
+            islands::mount(&path, ready);
         }
         Start::Render => {
             TAKEN.set(true);
             leptos::mount::mount_to_body(crate::App);
+            ready();
         }
     }
+}
+
+/// Marks the document once every part of the page responds to the reader
+/// (`<html data-app="ready">`): what tests wait for, since the parts of a
+/// prerendered page mount one task after another, after the app's start.
+fn ready() {
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("data-app", "ready");
+    }
+}
+
+/// Whether the app renders the whole page (it has taken the page over, or
+/// rendered it from the start).
+pub fn whole_page() -> bool {
+    TAKEN.get()
 }
 
 /// Whether the page in the window is the app's own render, taken over

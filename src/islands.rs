@@ -9,7 +9,7 @@
 //! [`crate::preload`]), and put in place of its prerendered element in one
 //! step, so it reads and measures the same: nothing flashes or shifts.
 
-use std::{any::Any, cell::RefCell};
+use std::{any::Any, cell::RefCell, collections::VecDeque};
 
 use dispatch_model::{paths, Article, Site};
 use leptos::{
@@ -37,23 +37,55 @@ thread_local! {
 }
 
 /// Mounts the interactive parts of the prerendered page for `path` (as the
-/// router sees it) that are in the document.
-pub fn mount(path: &str) {
-    let document = document();
-    if let Ok(Some(toggle)) = document.query_selector(".theme-toggle") {
-        swap(toggle, ThemeToggle);
-    }
-    for placement in [Placement::Article, Placement::Page, Placement::Footer] {
-        let title = document.get_element_by_id(&format!("{}-title", placement.id()));
-        if let Some(form) = title.and_then(|title| title.closest("section.newsletter").ok().flatten()) {
-            swap(form, move || view! { <NewsletterForm placement=placement /> });
+/// router sees it) that are in the document, each in a task of its own
+/// (a phone's main thread is then never blocked by all of them at once:
+/// Total Blocking Time counts each task's time past 50 ms), then calls
+/// `done`.
+pub fn mount(path: &str, done: impl FnOnce() + 'static) {
+    let path = path.to_owned();
+    let mut parts: VecDeque<Box<dyn FnOnce()>> = VecDeque::new();
+    parts.push_back(Box::new(|| {
+        if let Ok(Some(toggle)) = document().query_selector(".theme-toggle") {
+            swap(toggle, ThemeToggle);
         }
+    }));
+    for placement in [Placement::Article, Placement::Page, Placement::Footer] {
+        parts.push_back(Box::new(move || {
+            let title = document().get_element_by_id(&format!("{}-title", placement.id()));
+            // What the reader typed up to this task, not only before the
+            // app started.
+            crate::newsletter::keep_early_input();
+            if let Some(form) = title.and_then(|title| title.closest("section.newsletter").ok().flatten()) {
+                swap(form, move || view! { <NewsletterForm placement=placement /> });
+            }
+        }));
     }
-    if let (Ok(Some(links)), Some(article)) = (document.query_selector("nav.share"), article(path)) {
-        let origin = file::<Site>(paths::SITE).map(|site| site.url).unwrap_or_default();
-        let url = share::article_url(&origin, &article.href());
-        let headline = article.headline;
-        swap(links, move || view! { <ShareLinks headline=headline url=url attr:data-pagefind-ignore="" /> });
+    parts.push_back(Box::new(move || {
+        if let (Ok(Some(links)), Some(article)) = (document().query_selector("nav.share"), article(&path)) {
+            let origin = file::<Site>(paths::SITE).map(|site| site.url).unwrap_or_default();
+            let url = share::article_url(&origin, &article.href());
+            let headline = article.headline;
+            swap(links, move || view! { <ShareLinks headline=headline url=url attr:data-pagefind-ignore="" /> });
+        }
+    }));
+    parts.push_back(Box::new(done));
+    one_by_one(parts);
+}
+
+/// Runs each of `parts` in a task of its own, in order, until the app
+/// renders the whole page.
+fn one_by_one(mut parts: VecDeque<Box<dyn FnOnce()>>) {
+    if let Some(part) = parts.pop_front() {
+        set_timeout(
+            move || {
+                if crate::boot::whole_page() {
+                    return;
+                }
+                part();
+                one_by_one(parts);
+            },
+            std::time::Duration::ZERO,
+        );
     }
 }
 

@@ -328,7 +328,7 @@ describe('a hostile newsroom, served without its Content-Security-Policy', () =>
         if (response.status() !== 200) problems.push(`${address}: status ${response.status()}`);
         // The page as served, before the app runs, and again once it has.
         for (const found of await page.evaluate(inspectDom, shared.shellScripts)) problems.push(`${address} as served: ${found}`);
-        const started = await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 15_000 })
+        const started = await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 15_000 })
           .then(() => true, () => false);
         if (started) {
           // Every effect of the first render has run once the browser is idle.
@@ -350,7 +350,7 @@ describe('a hostile newsroom, served without its Content-Security-Policy', () =>
     const problems = [];
     try {
       await page.goto(`${shared.site.url}/`);
-      await page.waitForFunction(() => window.wasmBindings !== undefined);
+      await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
       const links = await page.evaluate(() => [...new Set([...document.querySelectorAll('main a[href^="/"], header a[href^="/"]')]
         .map((link) => link.getAttribute('href')))]);
       assert.ok(links.length >= 10, `${links.length} links`);
@@ -402,7 +402,7 @@ describe('a hostile newsroom, served without its Content-Security-Policy', () =>
       for (const i of [1, 4, 5, 11, 24, 56, PAYLOADS.length - 1]) {
         const story = JSON.parse(readFileSync(path.join(shared.built.site, `content/articles/story-${i}.json`), 'utf8'));
         await page.goto(`${shared.site.url}/${story.section.slug}/${story.slug}`);
-        await page.waitForFunction(() => window.wasmBindings !== undefined);
+        await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
         assert.equal(await page.locator('main h1').textContent(), PAYLOADS[i].trim());
         assert.equal(await page.title(), `${PAYLOADS[i].trim()} | Dispatch`);
         assert.equal(await page.locator('.article-deck').textContent(), PAYLOADS[(i + 1) % PAYLOADS.length].trim());
@@ -456,7 +456,7 @@ describe('a hostile newsroom, served without its Content-Security-Policy', () =>
         ld: JSON.parse(document.querySelector('script[type="application/ld+json"]').textContent).headline,
       }));
       assert.deepEqual(head, { og: ROUND_TRIP, x: ROUND_TRIP, ld: ROUND_TRIP });
-      await page.waitForFunction(() => window.wasmBindings !== undefined);
+      await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
       assert.equal(await page.locator('main h1').textContent(), ROUND_TRIP);
       assert.equal(await page.title(), `${ROUND_TRIP} | Dispatch`);
       const share = await page.evaluate(() => Object.fromEntries([...document.querySelectorAll('.share a')].map((link) => [link.textContent, link.href])));

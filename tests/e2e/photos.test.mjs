@@ -146,7 +146,7 @@ describe('photographs', () => {
       assert.equal(await hero.getAttribute('alt'), story.hero.alt);
       const box = await hero.boundingBox();
       assert.ok(Math.abs(box.height / box.width - story.hero.height / story.hero.width) < 0.01, 'drawn at its own ratio');
-      await page.waitForFunction(() => window.wasmBindings !== undefined);
+      await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
       const shift = await page.evaluate(() => window.shifts.reduce((sum, value) => sum + value, 0));
       assert.equal(shift, 0, 'no layout shift');
       assert.deepEqual(problems, []);

@@ -169,6 +169,8 @@ async function openStarted(address, beforeApp = async () => {}) {
   await beforeApp(page);
   release();
   await page.evaluate(() => window.dispatchStarted.then(() => true));
+  // The page's parts mount one task after another once the app runs.
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
   return { page, problems, requests };
 }
 
@@ -310,7 +312,7 @@ describe('the app starting on a prerendered page', () => {
     const fetched = [];
     page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await page.goto(shared.site.url + '/');
-    await page.waitForFunction(() => window.wasmBindings !== undefined);
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
     await frontPageLink(page).hover();
     await frontPageLink(page).focus();
     // Ten times the pointer's resting time, for a fetch that must not come.

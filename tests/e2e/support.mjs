@@ -210,15 +210,15 @@ export async function openPage(browser) {
 }
 
 /**
- * Opens `url` and waits until the app has taken the page over (hydrated a
- * prerendered page, or rendered the shell), so that a click after it is
- * an in-app navigation rather than a page load. Trunk's loader sets
- * `wasmBindings` once the wasm's start function, which mounts the app,
- * has returned.
+ * Opens `url` and waits until the app responds to the reader: on a
+ * prerendered page, its parts mounted (src/islands.rs); on the shell, the
+ * app rendered. The app marks both with `<html data-app="ready">`, so a
+ * click after it is the app's (an in-app navigation, a theme switch)
+ * rather than the browser's.
  */
 export async function openApp(page, url) {
   await page.goto(url);
-  await page.waitForFunction(() => window.wasmBindings !== undefined);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
 }
 
 /**
