@@ -5,24 +5,20 @@
 // As in the app: its views nest deeper than the default when rendered natively.
 #![recursion_limit = "256"]
 
-use std::{fs, path::Path};
+mod support;
 
-use dispatch_model::Site;
-use dispatch_prerender::{article_address, init, render, routes, Kind, Shell};
+use std::fs;
+
+use dispatch_prerender::{article_address, render, routes, Kind, Shell};
+
+use support::{sample_into, SHELL};
 
 const HOSTILE: &str = "</title><script>alert(1)</script><!-- & \"'";
-
-const SHELL: &str = "<!DOCTYPE html><html><head><title>Dispatch</title>\
-    <script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script>\
-    </head><body>\n<p id=\"boot\">Loading Dispatch…</p>\n</body></html>";
 
 #[test]
 fn a_hostile_headline_stays_text_in_the_head() {
     let root = std::env::temp_dir().join(format!("dispatch-prerender-hostile-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-    let edition = dispatch_press::compile(&content).expect("the sample newsroom compiles");
-    dispatch_press::write::write(&edition, &root).unwrap();
+    let site = sample_into(&root);
     let latest: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(root.join("content/latest/1.json")).unwrap()).unwrap();
     let slug = latest["items"][0]["slug"].as_str().unwrap().to_string();
@@ -31,8 +27,6 @@ fn a_hostile_headline_stays_text_in_the_head() {
     article["headline"] = HOSTILE.into();
     fs::write(&file, serde_json::to_string(&article).unwrap()).unwrap();
 
-    init();
-    let site: Site = serde_json::from_str(&fs::read_to_string(root.join("content/site.json")).unwrap()).unwrap();
     let shell = Shell::parse(SHELL).unwrap();
     let routes = routes(&root, &mut |file| article_address(&root, file)).unwrap();
     let route = routes

@@ -15,9 +15,9 @@ use std::{
     time::{Duration, SystemTime},
 };
 
-const SHELL: &str = "<!DOCTYPE html><html><head><title>Dispatch</title>\
-    <script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script>\
-    </head><body>\n<p id=\"boot\">Loading Dispatch…</p>\n</body></html>";
+mod support;
+
+use support::SHELL;
 
 fn tree(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
     let mut found = BTreeMap::new();

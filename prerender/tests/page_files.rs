@@ -5,25 +5,20 @@
 // As in the app: its views nest deeper than the default when rendered natively.
 #![recursion_limit = "256"]
 
-use std::{fs, path::Path};
+mod support;
+
+use std::fs;
 
 use dispatch::routes::files::files_for;
-use dispatch_model::{paths, Site};
-use dispatch_prerender::{article_address, init, render, routes, Kind, Shell};
+use dispatch_model::paths;
+use dispatch_prerender::{article_address, render, routes, Kind, Shell};
 
-const SHELL: &str = "<!DOCTYPE html><html><head><title>Dispatch</title>\
-    <script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script>\
-    </head><body>\n<p id=\"boot\">Loading Dispatch…</p>\n</body></html>";
+use support::{sample_into, SHELL};
 
 #[test]
 fn the_files_fetched_ahead_of_a_page_are_the_files_it_reads() {
     let root = std::env::temp_dir().join(format!("dispatch-page-files-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&root);
-    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
-    let edition = dispatch_press::compile(&content).expect("the sample newsroom compiles");
-    dispatch_press::write::write(&edition, &root).unwrap();
-    init();
-    let site: Site = serde_json::from_str(&fs::read_to_string(root.join("content/site.json")).unwrap()).unwrap();
+    let site = sample_into(&root);
     let shell = Shell::parse(SHELL).unwrap();
     let routes = routes(&root, &mut |file| article_address(&root, file)).unwrap();
     let mut kinds = std::collections::HashSet::new();

@@ -1,0 +1,23 @@
+//! What the prerenderer's tests share: the shell as Trunk 0.21 writes it,
+//! and the sample newsroom compiled into a folder.
+
+use std::{fs, path::Path};
+
+use dispatch_model::Site;
+
+/// The parts of Trunk 0.21's `index.html` that the prerenderer reads.
+pub const SHELL: &str = "<!DOCTYPE html><html><head><title>Dispatch</title>\
+    <script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script>\
+    </head><body>\n<p id=\"boot\">Loading Dispatch…</p>\n</body></html>";
+
+/// Compiles the sample newsroom (`content/`) into `root`, emptied first,
+/// and returns its site settings.
+#[allow(dead_code)] // Each test crate uses what it needs of this module.
+pub fn sample_into(root: &Path) -> Site {
+    let _ = fs::remove_dir_all(root);
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("../content");
+    let edition = dispatch_press::compile(&content).expect("the sample newsroom compiles");
+    dispatch_press::write::write(&edition, root).unwrap();
+    dispatch_prerender::init();
+    serde_json::from_str(&fs::read_to_string(root.join("content/site.json")).unwrap()).unwrap()
+}
