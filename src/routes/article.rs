@@ -39,8 +39,10 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoView {
     let canonical = article.href();
-    let url =
-        share::article_url(&use_context::<SiteOrigin>().map(|origin| origin.get()).unwrap_or_default(), &canonical);
+    let url = share::article_url(
+        &use_context::<SiteOrigin>().map(|origin| origin.get_untracked()).unwrap_or_default(),
+        &canonical,
+    );
     // An article moved to another section, or a link with the wrong
     // section, still finds it: the address is corrected in place, so the
     // reader shares and bookmarks the canonical one.
