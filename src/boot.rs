@@ -110,7 +110,6 @@ fn prepare() -> Start {
     // tells pages apart: a query (a campaign's `utm_source`) still gets
     // the prerendered page.
     let here = web_sys::js_sys::decode_uri_component(&path).map(String::from).unwrap_or(path);
-    crate::newsletter::keep_early_input();
     match embedded.as_deref().map(Preloaded::parse) {
         Some(Ok(preloaded)) if preloaded.route == here && here != routes::SEARCH => {
             preload::hold(preloaded);
@@ -120,7 +119,9 @@ fn prepare() -> Start {
             if let Some(Ok(preloaded)) = embedded.filter(|_| here == routes::SEARCH) {
                 preload::hold(preloaded);
             }
-            // What the page showed gives way to the app.
+            // What the page showed gives way to the app, which keeps what
+            // the reader typed into its forms.
+            crate::newsletter::keep_early_input();
             if let Some(body) = document.body() {
                 body.set_text_content(None);
             }
@@ -139,15 +140,6 @@ fn follow(event: web_sys::MouseEvent) {
     }
     let Some((path, address)) = prefetch::in_app(event.target()) else { return };
     event.prevent_default();
-    // `/policy/` shows as `/policy`, as on a first load.
-    let (before_hash, hash) = address.split_once('#').map_or((address.as_str(), ""), |(at, hash)| (at, hash));
-    let (at, search) =
-        before_hash.split_once('?').map_or((before_hash, String::new()), |(at, query)| (at, format!("?{query}")));
-    let address = match canonical(at, &search) {
-        Some(canonical) if hash.is_empty() => canonical,
-        Some(canonical) => format!("{canonical}#{hash}"),
-        None => address,
-    };
     leptos::task::spawn_local(take_over(path, address));
 }
 

@@ -102,10 +102,7 @@ mod scroll {
         if let Ok(history) = window().history() {
             let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
         }
-        let on_scroll = window_event_listener(leptos::ev::scroll, |_| {
-            let y = window().scroll_y().unwrap_or_default();
-            POSITIONS.with_borrow_mut(|positions| positions.insert(here(), y));
-        });
+        let on_scroll = window_event_listener(leptos::ev::scroll, |_| remember_here());
         let on_history = window_event_listener(leptos::ev::popstate, |_| {
             let saved = POSITIONS.with_borrow(|positions| positions.get(&here()).copied());
             PENDING.set(saved);
@@ -116,9 +113,10 @@ mod scroll {
         });
     }
 
-    /// Records the position on the page in the window now: the
-    /// prerendered page the app takes over, which was scrolled before the
-    /// app listened (`crate::boot`), so that Back returns there.
+    /// Records the position on the page in the window now: on every
+    /// scroll, and for the prerendered page the app takes over, which was
+    /// scrolled before the app listened (`crate::boot`), so that Back
+    /// returns there.
     pub fn remember_here() {
         let y = window().scroll_y().unwrap_or_default();
         POSITIONS.with_borrow_mut(|positions| positions.insert(here(), y));

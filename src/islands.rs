@@ -52,10 +52,9 @@ pub fn mount(path: &str, done: impl FnOnce() + 'static) {
     for placement in [Placement::Article, Placement::Page, Placement::Footer] {
         parts.push_back(Box::new(move || {
             let title = document().get_element_by_id(&format!("{}-title", placement.id()));
-            // What the reader typed up to this task, not only before the
-            // app started.
-            crate::newsletter::keep_early_input();
             if let Some(form) = title.and_then(|title| title.closest("section.newsletter").ok().flatten()) {
+                // What the reader has typed up to this task.
+                crate::newsletter::keep_early_input();
                 swap(form, move || view! { <NewsletterForm placement=placement /> });
             }
         }));

@@ -27,7 +27,8 @@ thread_local! {
 }
 
 /// The path (decoded, as the router sees it) and the address (with its
-/// query and fragment, as the window will show it) of the page a link
+/// query and fragment, as the window will show it: canonical, so
+/// `/policy/` shows as `/policy`, as on a first load) of the page a link
 /// leads to, when the app can show it: a link to another page of this
 /// site, to be opened here, that is not a file (a feed, an image) and not
 /// only a fragment of the page in the window.
@@ -49,7 +50,8 @@ pub fn in_app(target: Option<web_sys::EventTarget>) -> Option<(String, String)> 
         return None;
     }
     let decoded = js_sys::decode_uri_component(&path).map(String::from).unwrap_or_else(|_| path.clone());
-    Some((decoded, format!("{path}{search}{}", link.hash())))
+    let address = crate::boot::canonical(&path, &search).unwrap_or_else(|| format!("{path}{search}"));
+    Some((decoded, address + &link.hash()))
 }
 
 /// Fetches what the page at `path` loads (see [`files_for`]) ahead of it;

@@ -18,23 +18,20 @@ use crate::routes::{home::RAILS, listing::ListingAddress};
 /// answers.
 pub fn files_for(path: &str) -> Vec<String> {
     let segments: Vec<&str> = path.trim_matches('/').splitn(2, '/').collect();
-    let listing = |kind: &str, rest: &str| match ListingAddress::from_params(None, None, Some(rest.to_string())) {
-        ListingAddress { slug, page: Some(page) } if !slug.is_empty() => vec![paths::listing(kind, &slug, page)],
-        _ => Vec::new(),
+    let page = |rest: &str| match ListingAddress::from_params(None, None, Some(rest.to_string())) {
+        ListingAddress { slug, page: Some(page) } if !slug.is_empty() => Some((slug, page)),
+        _ => None,
     };
+    let listing = |kind: &str, rest: &str| page(rest).map(|(slug, page)| paths::listing(kind, &slug, page));
     match segments[..] {
         [""] => std::iter::once(paths::latest(1))
             .chain(RAILS.iter().map(|slug| paths::listing("regions", slug, 1)))
             .collect(),
-        ["region", rest] => listing("regions", rest),
-        ["tag", rest] => listing("tags", rest),
-        ["author", rest] => match listing("authors", rest).pop() {
-            Some(articles) => {
-                let ListingAddress { slug, .. } = ListingAddress::from_params(None, None, Some(rest.to_string()));
-                vec![paths::author(&slug), articles]
-            }
-            None => Vec::new(),
-        },
+        ["region", rest] => listing("regions", rest).into_iter().collect(),
+        ["tag", rest] => listing("tags", rest).into_iter().collect(),
+        ["author", rest] => page(rest)
+            .map(|(slug, page)| vec![paths::author(&slug), paths::listing("authors", &slug, page)])
+            .unwrap_or_default(),
         [section] if routes::RESERVED.contains(&section) => Vec::new(),
         [section] => vec![paths::listing("sections", section, 1)],
         [section, rest] if !routes::RESERVED.contains(&section) => match rest.split_once('/') {
