@@ -72,17 +72,32 @@ pub fn is_xml_char(c: char) -> bool {
 /// readers that treat the block as JavaScript). Outside strings, JSON has
 /// none of these characters, so the result is the same JSON value.
 pub fn script_json(json: &str) -> String {
+    // Over bytes, copying the runs between escapes whole: an article's
+    // embedded JSON is several KB, on each of an archive's pages (issue
+    // 18). `<`, `>` and `&` are ASCII, and U+2028 and U+2029 are the only
+    // characters whose UTF-8 starts E2 80 A8 and E2 80 A9; neither can
+    // start inside another character.
+    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let (mut copied, mut at) = (0, 0);
+    while at < bytes.len() {
+        let (escape, width) = match bytes[at] {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            0xE2 if bytes[at + 1..].starts_with(&[0x80, 0xA8]) => ("\\u2028", 3),
+            0xE2 if bytes[at + 1..].starts_with(&[0x80, 0xA9]) => ("\\u2029", 3),
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        out.push_str(&json[copied..at]);
+        out.push_str(escape);
+        at += width;
+        copied = at;
     }
+    out.push_str(&json[copied..]);
     out
 }
 
@@ -144,6 +159,10 @@ mod tests {
             assert!(!safe.contains(bad), "{safe}");
         }
         assert_eq!(safe, r#"{"headline":"\u003c/script\u003e\u003c!-- \u0026 \u2028 \u003e","n":1}"#);
+        // Other characters, those that share U+2028's first bytes among
+        // them (an en dash, an ellipsis), stay as they are.
+        let text = "{\"deck\":\"– … \u{2029} أمن\"}";
+        assert_eq!(script_json(text), "{\"deck\":\"– … \\u2029 أمن\"}");
     }
 
     #[test]

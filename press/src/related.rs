@@ -1,9 +1,8 @@
 //! "You May Also Like": relevance from shared tags, regions and section,
 //! then recency, then slug, so ties always break the same way.
 
-use std::collections::{HashMap, HashSet};
-
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What relevance is computed from, per article.
 pub struct Traits<'a> {
@@ -84,8 +83,8 @@ pub fn related_all(all: &[Traits], count: usize) -> Vec<Vec<usize>> {
 /// with the archive (beyond one pass to build the lists).
 pub fn related_update(old: &[Traits], old_picks: &[Vec<usize>], all: &[Traits], count: usize) -> Vec<Vec<usize>> {
     let index = Index::new(all);
-    let new_at: HashMap<&str, usize> = all.iter().enumerate().map(|(i, t)| (t.slug, i)).collect();
-    let old_at: HashMap<&str, usize> = old.iter().enumerate().map(|(i, t)| (t.slug, i)).collect();
+    let new_at: FxHashMap<&str, usize> = all.iter().enumerate().map(|(i, t)| (t.slug, i)).collect();
+    let old_at: FxHashMap<&str, usize> = old.iter().enumerate().map(|(i, t)| (t.slug, i)).collect();
     let same = |a: &Traits, b: &Traits| {
         a.section == b.section && a.regions == b.regions && a.tags == b.tags && a.published == b.published
     };
@@ -93,12 +92,12 @@ pub fn related_update(old: &[Traits], old_picks: &[Vec<usize>], all: &[Traits], 
         (0..all.len()).filter(|&i| old_at.get(all[i].slug).is_none_or(|&o| !same(&old[o], &all[i]))).collect();
     let changed_old: Vec<usize> =
         (0..old.len()).filter(|&o| new_at.get(old[o].slug).is_none_or(|&i| !same(&old[o], &all[i]))).collect();
-    let changed: HashSet<&str> =
+    let changed: FxHashSet<&str> =
         changed_new.iter().map(|&i| all[i].slug).chain(changed_old.iter().map(|&o| old[o].slug)).collect();
 
     // Every list a changed article is on, before or after.
-    let mut touched: HashMap<Key, Touched> = HashMap::new();
-    let mut gone: HashMap<&str, u32> = HashMap::new();
+    let mut touched: FxHashMap<Key, Touched> = FxHashMap::default();
+    let mut gone: FxHashMap<&str, u32> = FxHashMap::default();
     for &i in &changed_new {
         for key in index.interned[i].keys() {
             touched.entry(key).or_default().new.push((all[i].published, all[i].slug));
@@ -111,15 +110,15 @@ pub fn related_update(old: &[Traits], old_picks: &[Vec<usize>], all: &[Traits], 
     }
     // Each touched list's members, all of them, newest first: the list
     // is their newest, and every member gets its candidates from it.
-    let mut members: HashMap<Key, Vec<usize>> = HashMap::new();
+    let mut members: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
     for &article in &index.newest_first {
         for key in index.keys[article].iter().filter(|key| touched.contains_key(key)) {
             members.entry(*key).or_default().push(article);
         }
     }
-    // What each touched list gained and lost, and which changed articles
-    // it holds: the candidates an unchanged article must weigh again.
-    let mut reach: HashMap<usize, (HashSet<&str>, Vec<usize>)> = HashMap::new();
+    // What each touched list gained and lost: the candidates an
+    // unchanged article on it must weigh again.
+    let mut shifts: FxHashMap<Key, (FxHashSet<&str>, Vec<usize>)> = FxHashMap::default();
     for (key, touched) in &touched {
         let cut = cut(key);
         let everyone = members.get(key).map_or(&[][..], Vec::as_slice);
@@ -133,58 +132,55 @@ pub fn related_update(old: &[Traits], old_picks: &[Vec<usize>], all: &[Traits], 
             .collect();
         before.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         before.truncate(cut);
-        let before_slugs: HashSet<&str> = before.iter().map(|&(_, slug)| slug).collect();
-        let now_slugs: HashSet<&str> = now.iter().map(|&a| all[a].slug).collect();
-        let lost: HashSet<&str> =
+        let before_slugs: FxHashSet<&str> = before.iter().map(|&(_, slug)| slug).collect();
+        let now_slugs: FxHashSet<&str> = now.iter().map(|&a| all[a].slug).collect();
+        let lost: FxHashSet<&str> =
             before_slugs.iter().filter(|s| !now_slugs.contains(*s) || changed.contains(*s)).copied().collect();
         let gained: Vec<usize> = now
             .iter()
             .copied()
             .filter(|&a| !before_slugs.contains(all[a].slug) || changed.contains(all[a].slug))
             .collect();
-        if lost.is_empty() && gained.is_empty() {
-            continue;
-        }
-        for &article in everyone {
-            let entry = reach.entry(article).or_default();
-            entry.0.extend(lost.iter().copied());
-            entry.1.extend(gained.iter().copied());
+        if !(lost.is_empty() && gained.is_empty()) {
+            shifts.insert(*key, (lost, gained));
         }
     }
 
-    let mut picks: Vec<Option<Vec<usize>>> = (0..all.len())
-        .map(|i| {
-            let &o = old_at.get(all[i].slug)?;
-            if changed.contains(all[i].slug) {
-                return None;
-            }
-            let kept: Option<Vec<usize>> = old_picks[o].iter().map(|&p| new_at.get(old[p].slug).copied()).collect();
-            // Fewer than `count`, a pick that is gone or changed, or one
-            // filled in by recency (no score): made again.
-            kept.filter(|kept| {
-                kept.len() == count
-                    && kept.iter().all(|&p| !changed.contains(all[p].slug) && score(&all[i], &all[p]) > 0)
-            })
-        })
-        .collect();
-    for (&article, (lost, gained)) in &reach {
-        let Some(kept) = &picks[article] else { continue };
-        let weakest = *kept.last().expect("count picks");
-        let weakest = (score(&all[article], &all[weakest]), weakest);
-        let outranked = gained.iter().any(|&candidate| {
-            candidate != article
-                && order(all, (score(&all[article], &all[candidate]), candidate), weakest) == std::cmp::Ordering::Less
-        });
-        if outranked || kept.iter().any(|&p| lost.contains(all[p].slug)) {
-            picks[article] = None;
-        }
-    }
-    picks
+    // Each article keeps its picks unless it changed, has fewer than
+    // `count`, has a pick that is gone, changed or was filled in by
+    // recency (no score), or is on a list that lost one of its picks or
+    // gained a candidate that outranks its weakest.
+    (0..all.len())
         .into_par_iter()
-        .enumerate()
         .map_init(
             || vec![false; all.len()],
-            |seen, (article, kept)| kept.unwrap_or_else(|| index.picks(all, article, count, seen)),
+            |seen, article| {
+                let kept = old_at.get(all[article].slug).filter(|_| !changed.contains(all[article].slug)).and_then(
+                    |&o| -> Option<Vec<usize>> {
+                        let kept: Vec<usize> =
+                            old_picks[o].iter().map(|&p| new_at.get(old[p].slug).copied()).collect::<Option<_>>()?;
+                        let scored = |p: usize| index.interned[article].score(&index.interned[p]);
+                        let whole = kept.len() == count
+                            && kept.iter().all(|&p| !changed.contains(all[p].slug) && scored(p) > 0);
+                        if !whole {
+                            return None;
+                        }
+                        let weakest = *kept.last().expect("count picks");
+                        let weakest = (scored(weakest), weakest);
+                        let moved =
+                            index.keys[article].iter().filter_map(|key| shifts.get(key)).any(|(lost, gained)| {
+                                kept.iter().any(|&p| lost.contains(all[p].slug))
+                                    || gained.iter().any(|&candidate| {
+                                        candidate != article
+                                            && order(all, (scored(candidate), candidate), weakest)
+                                                == std::cmp::Ordering::Less
+                                    })
+                            });
+                        (!moved).then_some(kept)
+                    },
+                );
+                kept.unwrap_or_else(|| index.picks(all, article, count, seen))
+            },
         )
         .collect()
 }
@@ -207,10 +203,10 @@ fn cut(key: &Key) -> usize {
 
 /// Every article's lists, and each list's newest members.
 struct Index<'a> {
-    ids: HashMap<&'a str, u32>,
+    ids: FxHashMap<&'a str, u32>,
     interned: Vec<Interned>,
     keys: Vec<Vec<Key>>,
-    lists: HashMap<Key, Vec<u32>>,
+    lists: FxHashMap<Key, Vec<u32>>,
     newest_first: Vec<usize>,
 }
 
@@ -219,7 +215,7 @@ impl<'a> Index<'a> {
         let mut newest_first: Vec<usize> = (0..all.len()).collect();
         newest_first.sort_by(|&a, &b| order(all, (0, a), (0, b)));
         // Every name as a number, so that scoring compares integers.
-        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let interned: Vec<Interned> = all
             .iter()
             .map(|article| Interned {
@@ -231,7 +227,7 @@ impl<'a> Index<'a> {
         // Each article's lists, made once: they place it on them, then
         // find its candidates.
         let keys: Vec<Vec<Key>> = interned.iter().map(Interned::keys).collect();
-        let mut lists: HashMap<Key, Vec<u32>> = HashMap::new();
+        let mut lists: FxHashMap<Key, Vec<u32>> = FxHashMap::default();
         for &index in &newest_first {
             for key in &keys[index] {
                 let list = lists.entry(*key).or_default();
@@ -246,7 +242,7 @@ impl<'a> Index<'a> {
     /// An old article's traits in this index's numbers. A name no
     /// article has now gets a number of its own from `gone` (counting
     /// down from the top), so its lists hold no article now.
-    fn intern_old<'b>(&self, article: &Traits<'b>, gone: &mut HashMap<&'b str, u32>) -> Interned {
+    fn intern_old<'b>(&self, article: &Traits<'b>, gone: &mut FxHashMap<&'b str, u32>) -> Interned {
         let mut number = |name: &'b str| {
             self.ids.get(name).copied().unwrap_or_else(|| {
                 let next = u32::MAX - gone.len() as u32;
@@ -295,7 +291,7 @@ impl<'a> Index<'a> {
 }
 
 /// `name`'s number, given it on first sight.
-fn intern<'a>(ids: &mut HashMap<&'a str, u32>, name: &'a str) -> u32 {
+fn intern<'a>(ids: &mut FxHashMap<&'a str, u32>, name: &'a str) -> u32 {
     let next = ids.len() as u32;
     *ids.entry(name).or_insert(next)
 }
