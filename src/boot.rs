@@ -183,11 +183,19 @@ async fn take_over(path: String, address: String) {
     if let Ok(Some(description)) = document.query_selector("head meta[name=description]") {
         description.remove();
     }
+    // The live region that announces each page stays the one in the
+    // document since it loaded: screen readers watch the regions a page
+    // has, and often miss what is said in one added with the change.
+    let announcer = document.get_element_by_id("route-announcer");
     if let Some(body) = document.body() {
         body.set_text_content(None);
     }
     window.scroll_to_with_x_and_y(0.0, 0.0);
     leptos::mount::mount_to_body(crate::App);
+    // The app's own is empty and static, so nothing of it is lost.
+    if let (Some(kept), Some(made)) = (announcer, document.get_element_by_id("route-announcer")) {
+        let _ = made.replace_with_with_node_1(&kept);
+    }
     preload::release();
     // A link to a place in the page (`/newsletter#privacy`): the router
     // scrolls there on its own navigations only.

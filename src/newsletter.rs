@@ -102,6 +102,16 @@ impl Status {
     }
 }
 
+thread_local! {
+    /// The signup this page is sending, as what became of it (`None`
+    /// while in flight). Shared by every form: one mounted while a signup
+    /// is on its way (the reader moved to another page, or the app took
+    /// the page over) waits for that answer rather than sending the
+    /// signup a second time, which listmonk would answer with a second
+    /// confirmation email.
+    static IN_FLIGHT: RefCell<Option<ArcRwSignal<Option<Status>>>> = const { RefCell::new(None) };
+}
+
 /// Sends signups for one form and keeps them until they are accepted.
 #[derive(Clone, Copy)]
 struct Outbox {
@@ -135,6 +145,8 @@ impl Outbox {
             return;
         }
         self.status.set(Status::Sending { resumed });
+        let outcome = ArcRwSignal::new(None);
+        IN_FLIGHT.set(Some(outcome.clone()));
         spawn_local(async move {
             let result = match api::newsletter_config().await {
                 Ok(config) => api::subscribe(&config.endpoint, &config.request(&signup)).await,
@@ -149,11 +161,13 @@ impl Outbox {
                 Err(error) if error.is_retryable() && !online() => Status::Offline,
                 Err(error) if error.is_retryable() => {
                     // None: the form is gone (the reader moved on); the
-                    // signup waits in storage for the next form.
+                    // signup waits in storage, and a form waiting for
+                    // this answer sends it again itself.
                     let Some(attempt) = self.attempts.try_update_value(|n| {
                         *n += 1;
                         *n
                     }) else {
+                        settle(&outcome, Status::Failed { error, retry_in: None });
                         return;
                     };
                     let retry_in = (attempt <= AUTO_RETRIES).then(|| retry_delay_secs(attempt));
@@ -177,9 +191,40 @@ impl Outbox {
                     Status::Failed { error, retry_in: None }
                 }
             };
+            settle(&outcome, next.clone());
             self.status.try_set(next);
         });
     }
+
+    /// Resumes `pending`, a signup an earlier form or visit left in
+    /// storage: sent again, unless this page is sending it already, in
+    /// which case its answer is shown when it comes (and a retryable
+    /// failure is retried from here, the form that sent it being gone).
+    fn resume(self, pending: Signup) {
+        let Some(outcome) = IN_FLIGHT.with_borrow(Clone::clone) else {
+            self.send(pending, true);
+            return;
+        };
+        // The same visit's signup: "sending", not "from your last visit".
+        self.status.set(Status::Sending { resumed: false });
+        Effect::new(move |_| match outcome.get() {
+            None => {}
+            Some(Status::Failed { error, .. }) if error.is_retryable() => self.send(pending.clone(), false),
+            Some(next) => self.status.set(next),
+        });
+    }
+}
+
+/// Tells the forms waiting for a send (see [`IN_FLIGHT`]) what became of
+/// it, and that nothing is in flight any more.
+fn settle(outcome: &ArcRwSignal<Option<Status>>, next: Status) {
+    IN_FLIGHT.with_borrow_mut(|in_flight| {
+        // Signals compare by identity.
+        if in_flight.as_ref() == Some(outcome) {
+            *in_flight = None;
+        }
+    });
+    outcome.set(Some(next));
 }
 
 fn online() -> bool {
@@ -321,7 +366,7 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
             weekly.set(pending.weekly);
             consent.set(pending.consent);
             remembered.set(None);
-            outbox.send(pending, true);
+            outbox.resume(pending);
         }
     });
     Effect::new(move |_| {

@@ -212,6 +212,32 @@ describe('newsletter signup', () => {
     stop();
   });
 
+  test('a signup on its way when the reader follows a link is sent once, and the next page shows its answer', async () => {
+    const { site, proxy, stop } = await service();
+    proxy.fail('/api/', 'slow');
+    const { page, problems, posts, form } = await openArticle(proxy.url);
+    await fill(form, { email: 'moving.on@example.com', daily: true, consent: true });
+    await form.getByRole('button', { name: 'Subscribe' }).click();
+    await waitForStatus(form, /^Sending/);
+    // The first in-app link: the app takes the page over, and the section
+    // page's footer form mounts while the signup is still on its way.
+    await page.locator('.article-section a').click();
+    await page.getByRole('heading', { level: 1, name: TOP.section.name }).waitFor();
+    assert.match(
+      await page.evaluate(() => localStorage.getItem('dispatch-newsletter-pending')) ?? '',
+      /moving\.on@example\.com/,
+      'the signup was still unanswered when the next page mounted its form',
+    );
+    const footer = page.locator('.site-footer');
+    await footer.getByText(CONFIRM).waitFor();
+    assert.equal(posts.length, 1, posts.join('\n'));
+    assert.equal(site.sql('SELECT count(*) FROM subscribers'), '1');
+    assert.equal(await page.evaluate(() => localStorage.getItem('dispatch-newsletter-pending')), null);
+    assert.deepEqual(problems, []);
+    await page.close();
+    stop();
+  });
+
   test('a dropped connection is retried automatically until it goes through, and stored once', async () => {
     const { site, proxy, stop } = await service();
     // The service stores each of the first two requests, then the

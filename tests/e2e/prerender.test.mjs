@@ -234,7 +234,10 @@ describe('the app starting on a prerendered page', () => {
 
   test('the first in-app navigation takes the page over, and Back returns to it', async () => {
     const { page, problems, requests } = await openStarted(ARTICLE);
-    await page.evaluate(() => { window.sameDocument = true; });
+    await page.evaluate(() => {
+      window.sameDocument = true;
+      window.firstAnnouncer = document.getElementById('route-announcer');
+    });
     await page.locator('.article-section a').click();
     await page.getByRole('heading', { level: 1, name: STORY.section.name }).waitFor();
     assert.equal(await page.evaluate(() => window.sameDocument), true, 'no page load');
@@ -244,6 +247,12 @@ describe('the app starting on a prerendered page', () => {
     // Announced and focused as any in-app navigation is.
     await page.waitForFunction(() => document.getElementById('route-announcer').textContent !== '');
     assert.equal(await page.locator('#route-announcer').textContent(), STORY.section.name);
+    assert.equal(
+      await page.evaluate(() => document.getElementById('route-announcer') === window.firstAnnouncer),
+      true,
+      'the live region is the one the page loaded with, not one added with the change',
+    );
+    assert.equal(await page.locator('[aria-live]#route-announcer').count(), 1);
     assert.equal(await page.evaluate(() => document.activeElement.textContent), STORY.section.name);
     await page.goBack();
     await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
