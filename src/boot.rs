@@ -186,15 +186,31 @@ async fn take_over(path: String, address: String) {
     // The live region that announces each page stays the one in the
     // document since it loaded: screen readers watch the regions a page
     // has, and often miss what is said in one added with the change.
+    // It never leaves the document (a node taken out loses its place in
+    // the accessibility tree), so everything else in the body goes.
     let announcer = document.get_element_by_id("route-announcer");
     if let Some(body) = document.body() {
-        body.set_text_content(None);
+        let nodes = body.child_nodes();
+        for at in (0..nodes.length()).rev() {
+            if let Some(node) = nodes.item(at) {
+                if announcer.as_ref().is_none_or(|kept| !kept.is_same_node(Some(&node))) {
+                    let _ = body.remove_child(&node);
+                }
+            }
+        }
     }
     window.scroll_to_with_x_and_y(0.0, 0.0);
     leptos::mount::mount_to_body(crate::App);
-    // The app's own is empty and static, so nothing of it is lost.
-    if let (Some(kept), Some(made)) = (announcer, document.get_element_by_id("route-announcer")) {
-        let _ = made.replace_with_with_node_1(&kept);
+    // The app's own announcer, after the kept one, goes: it is empty and
+    // static, so nothing of it is lost.
+    if let (Some(kept), Ok(all)) = (&announcer, document.query_selector_all("#route-announcer")) {
+        for at in 0..all.length() {
+            if let Some(made) = all.item(at).filter(|node| !kept.is_same_node(Some(node))) {
+                if let Some(parent) = made.parent_node() {
+                    let _ = parent.remove_child(&made);
+                }
+            }
+        }
     }
     preload::release();
     // A link to a place in the page (`/newsletter#privacy`): the router

@@ -202,14 +202,21 @@ impl Outbox {
     /// failure is retried from here, the form that sent it being gone).
     fn resume(self, pending: Signup) {
         let Some(outcome) = IN_FLIGHT.with_borrow(Clone::clone) else {
-            self.send(pending, true);
+            // A form already waiting on this visit's send goes on saying
+            // "sending"; one that found the signup on load says it is from
+            // the last visit.
+            let resumed = !matches!(self.status.get_untracked(), Status::Sending { resumed: false });
+            self.send(pending, resumed);
             return;
         };
         // The same visit's signup: "sending", not "from your last visit".
         self.status.set(Status::Sending { resumed: false });
         Effect::new(move |_| match outcome.get() {
             None => {}
-            Some(Status::Failed { error, .. }) if error.is_retryable() => self.send(pending.clone(), false),
+            // Failed, and no retry scheduled by the form that sent it (it
+            // is gone): this form sends it again, unless another send of
+            // it has started meanwhile, whose answer it then waits for.
+            Some(Status::Failed { error, retry_in: None }) if error.is_retryable() => self.resume(pending.clone()),
             Some(next) => self.status.set(next),
         });
     }

@@ -237,6 +237,10 @@ describe('the app starting on a prerendered page', () => {
     await page.evaluate(() => {
       window.sameDocument = true;
       window.firstAnnouncer = document.getElementById('route-announcer');
+      window.announcerLeft = false;
+      new MutationObserver((records) => {
+        if (records.some((record) => [...record.removedNodes].includes(window.firstAnnouncer))) window.announcerLeft = true;
+      }).observe(document.body, { childList: true, subtree: true });
     });
     await page.locator('.article-section a').click();
     await page.getByRole('heading', { level: 1, name: STORY.section.name }).waitFor();
@@ -252,6 +256,7 @@ describe('the app starting on a prerendered page', () => {
       true,
       'the live region is the one the page loaded with, not one added with the change',
     );
+    assert.equal(await page.evaluate(() => window.announcerLeft), false, 'the live region never left the document');
     assert.equal(await page.locator('[aria-live]#route-announcer').count(), 1);
     assert.equal(await page.evaluate(() => document.activeElement.textContent), STORY.section.name);
     await page.goBack();
