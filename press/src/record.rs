@@ -36,16 +36,18 @@ use xxhash_rust::xxh3::Xxh3;
 /// about 130 MB, and one parser took a quarter of publishing a story.
 pub const FILE: &str = "press-record.jsonl";
 /// Which layout of the record this compiler writes; another is not used.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The record's first line: what the rest of it is for, and how many
-/// lines of articles follow it (the output files' lines come after).
+/// lines of articles and then of output files follow it (a record cut
+/// short is not used).
 #[derive(Serialize, Deserialize)]
 struct Header {
     format: u32,
     inputs: u64,
     started: i128,
     articles: usize,
+    outputs: usize,
 }
 /// A source modified less than this long before the last build started
 /// (nanoseconds) is read again even when its size and time match: a file
@@ -160,12 +162,19 @@ impl Record {
             return None;
         }
         let lines: Vec<&[u8]> = lines.filter(|line| !line.is_empty()).collect();
-        let (articles, outputs) = lines.split_at_checked(header.articles)?;
+        if lines.len() != header.articles + header.outputs {
+            return None;
+        }
+        let (articles, outputs) = lines.split_at(header.articles);
         let articles: Vec<(Stored, Vec<u32>)> =
             articles.par_iter().map(|line| serde_json::from_slice(line)).collect::<Result<_, _>>().ok()?;
         let outputs: Vec<(String, (u64, Stamp))> =
             outputs.par_iter().map(|line| serde_json::from_slice(line)).collect::<Result<_, _>>().ok()?;
-        let (articles, picks) = articles.into_iter().unzip();
+        let (articles, picks): (Vec<Stored>, Vec<Vec<u32>>) = articles.into_iter().unzip();
+        // Picks index the record's own articles.
+        if picks.iter().flatten().any(|&pick| pick as usize >= articles.len()) {
+            return None;
+        }
         Some(Record {
             format: FORMAT,
             inputs,
@@ -206,8 +215,13 @@ impl Record {
         fs::create_dir_all(dir)?;
         let temporary = dir.join(format!("{FILE}.partial"));
         let mut file = io::BufWriter::new(fs::File::create(&temporary)?);
-        let header =
-            Header { format: self.format, inputs: self.inputs, started: self.started, articles: self.articles.len() };
+        let header = Header {
+            format: self.format,
+            inputs: self.inputs,
+            started: self.started,
+            articles: self.articles.len(),
+            outputs: self.outputs.len(),
+        };
         let empty = Vec::new();
         let articles: Vec<Vec<u8>> = self
             .articles
@@ -289,4 +303,33 @@ pub fn inputs(content: &Path, out: &Path) -> u64 {
 /// xxh3 of `bytes`: how the record knows an output file's bytes.
 pub fn digest(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_cut_short_is_not_used() {
+        let dir = std::env::temp_dir().join(format!("dispatch-record-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let mut record = Record::new(7, 1);
+        let stamp = Stamp { size: 3, modified: 1, changed: 2, inode: 4 };
+        for path in ["content/site.json", "feed.json"] {
+            record.outputs.insert(path.to_string(), (9, stamp.clone()));
+        }
+        record.save(&dir).unwrap();
+        let whole = fs::read(dir.join(FILE)).unwrap();
+        let taken = Record::take(&dir, 7).expect("the record as saved");
+        assert_eq!(taken.outputs, record.outputs);
+        assert!(Record::take(&dir, 7).is_none(), "taking it sets it aside");
+        Record::put_back(&dir);
+        assert!(Record::take(&dir, 8).is_none(), "other inputs");
+
+        // Its last line lost, at a line break: the header's count tells.
+        let cut = whole[..whole.len() - 1].iter().rposition(|&byte| byte == b'\n').unwrap() + 1;
+        fs::write(dir.join(FILE), &whole[..cut]).unwrap();
+        assert!(Record::take(&dir, 7).is_none());
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }
