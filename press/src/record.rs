@@ -30,10 +30,11 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
 /// The record's file name in the cache folder: JSON Lines
-/// (<https://jsonlines.org>), a [`Header`] line, then one line per
-/// article (its [`Stored`] and picks), then one per output file. Lines
-/// are read and written on every core: at 100,000 articles the record is
-/// about 130 MB, and one parser took a quarter of publishing a story.
+/// (<https://jsonlines.org>), a header line (format, inputs, start time,
+/// line counts), then one line per article (its [`Stored`] and picks),
+/// then one per output file. Lines are read and written on every core: at
+/// 100,000 articles the record is about 130 MB, and one parser took a
+/// quarter of publishing a story.
 pub const FILE: &str = "press-record.jsonl";
 /// Which layout of the record this compiler writes; another is not used.
 const FORMAT: u32 = 3;

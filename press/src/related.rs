@@ -18,11 +18,6 @@ const TAG_WEIGHT: u32 = 3;
 const REGION_WEIGHT: u32 = 2;
 const SECTION_WEIGHT: u32 = 1;
 
-/// How related `b` is to `a`: the weights of what they share.
-pub fn score(a: &Traits, b: &Traits) -> u32 {
-    weigh((a.tags, b.tags), (a.regions, b.regions), a.section == b.section)
-}
-
 /// The one relevance rule, on names or on their numbers: each shared tag,
 /// each shared region, and a shared section adds its weight.
 fn weigh<T: PartialEq>(tags: (&[T], &[T]), regions: (&[T], &[T]), same_section: bool) -> u32 {
@@ -49,9 +44,9 @@ pub const BROAD_CANDIDATES: usize = 100;
 /// and one per pair of tags, which finds the articles that share several
 /// tags (the best picks) however common each tag is. Among equal scores
 /// the newer wins, so the newest of a list are the ones the exact answer
-/// would take from it. Each candidate is then scored exactly
-/// ([`score`]), and the best `count` are sorted; the rest of the list is
-/// filled by recency. Where every list is shorter than the cut (the
+/// would take from it. Each candidate is then scored exactly (the
+/// weights of what they share), and the best `count` are sorted; the rest
+/// of the list is filled by recency. Where every list is shorter than the cut (the
 /// sample newsroom), this is the exact answer; docs/benchmarks.md gives
 /// how often the picks differ on larger synthetic newsrooms.
 pub fn related_all(all: &[Traits], count: usize) -> Vec<Vec<usize>> {
@@ -314,7 +309,7 @@ pub const PAIRED_TAGS: usize = 6;
 pub const TRIPLED_TAGS: usize = 4;
 
 impl Interned {
-    /// [`score`], on numbers.
+    /// [`weigh`], on numbers.
     fn score(&self, other: &Interned) -> u32 {
         weigh((&self.tags, &other.tags), (&self.regions, &other.regions), self.section == other.section)
     }
@@ -361,6 +356,11 @@ fn order(all: &[Traits], (score_a, a): (u32, usize), (score_b, b): (u32, usize))
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// How related `b` is to `a`, on names: the exact answer's score.
+    fn score(a: &Traits, b: &Traits) -> u32 {
+        weigh((a.tags, b.tags), (a.regions, b.regions), a.section == b.section)
+    }
 
     fn traits<'a>(
         slug: &'a str,
