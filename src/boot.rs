@@ -18,7 +18,7 @@ use std::cell::{Cell, RefCell};
 use gloo_timers::callback::Timeout;
 use leptos::{ev, prelude::*};
 
-use dispatch_model::{paths, routes};
+use dispatch_model::{paths, routes, Edition};
 
 use crate::{
     api, islands, prefetch,
@@ -57,10 +57,16 @@ pub fn start() {
         }
         Start::Render => {
             TAKEN.set(true);
-            leptos::mount::mount_to_body(crate::App);
+            leptos::mount::mount_to_body(|| view! { <crate::App edition=page_edition() /> });
             ready();
         }
     }
+}
+
+/// The edition of the page in the window, by its address.
+pub fn page_edition() -> Edition {
+    let path = window().location().pathname().unwrap_or_default();
+    Edition::split(&path).0
 }
 
 /// Marks the document once every part of the page responds to the reader
@@ -200,7 +206,7 @@ async fn take_over(path: String, address: String) {
         }
     }
     window.scroll_to_with_x_and_y(0.0, 0.0);
-    leptos::mount::mount_to_body(crate::App);
+    leptos::mount::mount_to_body(|| view! { <crate::App edition=page_edition() /> });
     // The app's own announcer, after the kept one, goes: it is empty and
     // static, so nothing of it is lost.
     if let (Some(kept), Ok(all)) = (&announcer, document.query_selector_all("#route-announcer")) {

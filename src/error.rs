@@ -1,7 +1,7 @@
 //! The one error type that reaches a page.
 
 /// Why a piece of content could not be shown. Pages turn it into words
-/// with [`crate::text::error_message`] and offer a way forward.
+/// with [`crate::text::Text::error_message`] and offer a way forward.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ApiError {
     /// The file does not exist: an unknown slug or a removed article.

@@ -23,6 +23,7 @@ use crate::{
     components::{share_links::ShareLinks, theme_toggle::ThemeToggle},
     newsletter::{NewsletterForm, Placement},
     share,
+    text::Text,
 };
 
 /// A mounted part: its reactive owner and its view's state, which keep its
@@ -103,6 +104,13 @@ fn article(path: &str) -> Option<Article> {
     file(&paths::article(slug))
 }
 
+/// The words of the page's edition, in the digits its embedded site
+/// settings chose.
+fn page_text() -> Text {
+    let digits = file::<Site>(paths::SITE).and_then(|site| site.digits);
+    Text::for_site(crate::boot::page_edition(), digits)
+}
+
 fn file<T: serde::de::DeserializeOwned>(path: &str) -> Option<T> {
     serde_json::from_str(&crate::preload::peek(path)?).ok()
 }
@@ -117,6 +125,7 @@ fn swap<V: IntoView + 'static>(old: web_sys::Element, view: impl FnOnce() -> V +
     let owner = Owner::new();
     let marker = old.clone();
     let state = owner.with(move || {
+        provide_context(page_text());
         let mut state = view().into_view().build();
         state.mount(&parent, Some(marker.unchecked_ref()));
         state

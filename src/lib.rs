@@ -24,13 +24,14 @@ pub mod share;
 pub mod storage;
 pub mod text;
 
-use dispatch_model::Site;
+use dispatch_model::{Edition, Site};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
     path,
 };
+use text::{use_text, Text};
 
 use components::site_header::SiteHeader;
 use routes::{
@@ -51,8 +52,11 @@ pub type SiteOrigin = Signal<String>;
 /// pages that list its sections and regions.
 pub type SiteSettings = Signal<Option<Site>>;
 
+/// The whole site for one edition's pages: `edition` is the address's
+/// (`dispatch_model::Edition::split`), fixed for the page's life, since a
+/// link to another edition loads that edition's page.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(edition: Edition) -> impl IntoView {
     provide_meta_context();
     // Site settings shape the header on every page, so the shell loads them;
     // a prerendered page has them in hand and renders its header at once.
@@ -63,6 +67,10 @@ pub fn App() -> impl IntoView {
             site.try_set(pending.await.ok());
         }),
     }
+    // The digits come with the site's settings, which every prerendered
+    // page has in hand; before they load the edition writes its default.
+    let text = Text::for_site(edition, site.with_untracked(|site| site.as_ref().and_then(|site| site.digits)));
+    provide_context(text);
     let navigation =
         Signal::derive(move || site.read().as_ref().map(|site| site.navigation.clone()).unwrap_or_default());
     let origin: SiteOrigin =
@@ -71,11 +79,11 @@ pub fn App() -> impl IntoView {
     provide_context::<SiteSettings>(site.into());
     let loads = progress::Loads::provide();
     view! {
-        <Title formatter=document_title />
+        <Title formatter=move |page| document_title(text, page) />
         <Router>
             <focus::RouteFocus />
             <progress::RouteProgress loads=loads />
-            <a class="skip-link" href="#main">{text::SKIP_TO_CONTENT}</a>
+            <a class="skip-link" href="#main">{text.skip_to_content}</a>
             <SiteHeader navigation=navigation />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
@@ -99,13 +107,14 @@ pub fn App() -> impl IntoView {
 /// The footer: the newsletter form on pages without one of their own.
 #[component]
 fn SiteFooter() -> impl IntoView {
+    let text = use_text();
     let location = leptos_router::hooks::use_location();
     view! {
         <footer class="site-footer">
             <Show when=move || !newsletter::page_has_own_form(&location.pathname.read())>
                 <newsletter::NewsletterForm placement=newsletter::Placement::Footer />
             </Show>
-            <p class="footer-note">{text::FOOTER_NOTE}</p>
+            <p class="footer-note">{text.footer_note}</p>
         </footer>
     }
 }
@@ -115,8 +124,8 @@ fn SiteFooter() -> impl IntoView {
 /// (`ServerMetaContextOutput::inject_meta_context`), while the browser
 /// sets `document.title`, which takes text: so the native render escapes
 /// it for `<title>`, and the browser must not.
-pub fn document_title(page: String) -> String {
-    let title = text::document_title(&page);
+pub fn document_title(text: Text, page: String) -> String {
+    let title = text.document_title(&page);
     if cfg!(feature = "ssr") {
         dispatch_model::escape::html(&title)
     } else {

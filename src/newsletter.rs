@@ -27,7 +27,13 @@ use std::{cell::RefCell, collections::HashMap};
 use leptos::{ev, html, prelude::*, task::spawn_local};
 use serde::{Deserialize, Serialize};
 
-use crate::{api, error::ApiError, routes::newsletter::PRIVACY_HREF, storage, text};
+use crate::{
+    api,
+    error::ApiError,
+    routes::newsletter::PRIVACY_HREF,
+    storage,
+    text::{use_text, Text},
+};
 
 /// Automatic retries before a failed signup waits for the reader.
 const AUTO_RETRIES: u32 = 5;
@@ -88,16 +94,16 @@ enum Status {
 
 impl Status {
     /// What the status line says; nothing while idle.
-    fn words(&self) -> Option<String> {
+    fn words(&self, text: Text) -> Option<String> {
         Some(match self {
             Status::Idle => return None,
-            Status::Invalid => text::SIGNUP_FIX.to_string(),
-            Status::Sending { resumed: false } => text::SIGNUP_SENDING.to_string(),
-            Status::Sending { resumed: true } => text::SIGNUP_RESUMED.to_string(),
-            Status::Offline => text::SIGNUP_OFFLINE.to_string(),
-            Status::Failed { error, retry_in } => text::signup_failed(error, *retry_in),
-            Status::Done { optin: true } => text::SIGNUP_CONFIRM.to_string(),
-            Status::Done { optin: false } => text::SIGNUP_DONE.to_string(),
+            Status::Invalid => text.signup_fix.to_string(),
+            Status::Sending { resumed: false } => text.signup_sending.to_string(),
+            Status::Sending { resumed: true } => text.signup_resumed.to_string(),
+            Status::Offline => text.signup_offline.to_string(),
+            Status::Failed { error, retry_in } => text.signup_failed(error, *retry_in),
+            Status::Done { optin: true } => text.signup_confirm.to_string(),
+            Status::Done { optin: false } => text.signup_done.to_string(),
         })
     }
 }
@@ -290,6 +296,7 @@ pub fn keep_early_input() {
 
 #[component]
 pub fn NewsletterForm(placement: Placement) -> impl IntoView {
+    let text = use_text();
     let id = placement.id();
     let (title_id, email_id, email_error, digests_error) =
         (format!("{id}-title"), format!("{id}-email"), format!("{id}-email-error"), format!("{id}-digests-error"));
@@ -324,7 +331,7 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
     // `None` rather than an empty string: natively an empty text renders as
     // a space (a marker for Leptos' hydration, which Dispatch no longer
     // uses), which would read differently from the app's render.
-    let error_text = move |field: Field| problem(field).map(text::signup_problem);
+    let error_text = move |field: Field| problem(field).map(|problem| text.signup_problem(problem));
 
     let email_input = NodeRef::<html::Input>::new();
     let daily_input = NodeRef::<html::Input>::new();
@@ -396,14 +403,14 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
 
     view! {
         <section class="newsletter" aria-labelledby=labelled_by>
-            <h2 class="newsletter-title" id=title_id>{text::NEWSLETTER_TITLE}</h2>
-            <p class="newsletter-pitch">{text::NEWSLETTER_PITCH}</p>
+            <h2 class="newsletter-title" id=title_id>{text.newsletter_title}</h2>
+            <p class="newsletter-pitch">{text.newsletter_pitch}</p>
             <Show when=move || remembered.get().is_some() && !done()>
                 <p class="newsletter-remembered">
-                    {move || remembered.get().map(|d| text::subscribed_already(d.daily, d.weekly))}
+                    {move || remembered.get().map(|d| text.subscribed_already(d.daily, d.weekly))}
                 </p>
                 <button type="button" class="button button-quiet" on:click=move |_| remembered.set(None)>
-                    {text::SUBSCRIBE_ANOTHER}
+                    {text.subscribe_another}
                 </button>
             </Show>
             <Show when=move || remembered.get().is_none() && !done()>
@@ -412,7 +419,7 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
                     submit();
                 }>
                     <div class="field">
-                        <label for=email_id.clone()>{text::EMAIL_LABEL}</label>
+                        <label for=email_id.clone()>{text.email_label}</label>
                         <input
                             id=email_id.clone()
                             node_ref=email_input
@@ -429,7 +436,7 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
                         <p class="field-error" id=both.0.clone()>{move || error_text(Field::Email)}</p>
                     </div>
                     <fieldset class="field digests">
-                        <legend>{text::DIGESTS_LEGEND}</legend>
+                        <legend>{text.digests_legend}</legend>
                         <label class="choice">
                             <input
                                 type="checkbox"
@@ -439,7 +446,7 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
                                 aria-describedby=both.1.clone()
                                 bind:checked=daily
                             />
-                            <span>{text::DAILY_DIGEST}<span class="choice-hint">{text::DAILY_HINT}</span></span>
+                            <span>{text.daily_digest}<span class="choice-hint">{text.daily_hint}</span></span>
                         </label>
                         <label class="choice">
                             <input
@@ -449,7 +456,7 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
                                 aria-describedby=both.1.clone()
                                 bind:checked=weekly
                             />
-                            <span>{text::WEEKLY_DIGEST}<span class="choice-hint">{text::WEEKLY_HINT}</span></span>
+                            <span>{text.weekly_digest}<span class="choice-hint">{text.weekly_hint}</span></span>
                         </label>
                         <p class="field-error" id=both.1.clone()>{move || error_text(Field::Digests)}</p>
                     </fieldset>
@@ -465,31 +472,31 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
                                 bind:checked=consent
                             />
                             <label for=consent_id.clone()>
-                                {move || text::consent(daily.get(), weekly.get())}
-                                <a href=PRIVACY_HREF>{text::PRIVACY_NOTICE_LINK}</a>
+                                {move || text.consent(daily.get(), weekly.get())}
+                                <a href=PRIVACY_HREF>{text.privacy_notice_link}</a>
                                 "."
                             </label>
                         </div>
                         <p class="field-error" id=consent_error.clone()>{move || error_text(Field::Consent)}</p>
                     </div>
                     <div class="newsletter-trap" aria-hidden="true">
-                        <label for=trap_id.clone()>{text::HONEYPOT_LABEL}</label>
+                        <label for=trap_id.clone()>{text.honeypot_label}</label>
                         <input id=trap_id.clone() type="text" name="website" tabindex="-1" autocomplete="off" bind:value=trap />
                     </div>
                     <p class="newsletter-actions">
                         <button type="submit" class="button" disabled=move || sending() || !ready.get()>
-                            {move || if sending() { text::SUBSCRIBING } else { text::SUBSCRIBE }}
+                            {move || if sending() { text.subscribing } else { text.subscribe }}
                         </button>
                         <Show when=can_retry>
                             <button type="button" class="button button-quiet" on:click=move |_| submit()>
-                                {text::RETRY}
+                                {text.retry}
                             </button>
                         </Show>
                     </p>
                 </form>
             </Show>
             <p class="newsletter-status" class:newsletter-status-error=failed role="status">
-                {move || status.get().words()}
+                {move || status.get().words(text)}
             </p>
         </section>
     }

@@ -10,9 +10,10 @@ use dispatch::{
     },
     error::ApiError,
     newsletter::{NewsletterForm, Placement},
+    text::Text,
 };
 use dispatch_model::{
-    Alignment, ArticleSummary, AuthorCard, Block, Image, Inline, Insight, InsightKind, Phrase, SectionRef, Tag,
+    Alignment, ArticleSummary, AuthorCard, Block, Edition, Image, Inline, Insight, InsightKind, Phrase, SectionRef, Tag,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,7 +30,11 @@ where
 {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
-    leptos::mount::mount_to(host.clone(), view).forget();
+    leptos::mount::mount_to(host.clone(), move || {
+        provide_context(Text::of(Edition::English));
+        view()
+    })
+    .forget();
     host
 }
 

@@ -7,8 +7,8 @@
 
 use std::sync::Arc;
 
-use dispatch::routes::article::ArticleView;
-use dispatch_model::{Article, AuthorCard, Block, Image, Inline, SectionRef, Tag, SCHEMA_VERSION};
+use dispatch::{routes::article::ArticleView, text::Text};
+use dispatch_model::{Article, AuthorCard, Block, Edition, Image, Inline, SectionRef, Tag, SCHEMA_VERSION};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos_router::{
@@ -72,8 +72,14 @@ fn article() -> Article {
 /// Renders `view` at `url` the way the prerenderer will: in a root owner
 /// with the shared context of native rendering, under the app's router.
 fn render_at(url: &str, article: Article) -> String {
+    render_in(Text::of(Edition::English), url, article)
+}
+
+/// [`render_at`] in the words `text` of an edition.
+fn render_in(text: Text, url: &str, article: Article) -> String {
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     owner.with(|| {
+        provide_context(text);
         provide_context(RequestUrl::new(url));
         leptos_meta::provide_meta_context();
         let page = move || view! { <ArticleView article=article.clone() insights=None /> };
@@ -119,6 +125,21 @@ fn an_article_renders_natively_with_every_part() {
         r#"id="signup-article-email""#,
     ] {
         assert!(html.contains(part), "missing {part:?} in\n{html}");
+    }
+}
+
+/// The same article in the Arabic edition's words and digits: its reading
+/// time, dateline and every label are Arabic, and the writer's words and
+/// addresses stay as they are.
+#[test]
+fn an_article_renders_in_the_arabic_editions_words() {
+    let html = render_in(Text::of(Edition::Arabic), "/policy/qatar-rwanda-partnership", article());
+    for part in ["٣ دقائق للقراءة", "٢٧ نوفمبر ٢٠٢٦", "عن الكاتب", "بقلم", "اشترك في موجز ديسباتش", "Patch now."]
+    {
+        assert!(html.contains(part), "missing {part:?} in\n{html}");
+    }
+    for english in ["Min Read", "About the Author", "Nov 27", "Get the Dispatch digest", "Share this article"] {
+        assert!(!html.contains(english), "English {english:?} on an Arabic page:\n{html}");
     }
 }
 

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod chars;
 mod date;
+mod edition;
 pub mod escape;
 mod href;
 pub mod newsletter;
@@ -16,6 +17,7 @@ pub mod slug;
 mod wire;
 
 pub use date::{parse_date, CalendarDate};
+pub use edition::{Digits, Edition};
 pub use href::{check_href, is_safe_href, HREF_RULE};
 
 /// Bumped whenever a file's shape changes in a way old readers cannot read.
@@ -121,7 +123,9 @@ pub mod routes {
 
     /// Words that cannot be section slugs, since they start other routes
     /// or folders of the built site (`pagefind/` holds the search index).
-    pub const RESERVED: &[&str] = &["region", "tag", "author", "newsletter", "content", "search", "pagefind", "img"];
+    /// Every edition's prefix (`ar`) is one too: `/ar/…` is that edition's.
+    pub const RESERVED: &[&str] =
+        &["region", "tag", "author", "newsletter", "content", "search", "pagefind", "img", "ar"];
 
     /// The newsletter signup page.
     pub const NEWSLETTER: &str = "/newsletter";
@@ -244,6 +248,11 @@ pub struct Site {
     /// its path on the site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card: Option<String>,
+    /// The digits the edition writes dates and counts in, when its
+    /// `site.toml` chooses (`digits = "latin"` or `"arabic-indic"`); the
+    /// edition's own default when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digits: Option<Digits>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -869,6 +878,7 @@ mod tests {
             regions: vec![],
             navigation: vec![NavLink { label: "Policy".into(), href: "/policy".into() }],
             card: Some("/img/0123456789abcdef/site-card-50-50-1200x630.jpg".into()),
+            digits: Some(Digits::ArabicIndic),
         });
         round_trip(Author {
             schema_version: SCHEMA_VERSION,

@@ -10,7 +10,7 @@
 //! while these stay, which is how a crawler and an unfurler meet a page
 //! anyway (each fetches one URL).
 
-use dispatch::text;
+use dispatch::text::Text;
 use dispatch_model::{escape, routes, Article, Image, Site, SHARE_HEIGHT, SHARE_WIDTH};
 use serde_json::json;
 
@@ -76,8 +76,8 @@ impl Paging {
     }
 
     /// The page's title: the heading, with the page number after the first.
-    pub fn title(&self, heading: &str) -> String {
-        text::page_title(heading, self.page)
+    pub fn title(&self, text: Text, heading: &str) -> String {
+        text.page_title(heading, self.page)
     }
 }
 
@@ -247,23 +247,23 @@ pub fn json_ld(site: &Site, url: &str, article: &Article) -> String {
 
 /// The head's title and description for the pages that are not articles,
 /// in the words their components use.
-pub fn front_page() -> Subject<'static> {
-    Subject::Page { title: text::SITE_NAME.to_string(), description: text::SITE_DESCRIPTION.to_string() }
+pub fn front_page(text: Text) -> Subject<'static> {
+    Subject::Page { title: text.site_name.to_string(), description: text.site_description.to_string() }
 }
 
-pub fn newsletter_page() -> Subject<'static> {
+pub fn newsletter_page(text: Text) -> Subject<'static> {
     Subject::Page {
-        title: text::NEWSLETTER_PAGE_TITLE.to_string(),
-        description: text::NEWSLETTER_PAGE_DESCRIPTION.to_string(),
+        title: text.newsletter_page_title.to_string(),
+        description: text.newsletter_page_description.to_string(),
     }
 }
 
-pub fn search_page() -> Subject<'static> {
-    Subject::Page { title: text::SEARCH_PAGE_TITLE.to_string(), description: text::SEARCH_PAGE_DESCRIPTION.to_string() }
+pub fn search_page(text: Text) -> Subject<'static> {
+    Subject::Page { title: text.search_page_title.to_string(), description: text.search_page_description.to_string() }
 }
 
-pub fn listing_page(heading: &str, paging: &Paging) -> Subject<'static> {
-    Subject::Page { description: text::listing_description(heading), title: paging.title(heading) }
+pub fn listing_page(text: Text, heading: &str, paging: &Paging) -> Subject<'static> {
+    Subject::Page { description: text.listing_description(heading), title: paging.title(text, heading) }
 }
 
 pub fn author_page(name: String, bio: String) -> Subject<'static> {
@@ -272,7 +272,7 @@ pub fn author_page(name: String, bio: String) -> Subject<'static> {
 
 #[cfg(test)]
 mod tests {
-    use dispatch_model::{AuthorCard, SectionRef, SCHEMA_VERSION};
+    use dispatch_model::{AuthorCard, Edition, SectionRef, SCHEMA_VERSION};
 
     use super::*;
 
@@ -351,13 +351,13 @@ mod tests {
         ] {
             assert!(html.contains(tag), "{tag} in {html}");
         }
-        let page = tags(&site(), "/", &front_page(), None);
+        let page = tags(&site(), "/", &front_page(Text::of(Edition::English)), None);
         assert!(!page.contains("data-pagefind"), "only articles are searched: {page}");
     }
 
     #[test]
     fn pages_without_a_hero_share_the_logo_as_a_small_card() {
-        let html = tags(&site(), "/", &front_page(), None);
+        let html = tags(&site(), "/", &front_page(Text::of(Edition::English)), None);
         assert!(html.contains(r#"<meta property="og:type" content="website">"#));
         assert!(html
             .contains(r#"<meta property="og:image" content="https://dispatch.example/content/images/site-logo.svg">"#));
@@ -377,7 +377,12 @@ mod tests {
                 _ => (Some(3), None),
             };
             let paging = Paging { base: "/tag/الأمن".into(), page, newer, older };
-            tags(&site(), &paging.path(), &listing_page("Topic: الأمن", &paging), Some(&paging))
+            tags(
+                &site(),
+                &paging.path(),
+                &listing_page(Text::of(Edition::English), "Topic: الأمن", &paging),
+                Some(&paging),
+            )
         };
         let tag = "https://dispatch.example/tag/%D8%A7%D9%84%D8%A3%D9%85%D9%86";
         let first = at(1);

@@ -31,8 +31,8 @@ use std::{
     sync::Arc,
 };
 
-use dispatch::{preload, text, App};
-use dispatch_model::{routes, Article, Author, IndexPage, Site};
+use dispatch::{preload, text::Text, App};
+use dispatch_model::{routes, Article, Author, Edition, IndexPage, Site};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
@@ -94,14 +94,14 @@ impl Route {
         }
     }
 
-    fn subject<'a>(&'a self, article: Option<&'a Article>) -> Option<Subject<'a>> {
+    fn subject<'a>(&'a self, text: Text, article: Option<&'a Article>) -> Option<Subject<'a>> {
         Some(match &self.kind {
-            Kind::Front => head::front_page(),
-            Kind::Newsletter => head::newsletter_page(),
-            Kind::Search => head::search_page(),
+            Kind::Front => head::front_page(text),
+            Kind::Newsletter => head::newsletter_page(text),
+            Kind::Search => head::search_page(text),
             Kind::Article(_) => Subject::Article(article?),
-            Kind::Author(author, paging) => head::author_page(paging.title(&author.name), author.bio.clone()),
-            Kind::Listing(heading, paging) => head::listing_page(heading, paging),
+            Kind::Author(author, paging) => head::author_page(paging.title(text, &author.name), author.bio.clone()),
+            Kind::Listing(heading, paging) => head::listing_page(text, heading, paging),
             Kind::NotFound => return None,
         })
     }
@@ -187,7 +187,7 @@ pub fn routes(root: &Path, address: &mut dyn FnMut(&str) -> Result<String, Strin
         let listed = folders(&content.join(kind))?;
         for slug in listed.into_iter().filter(|slug| content.join(kind).join(slug).join("1.json").is_file()) {
             let (page, first, pagings) = paged(kind, &slug)?;
-            let heading = if kind == "tags" { text::tag_heading(&page.title) } else { page.title };
+            let heading = if kind == "tags" { Text::of(Edition::English).tag_heading(&page.title) } else { page.title };
             for paging in pagings {
                 let made_from = if paging.page == 1 { vec![first.clone()] } else { Vec::new() };
                 pages.push(Route { path: paging.path(), kind: Kind::Listing(heading.clone(), paging), made_from });
@@ -287,12 +287,14 @@ pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<
         }
         _ => None,
     };
+    let edition = Edition::split(&route.path).0;
+    let text = Text::for_site(edition, site.digits);
     let (meta, meta_output) = ServerMetaContext::new();
     let owner = Owner::new_root(Some(Arc::new(SsrSharedContext::new())));
     let body = owner.with(|| {
         provide_context(RequestUrl::new(&route.path));
         provide_context(meta);
-        view! { <App /> }.to_html()
+        view! { <App edition=edition /> }.to_html()
     });
     drop(owner);
     let body = well_formed_markers(&body);
@@ -302,7 +304,7 @@ pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<
         "{head}<script type=\"application/json\" id=\"{id}\">{embedded}</script>{tags}<!--HEAD-->{between}{body}{tail}",
         head = shell.head,
         id = preload::SCRIPT_ID,
-        tags = match route.subject(article.as_ref()) {
+        tags = match route.subject(text, article.as_ref()) {
             Some(subject) => head::tags(site, &route.path, &subject, route.paging()),
             // Not a page to index or share.
             None => head::NOT_INDEXED.to_string(),

@@ -46,7 +46,7 @@ use std::{
 };
 
 use dispatch_model::{
-    routes, Article, Author, AuthorCard, AuthorLink, Image, Insight, NavLink, RegionRef, SectionRef, Site, Tag,
+    routes, Article, Author, AuthorCard, AuthorLink, Digits, Image, Insight, NavLink, RegionRef, SectionRef, Site, Tag,
     SCHEMA_VERSION,
 };
 use rayon::prelude::*;
@@ -96,6 +96,9 @@ struct SiteSource {
     card: Option<String>,
     sections: Vec<SectionSource>,
     regions: Vec<RegionRef>,
+    /// `"latin"` or `"arabic-indic"`: the digits the app writes dates and
+    /// counts in; the edition's default when absent.
+    digits: Option<Digits>,
 }
 
 /// A section as `site.toml` lists it.
@@ -548,6 +551,7 @@ fn check_site(
             regions: source.regions,
             navigation,
             card,
+            digits: source.digits,
         },
         page_size: source.page_size,
         renamed,

@@ -5,7 +5,7 @@ use super::{
     element::{classed, element, plain, Attrs},
     figure::Figure,
 };
-use crate::text;
+use crate::text::use_text;
 
 /// The body of an article: each typed block becomes its semantic element,
 /// nested as the writer nested it. Content is only ever text nodes and
@@ -20,6 +20,7 @@ fn blocks_view(content: Vec<Block>) -> AnyView {
 }
 
 fn block(block: Block) -> AnyView {
+    let text = use_text();
     match block {
         Block::Paragraph { inlines: content } => plain("p", inlines(content)),
         Block::Subheading { level, text } => match level {
@@ -61,7 +62,7 @@ fn block(block: Block) -> AnyView {
                         Attrs {
                             class: Some("note-back"),
                             href: Some(format!("#{}", note_ref_id(number))),
-                            label: Some(text::note_back_label(number)),
+                            label: Some(text.note_back_label(number)),
                             ..Attrs::default()
                         },
                         "↩".into_any(),
@@ -77,11 +78,11 @@ fn block(block: Block) -> AnyView {
             let heading = element(
                 "h2",
                 Attrs { class: Some("article-subheading"), id: Some(NOTES_HEADING_ID.into()), ..Attrs::default() },
-                text::NOTES_HEADING.into_any(),
+                text.notes_heading.into_any(),
             );
             element(
                 "section",
-                Attrs { class: Some("article-notes"), label: Some(text::NOTES_HEADING.into()), ..Attrs::default() },
+                Attrs { class: Some("article-notes"), label: Some(text.notes_heading.into()), ..Attrs::default() },
                 (heading, plain("ol", notes)).into_any(),
             )
         }
@@ -100,13 +101,14 @@ fn table(
     rows: Vec<Vec<Vec<Inline>>>,
     caption: Option<String>,
 ) -> AnyView {
+    let text = use_text();
     let align = move |column: usize| match alignments.get(column).copied().unwrap_or_default() {
         Alignment::None => None,
         Alignment::Start => Some("align-start"),
         Alignment::Center => Some("align-center"),
         Alignment::End => Some("align-end"),
     };
-    let label = caption.clone().unwrap_or_else(|| text::TABLE_LABEL.to_string());
+    let label = caption.clone().unwrap_or_else(|| text.table_label.to_string());
     let head = head
         .into_iter()
         .enumerate()
@@ -155,6 +157,7 @@ fn inlines(content: Vec<Inline>) -> AnyView {
 }
 
 fn inline(node: Inline) -> AnyView {
+    let text = use_text();
     match node {
         Inline::Text { text } => text.into_any(),
         Inline::Emphasis { children } => plain("em", inlines(children)),
@@ -175,7 +178,7 @@ fn inline(node: Inline) -> AnyView {
                 Attrs {
                     id: Some(note_ref_id(number)),
                     href: Some(format!("#{}", note_id(number))),
-                    label: Some(text::note_ref_label(number)),
+                    label: Some(text.note_ref_label(number)),
                     ..Attrs::default()
                 },
                 number.to_string().into_any(),

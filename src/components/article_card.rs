@@ -2,7 +2,7 @@ use dispatch_model::{is_safe_href, ArticleSummary};
 use leptos::prelude::*;
 
 use super::figure::{picture, Place};
-use crate::text;
+use crate::text::use_text;
 
 /// A story card for lists and rails. The lead card (the front page's top
 /// story) is larger and its picture loads first; other pictures load
@@ -10,6 +10,7 @@ use crate::text;
 /// decorative (empty alt) rather than read out twice.
 #[component]
 pub fn ArticleCard(summary: ArticleSummary, #[prop(default = false)] lead: bool) -> impl IntoView {
+    let text = use_text();
     let href = summary.href();
     let place = if lead { Place::Lead } else { Place::Card };
     let picture = summary
@@ -25,9 +26,9 @@ pub fn ArticleCard(summary: ArticleSummary, #[prop(default = false)] lead: bool)
             </h2>
             <p class="card-deck">{summary.deck}</p>
             <p class="card-meta">
-                <time datetime=summary.published.clone()>{text::date(&summary.published)}</time>
+                <time datetime=summary.published.clone()>{text.date(&summary.published)}</time>
                 " · "
-                {text::min_read(summary.reading_minutes)}
+                {text.min_read(summary.reading_minutes)}
             </p>
         </article>
     }

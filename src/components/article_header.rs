@@ -1,7 +1,7 @@
 use dispatch_model::{routes, AuthorCard, SectionRef};
 use leptos::prelude::*;
 
-use crate::text;
+use crate::text::use_text;
 
 /// Section label, headline, deck, and the byline row with reading time
 /// and dates.
@@ -15,6 +15,7 @@ pub fn ArticleHeader(
     updated: Option<String>,
     authors: Vec<AuthorCard>,
 ) -> impl IntoView {
+    let text = use_text();
     let count = authors.len();
     // "By A, B and C", each name linking to the author's page.
     let names = authors
@@ -23,7 +24,7 @@ pub fn ArticleHeader(
         .map(|(index, author)| {
             let separator = match count - index {
                 1 => "",
-                2 => text::BYLINE_LAST_SEPARATOR,
+                2 => text.byline_last_separator,
                 _ => ", ",
             };
             view! { <a href=routes::author(&author.slug)>{author.name}</a> {separator} }
@@ -32,23 +33,23 @@ pub fn ArticleHeader(
     let byline = (count > 0).then(|| {
         view! {
             <p class="article-byline">
-                {text::BY} " " <span class="byline-names">{names}</span>
+                {text.by} " " <span class="byline-names">{names}</span>
             </p>
         }
     });
-    let updated = updated.filter(|stamp| text::date(stamp) != text::date(&published));
+    let updated = updated.filter(|stamp| text.date(stamp) != text.date(&published));
     view! {
         <header class="article-header">
             <p class="article-section"><a href=routes::section(&section.slug)>{section.name}</a></p>
             <h1 class="article-headline" tabindex="-1">{headline}</h1>
             <p class="article-deck">{deck}</p>
             <div class="article-meta">
-                <span class="byline-reading-time">{text::min_read(reading_minutes)}</span>
+                <span class="byline-reading-time">{text.min_read(reading_minutes)}</span>
                 <span class="article-dates">
-                    <time datetime=published.clone()>{text::date(&published)}</time>
+                    <time datetime=published.clone()>{text.date(&published)}</time>
                     {updated.map(|stamp| view! {
-                        " · " {text::UPDATED} " "
-                        <time class="article-updated" datetime=stamp.clone()>{text::date(&stamp)}</time>
+                        " · " {text.updated} " "
+                        <time class="article-updated" datetime=stamp.clone()>{text.date(&stamp)}</time>
                     })}
                 </span>
             </div>

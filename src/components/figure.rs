@@ -2,7 +2,7 @@ use dispatch_model::{is_safe_href, Image};
 use leptos::prelude::*;
 
 use super::element::{classed, element, plain, Attrs};
-use crate::text;
+use crate::text::use_text;
 
 /// Where a picture sits, which says how wide it is drawn (the `sizes`
 /// attribute, from `style/main.css`'s layout) and whether it loads first.
@@ -84,13 +84,14 @@ pub fn Figure(
     #[prop(optional)] hero: bool,
     #[prop(default = None)] link: Option<String>,
 ) -> impl IntoView {
+    let text = use_text();
     let caption = image.caption.clone();
     let credit = image.credit.clone();
     let picture = if is_safe_href(&image.src) {
         let alt = image.alt.clone();
         picture(image, if hero { Place::Hero } else { Place::Column }, None, alt)
     } else {
-        classed("p", "figure-missing", text::UNSAFE_IMAGE.into_any())
+        classed("p", "figure-missing", text.unsafe_image.into_any())
     };
     let picture = match link.filter(|href| is_safe_href(href)) {
         Some(href) => element("a", Attrs { class: Some("figure-link"), href: Some(href), ..Attrs::default() }, picture),

@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 
-use crate::{share, text};
+use crate::{share, text::use_text};
 
 /// Copy link, email, LinkedIn and X, with no third-party script: plain
 /// links, and a button that writes the URL to the clipboard.
 #[component]
 pub fn ShareLinks(headline: String, url: String) -> impl IntoView {
+    let text = use_text();
     let copied = RwSignal::new(None::<bool>);
     let copy_url = url.clone();
     let copy = move |_| {
@@ -18,17 +19,17 @@ pub fn ShareLinks(headline: String, url: String) -> impl IntoView {
         });
     };
     view! {
-        <nav class="share" aria-label=text::SHARE_LABEL>
+        <nav class="share" aria-label=text.share_label>
             <ul>
-                <li><button type="button" class="share-copy" on:click=copy>{text::COPY_LINK}</button></li>
-                <li><a href=share::email(&headline, &url)>{text::SHARE_EMAIL}</a></li>
-                <li><a href=share::linkedin(&url) rel="noopener noreferrer">{text::SHARE_LINKEDIN}</a></li>
-                <li><a href=share::x(&headline, &url) rel="noopener noreferrer">{text::SHARE_X}</a></li>
+                <li><button type="button" class="share-copy" on:click=copy>{text.copy_link}</button></li>
+                <li><a href=share::email(&headline, &url)>{text.share_email}</a></li>
+                <li><a href=share::linkedin(&url) rel="noopener noreferrer">{text.share_linkedin}</a></li>
+                <li><a href=share::x(&headline, &url) rel="noopener noreferrer">{text.share_x}</a></li>
             </ul>
             <p class="share-status" role="status">
                 {move || match copied.get() {
-                    Some(true) => text::LINK_COPIED,
-                    Some(false) => text::COPY_FAILED,
+                    Some(true) => text.link_copied,
+                    Some(false) => text.copy_failed,
                     None => "",
                 }}
             </p>

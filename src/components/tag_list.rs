@@ -1,14 +1,15 @@
 use dispatch_model::{routes, Tag};
 use leptos::prelude::*;
 
-use crate::text;
+use crate::text::use_text;
 
 /// The article's topics, each linking to its tag page.
 #[component]
 pub fn TagList(tags: Vec<Tag>) -> impl IntoView {
+    let text = use_text();
     (!tags.is_empty()).then(|| {
         view! {
-            <nav class="tag-list" aria-label=text::TAGS_LABEL>
+            <nav class="tag-list" aria-label=text.tags_label>
                 <ul>
                     {tags
                         .into_iter()

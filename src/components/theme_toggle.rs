@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
-use crate::{storage, text};
+use crate::{storage, text::use_text};
 
 /// A switch between the light and dark themes, remembered across visits.
 /// The theme lives on `<html data-theme>`; this only reads and flips it,
 /// in an effect and a handler, so it also renders natively.
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
+    let text = use_text();
     let dark = RwSignal::new(false);
     Effect::new(move |_| {
         let current = document().document_element().and_then(|html| html.get_attribute("data-theme"));
@@ -25,7 +26,7 @@ pub fn ThemeToggle() -> impl IntoView {
     };
     view! {
         <button type="button" class="theme-toggle" aria-pressed=move || if dark.get() { "true" } else { "false" } on:click=flip>
-            {text::DARK_THEME}
+            {text.dark_theme}
         </button>
     }
 }

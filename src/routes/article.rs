@@ -17,12 +17,15 @@ use crate::{
     },
     newsletter::{NewsletterForm, Placement},
     routes::loader::{Load, Loader, PageData},
-    share, text, SiteOrigin,
+    share,
+    text::use_text,
+    SiteOrigin,
 };
 
 /// `/{section}/{slug}`: one article.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
+    let text = use_text();
     let params = use_params_map();
     let load: Load = Rc::new(move |freshness| {
         let slug = params.read().get("slug").unwrap_or_default();
@@ -33,11 +36,12 @@ pub fn ArticlePage() -> impl IntoView {
             Ok(PageData::Article(Box::new(article?), insights.ok()))
         })
     });
-    view! { <Loader load=load loading=text::LOADING_ARTICLE shape=Shape::Article /> }
+    view! { <Loader load=load loading=text.loading_article shape=Shape::Article /> }
 }
 
 #[component]
 pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoView {
+    let text = use_text();
     let canonical = article.href();
     let url = share::article_url(
         &use_context::<SiteOrigin>().map(|origin| origin.get_untracked()).unwrap_or_default(),
@@ -90,12 +94,12 @@ pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoVie
             <TagList tags=tags />
             <ShareLinks headline=headline_for_share url=url attr:data-pagefind-ignore="" />
             <NewsletterForm placement=Placement::Article />
-            <section class="about-authors" aria-label=text::ABOUT_THE_AUTHOR data-pagefind-ignore="">
-                <h2 class="rail-heading">{text::ABOUT_THE_AUTHOR}</h2>
+            <section class="about-authors" aria-label=text.about_the_author data-pagefind-ignore="">
+                <h2 class="rail-heading">{text.about_the_author}</h2>
                 {cards.into_iter().map(|author| view! { <AuthorCard author=author /> }).collect_view()}
             </section>
         </article>
-        <StoryRail heading=text::YOU_MAY_ALSO_LIKE stories=related />
+        <StoryRail heading=text.you_may_also_like stories=related />
         {insights.map(|insights| view! { <MoreInsights insights=insights.items.into_iter().take(4).collect() /> })}
     }
 }

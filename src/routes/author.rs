@@ -12,13 +12,14 @@ use crate::{
         listing::{listing_address, ListingAddress},
         loader::{Load, Loader, PageData},
     },
-    text,
+    text::use_text,
 };
 
 /// `/author/{slug}` and `/author/{slug}/page/{n}`: the full author card
 /// and their articles.
 #[component]
 pub fn AuthorPage() -> impl IntoView {
+    let text = use_text();
     let address = listing_address();
     let load: Load = Rc::new(move |freshness| {
         let ListingAddress { slug, page } = address.get();
@@ -29,16 +30,17 @@ pub fn AuthorPage() -> impl IntoView {
             Ok(PageData::Author(Box::new(author), articles))
         })
     });
-    view! { <Loader load=load loading=text::LOADING_AUTHOR shape=Shape::Author /> }
+    view! { <Loader load=load loading=text.loading_author shape=Shape::Author /> }
 }
 
 #[component]
 pub fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
+    let text = use_text();
     let Author { slug, name, role, bio, photo, links, .. } = author;
     let base = routes::author(&slug);
     crate::focus::settle();
     view! {
-        <Title text=text::page_title(&name, articles.page) />
+        <Title text=text.page_title(&name, articles.page) />
         <Meta name="description" content=bio.clone() />
         <section class="author-page">
             <AuthorCard author=Card { slug, name, role, bio, photo } main=true />
@@ -49,7 +51,7 @@ pub fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
                     .map(|link| view! { <li><a href=link.href rel="me noopener">{link.label}</a></li> })
                     .collect_view()}
             </ul>
-            <h2 class="rail-heading">{text::all_by_author(articles.total)}</h2>
+            <h2 class="rail-heading">{text.all_by_author(articles.total)}</h2>
             <ol class="card-list">
                 {articles.items.into_iter().map(|summary| view! { <li><ArticleCard summary=summary /></li> }).collect_view()}
             </ol>

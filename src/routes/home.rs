@@ -10,7 +10,7 @@ use crate::{
     api,
     components::{article_card::ArticleCard, related::StoryRail, skeleton::Shape},
     routes::loader::{Load, Loader, PageData},
-    text,
+    text::use_text,
 };
 
 /// How many stories each region rail shows.
@@ -24,6 +24,7 @@ pub const RAILS: [&str; 2] = ["middle-east-africa", "asia-pacific"];
 /// the Middle East & Africa and the Asia Pacific.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let text = use_text();
     // The rails are secondary: if one cannot load, the front page reads
     // whole without it, so its failure is dropped rather than shown.
     let load: Load = Rc::new(|freshness| {
@@ -38,8 +39,8 @@ pub fn HomePage() -> impl IntoView {
     });
     view! {
         <Title text="" />
-        <Meta name="description" content=text::SITE_DESCRIPTION />
-        <Loader load=load loading=text::LOADING_LATEST shape=Shape::Cards />
+        <Meta name="description" content=text.site_description />
+        <Loader load=load loading=text.loading_latest shape=Shape::Cards />
     }
 }
 
@@ -47,13 +48,14 @@ pub fn HomePage() -> impl IntoView {
 /// then each region's rail.
 #[component]
 pub fn FrontPage(latest: IndexPage, rails: Vec<IndexPage>) -> impl IntoView {
+    let text = use_text();
     crate::focus::settle();
     let mut items = latest.items.into_iter();
     let lead = items.next().map(|summary| view! { <ArticleCard summary=summary lead=true /> });
-    let empty = lead.is_none().then(|| view! { <p>{text::NO_ARTICLES}</p> });
+    let empty = lead.is_none().then(|| view! { <p>{text.no_articles}</p> });
     view! {
         <section class="front-page" aria-labelledby="latest-heading">
-            <h1 id="latest-heading" class="page-heading" tabindex="-1">{text::LATEST_HEADING}</h1>
+            <h1 id="latest-heading" class="page-heading" tabindex="-1">{text.latest_heading}</h1>
             {empty}
             {lead}
             <ol class="card-list">

@@ -10,7 +10,7 @@ use crate::{
     components::{article_card::ArticleCard, pagination::Pagination, skeleton::Shape},
     error::ApiError,
     routes::loader::{Load, Loader, PageData},
-    text,
+    text::use_text,
 };
 
 /// `/{section}` and `/{section}/page/{n}`: one section's articles,
@@ -74,6 +74,7 @@ pub fn listing_address() -> Memo<ListingAddress> {
 
 #[component]
 fn Listing(kind: &'static str) -> impl IntoView {
+    let text = use_text();
     let address = listing_address();
     let load: Load = Rc::new(move |freshness| {
         let ListingAddress { slug, page } = address.get();
@@ -82,17 +83,18 @@ fn Listing(kind: &'static str) -> impl IntoView {
             Ok(PageData::Listing { kind, slug, list })
         })
     });
-    view! { <Loader load=load loading=text::LOADING_LIST shape=Shape::Cards /> }
+    view! { <Loader load=load loading=text.loading_list shape=Shape::Cards /> }
 }
 
 /// A section, region or tag page once loaded.
 #[component]
 pub fn ListingView(kind: &'static str, slug: String, list: IndexPage) -> impl IntoView {
+    let text = use_text();
     crate::focus::settle();
-    let heading = if kind == "tags" { text::tag_heading(&list.title) } else { list.title.clone() };
+    let heading = if kind == "tags" { text.tag_heading(&list.title) } else { list.title.clone() };
     view! {
-        <Title text=text::page_title(&heading, list.page) />
-        <Meta name="description" content=text::listing_description(&heading) />
+        <Title text=text.page_title(&heading, list.page) />
+        <Meta name="description" content=text.listing_description(&heading) />
         <section class="listing">
             <h1 class="page-heading" tabindex="-1">{heading}</h1>
             <ol class="card-list">

@@ -3,7 +3,7 @@ use leptos_meta::{Meta, Title};
 
 use crate::{
     newsletter::{NewsletterForm, Placement},
-    text,
+    text::use_text,
 };
 
 /// Where the consent line's link leads: the notice on this page
@@ -13,16 +13,17 @@ pub const PRIVACY_HREF: &str = "/newsletter#privacy";
 /// `/newsletter`: the signup form and the privacy notice it links to.
 #[component]
 pub fn NewsletterPage() -> impl IntoView {
+    let text = use_text();
     crate::focus::settle();
     view! {
-        <Title text=text::NEWSLETTER_PAGE_TITLE />
-        <Meta name="description" content=text::NEWSLETTER_PAGE_DESCRIPTION />
+        <Title text=text.newsletter_page_title />
+        <Meta name="description" content=text.newsletter_page_description />
         <div class="newsletter-page">
-            <h1 class="page-heading">{text::NEWSLETTER_PAGE_TITLE}</h1>
+            <h1 class="page-heading">{text.newsletter_page_title}</h1>
             <NewsletterForm placement=Placement::Page />
             <section class="privacy" id="privacy" aria-labelledby="privacy-heading">
-                <h2 id="privacy-heading" class="rail-heading">{text::PRIVACY_HEADING}</h2>
-                {text::PRIVACY_NOTICE.iter().map(|paragraph| view! { <p>{*paragraph}</p> }).collect_view()}
+                <h2 id="privacy-heading" class="rail-heading">{text.privacy_heading}</h2>
+                {text.privacy_notice.iter().map(|paragraph| view! { <p>{*paragraph}</p> }).collect_view()}
             </section>
         </div>
     }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::text;
+use crate::text::use_text;
 
 /// The page for unknown routes.
 #[component]
@@ -17,6 +17,7 @@ pub fn NotFoundPage() -> impl IntoView {
 /// page. A first load is the host's answer already, so it stays.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    let text = use_text();
     let pending = use_context::<crate::focus::PendingFocus>();
     Effect::new(move |_| {
         if pending.is_some_and(|pending| pending.is_set()) {
@@ -25,12 +26,12 @@ pub fn NotFound() -> impl IntoView {
     });
     crate::focus::settle();
     view! {
-        <Title text=text::NOT_FOUND_TITLE />
+        <Title text=text.not_found_title />
         <section class="notice notice-not-found">
-            <h1 class="notice-title" tabindex="-1">{text::NOT_FOUND_TITLE}</h1>
-            <p class="notice-message">{text::NOT_FOUND_BODY}</p>
+            <h1 class="notice-title" tabindex="-1">{text.not_found_title}</h1>
+            <p class="notice-message">{text.not_found_body}</p>
             <p class="notice-actions">
-                <a href="/">{text::BACK_TO_FRONT_PAGE}</a>
+                <a href="/">{text.back_to_front_page}</a>
             </p>
         </section>
     }

@@ -13,7 +13,8 @@ use crate::{
     components::article_card::ArticleCard,
     error::ApiError,
     search::{field, Hit, Order, Run, SearchQuery, PAGE_SIZE, TYPING_PAUSE_MS},
-    text, SiteSettings,
+    text::use_text,
+    SiteSettings,
 };
 
 /// What the page shows under the form.
@@ -38,6 +39,7 @@ enum Outcome {
 /// dropped.
 #[component]
 pub fn SearchPage() -> impl IntoView {
+    let text = use_text();
     crate::focus::settle_at("#search-words");
     let location = use_location();
     let query = Memo::new(move |_| SearchQuery::parse(&location.search.get()));
@@ -154,10 +156,10 @@ pub fn SearchPage() -> impl IntoView {
 
     let status = move || {
         if busy.get() {
-            return text::SEARCHING.to_string();
+            return text.searching.to_string();
         }
         match outcome.get() {
-            Outcome::Found(query, found) => text::search_count(found.total, query.words().unwrap_or_default()),
+            Outcome::Found(query, found) => text.search_count(found.total, query.words().unwrap_or_default()),
             Outcome::Idle | Outcome::Failed(_) => String::new(),
         }
     };
@@ -168,12 +170,12 @@ pub fn SearchPage() -> impl IntoView {
         }
         match outcome.get() {
             Outcome::Idle if busy.get() => ().into_any(),
-            Outcome::Idle => view! { <p class="search-hint">{text::SEARCH_START}</p> }.into_any(),
+            Outcome::Idle => view! { <p class="search-hint">{text.search_start}</p> }.into_any(),
             Outcome::Failed(error) => view! {
                 <div class="notice-error search-failed" role="alert">
-                    <p>{text::search_failed(&error)}</p>
+                    <p>{text.search_failed(&error)}</p>
                     <button type="button" class="button" on:click=retry>
-                        {text::RETRY}
+                        {text.retry}
                     </button>
                 </div>
             }
@@ -181,11 +183,11 @@ pub fn SearchPage() -> impl IntoView {
             Outcome::Found(query, found) if found.total == 0 => {
                 let everywhere = query.is_filtered().then(|| {
                     let href = SearchQuery { section: String::new(), region: String::new(), ..query }.href();
-                    view! { <p><a href=href>{text::SEARCH_EVERYWHERE}</a></p> }
+                    view! { <p><a href=href>{text.search_everywhere}</a></p> }
                 });
                 view! {
                     <div class="search-empty">
-                        <p>{text::NO_RESULTS_HINT}</p>
+                        <p>{text.no_results_hint}</p>
                         {everywhere}
                     </div>
                 }
@@ -197,15 +199,15 @@ pub fn SearchPage() -> impl IntoView {
                 let more_button = (total > shown_now).then(|| {
                     view! {
                         <p class="search-more">
-                            {text::search_shown(shown_now, total)} " "
+                            {text.search_shown(shown_now, total)} " "
                             <button type="button" class="button button-quiet" on:click=more>
-                                {text::MORE_RESULTS}
+                                {text.more_results}
                             </button>
                         </p>
                     }
                 });
                 view! {
-                    <ol class="search-results" aria-label=text::SEARCH_RESULTS_LABEL>
+                    <ol class="search-results" aria-label=text.search_results_label>
                         {hits.into_iter().map(|hit| view! { <li><SearchResult hit=hit /></li> }).collect_view()}
                     </ol>
                     {more_button}
@@ -216,13 +218,13 @@ pub fn SearchPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=text::SEARCH_PAGE_TITLE />
-        <Meta name="description" content=text::SEARCH_PAGE_DESCRIPTION />
+        <Title text=text.search_page_title />
+        <Meta name="description" content=text.search_page_description />
         <div class="search-page">
-            <h1 class="page-heading">{text::SEARCH_PAGE_TITLE}</h1>
+            <h1 class="page-heading">{text.search_page_title}</h1>
             <form class="search-form" role="search" action=routes::SEARCH method="get" on:submit=on_submit>
                 <div class="field search-words">
-                    <label for="search-words">{text::SEARCH_WORDS_LABEL}</label>
+                    <label for="search-words">{text.search_words_label}</label>
                     <div class="search-row">
                         <input
                             id="search-words"
@@ -234,16 +236,16 @@ pub fn SearchPage() -> impl IntoView {
                             prop:value=move || draft.get()
                             on:input=on_input
                         />
-                        <button type="submit" class="button">{text::SEARCH_BUTTON}</button>
+                        <button type="submit" class="button">{text.search_button}</button>
                     </div>
-                    <p class="field-hint" id="search-words-hint">{text::SEARCH_WORDS_HINT}</p>
+                    <p class="field-hint" id="search-words-hint">{text.search_words_hint}</p>
                 </div>
                 <div class="search-filters">
                     <Choice
                         id="search-section"
                         name=field::SECTION
-                        label=text::SEARCH_SECTION_LABEL
-                        all=text::ALL_SECTIONS
+                        label=text.search_section_label
+                        all=text.all_sections
                         options=sections
                         chosen=Signal::derive(move || query.with(|query| query.section.clone()))
                         on_choose=Callback::new(move |slug| go.run(SearchQuery { section: slug, ..with_words() }))
@@ -251,8 +253,8 @@ pub fn SearchPage() -> impl IntoView {
                     <Choice
                         id="search-region"
                         name=field::REGION
-                        label=text::SEARCH_REGION_LABEL
-                        all=text::ALL_REGIONS
+                        label=text.search_region_label
+                        all=text.all_regions
                         options=regions
                         chosen=Signal::derive(move || query.with(|query| query.region.clone()))
                         on_choose=Callback::new(move |slug| go.run(SearchQuery { region: slug, ..with_words() }))
@@ -260,9 +262,9 @@ pub fn SearchPage() -> impl IntoView {
                     <Choice
                         id="search-order"
                         name=field::ORDER
-                        label=text::SEARCH_ORDER_LABEL
-                        all=text::ORDER_RELEVANCE
-                        options=Signal::stored(vec![(field::NEWEST.to_string(), text::ORDER_NEWEST.to_string())])
+                        label=text.search_order_label
+                        all=text.order_relevance
+                        options=Signal::stored(vec![(field::NEWEST.to_string(), text.order_newest.to_string())])
                         chosen=Signal::derive(move || {
                             if query.with(|query| query.order == Order::Newest) { field::NEWEST } else { "" }.to_string()
                         })
@@ -319,10 +321,11 @@ fn Choice(
 /// Before the app runs: what to do without a search.
 #[component]
 fn NeedsScript(site: Signal<Option<Site>>) -> impl IntoView {
+    let text = use_text();
     let sections = move || site.with(|site| site.as_ref().map(|site| site.sections.clone()).unwrap_or_default());
     view! {
         <div class="search-hint">
-            <p>{text::SEARCH_NEEDS_SCRIPT}</p>
+            <p>{text.search_needs_script}</p>
             <ul class="search-sections">
                 {move || sections().into_iter().map(|section| {
                     view! { <li><a href=routes::section(&section.slug)>{section.name}</a></li> }
