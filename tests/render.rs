@@ -66,6 +66,7 @@ fn article() -> Article {
             },
         ],
         related: vec![],
+        counterpart: None,
     }
 }
 

@@ -230,7 +230,16 @@ pub struct Moved {
     pub to: String,
 }
 
-/// Site settings, as `/content/site.json`.
+impl Site {
+    /// The edition these settings are of, by their language (the content
+    /// compiler checks that it names the edition of its folder).
+    pub fn edition(&self) -> Edition {
+        Edition::from_code(&self.language).unwrap_or_default()
+    }
+}
+
+/// Site settings, as `/content/site.json` (`/ar/content/site.json` for the
+/// Arabic edition: every content path is under its edition's prefix).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Site {
     pub schema_version: u32,
@@ -638,6 +647,19 @@ pub struct Article {
     /// "You May Also Like", precomputed by the content compiler.
     #[serde(default)]
     pub related: Vec<ArticleSummary>,
+    /// The same story in the other edition, when one of the two names the
+    /// other (an Arabic article's `counterpart`): the page's language
+    /// switch and `hreflang` alternates lead there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counterpart: Option<Counterpart>,
+}
+
+/// An article's counterpart: its edition, and its path there (with the
+/// edition's prefix, as a reader sees it: `/ar/policy/slug`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counterpart {
+    pub edition: Edition,
+    pub href: String,
 }
 
 /// An RFC 4151 `tag:` URI for an article: the site's host, the date it was
@@ -858,6 +880,7 @@ mod tests {
                 Block::Divider,
             ],
             related: vec![summary.clone()],
+            counterpart: Some(Counterpart { edition: Edition::Arabic, href: "/ar/policy/x".into() }),
         });
         round_trip(IndexPage {
             schema_version: SCHEMA_VERSION,

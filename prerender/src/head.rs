@@ -307,6 +307,7 @@ mod tests {
             }],
             body: vec![],
             related: vec![],
+            counterpart: None,
         }
     }
 

@@ -165,10 +165,16 @@ pub(crate) fn assemble(
         .map(|i| (remake[i] && !drafts[i].fresh).then(|| reread(&drafts[i])).flatten())
         .collect();
 
-    let mut sitemap = vec![(
-        "/".to_string(),
-        drafts.first().map(|d| d.article.updated.clone().unwrap_or_else(|| d.article.published.clone())),
-    )];
+    // Every address of the edition, with when it last changed and its
+    // counterpart in another edition: the front page's is the other
+    // edition's front page (hreflang in the sitemap, Google's "Tell
+    // Google about localized versions of your page").
+    let edition = settings.edition;
+    let mut sitemap = vec![feeds::Entry {
+        path: edition.path("/"),
+        lastmod: drafts.first().map(|d| d.article.updated.clone().unwrap_or_else(|| d.article.published.clone())),
+        counterpart: settings.others.first().map(|other| other.path("/")),
+    }];
 
     // Listings: latest, and each section, region, tag and author, as
     // indexes into the articles.
@@ -275,7 +281,11 @@ pub(crate) fn assemble(
                 keep(out, paths::listing(kind, slug, page));
             }
         }
-        sitemap.push((routes::listing(kind)(slug), items.first().map(|&i| drafts[i].article.published.clone())));
+        sitemap.push(feeds::Entry {
+            path: edition.path(&routes::listing(kind)(slug)),
+            lastmod: items.first().map(|&i| drafts[i].article.published.clone()),
+            counterpart: None,
+        });
     }
     for (slug, author) in &authors {
         put_json(out, paths::author(slug), author);
@@ -320,10 +330,11 @@ pub(crate) fn assemble(
         // What is left (the feeds, the record) needs no body.
         draft.article.body = Vec::new();
         draft.article.related = Vec::new();
-        sitemap.push((
-            draft.article.href(),
-            Some(draft.article.updated.clone().unwrap_or_else(|| draft.article.published.clone())),
-        ));
+        sitemap.push(feeds::Entry {
+            path: edition.path(&draft.article.href()),
+            lastmod: Some(draft.article.updated.clone().unwrap_or_else(|| draft.article.published.clone())),
+            counterpart: draft.article.counterpart.as_ref().map(|counterpart| counterpart.href.clone()),
+        });
         stored.push(Stored {
             file: draft.file,
             stamp: draft.stamp,
@@ -344,10 +355,14 @@ pub(crate) fn assemble(
     for (name, bytes) in feeds::sitemaps(site, &sitemap) {
         out.put(name, bytes);
     }
-    out.put(
-        "robots.txt".to_string(),
-        format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.url).into_bytes(),
-    );
+    // One robots.txt, at the root, names every edition's sitemap.
+    if edition.folder().is_empty() {
+        let mut robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}/sitemap.xml\n", site.url);
+        for other in &settings.others {
+            robots.push_str(&format!("Sitemap: {}{}\n", site.url, other.path("/sitemap.xml")));
+        }
+        out.put("robots.txt".to_string(), robots.into_bytes());
+    }
     // Every image file: drawings as they are, photographs as their
     // variants (a photograph's own file, with its EXIF, is never served),
     // and the share cards pages name.

@@ -4,22 +4,27 @@
 //!
 //! ```text
 //! content/site.toml              name, tagline, url, language, page_size, sections
-//!                                (slug, name, [aliases]: its old slugs), regions
+//!                                (slug, name, [aliases]: its old slugs), regions,
+//!                                [digits], [time_zone]
 //! content/authors/{slug}.toml    name, role, bio, [photo], [[links]]
 //! content/insights.toml          [[insights]] kind, title, summary, date, link
 //! content/articles/**/{slug}.md  +++ TOML front matter +++, then Markdown
 //! content/articles/**/{slug}/index.md   the same, as a page bundle: images
 //!                                beside it are served at /content/media/{slug}/
 //! content/images/**              copied as they are to /content/images/
+//! content/ar/…                   the Arabic edition: its own site.toml,
+//!                                authors, insights.toml and articles
+//!                                (with [counterpart]), at /ar/ (`editions`)
 //! ```
 //!
-//! and produces the JSON tree of `dispatch-model` under `content/`, plus
-//! `feed.json`, `rss.xml`, `sitemap.xml` and `robots.txt`, and
-//! `content/redirects.json` for the addresses that moved, all as bytes in memory so that
-//! the same input always gives the same output and nothing is written when
-//! the content has a problem.
+//! and produces, for each edition, the JSON tree of `dispatch-model` under
+//! its `content/`, plus `feed.json`, `rss.xml`, `sitemap.xml`, and
+//! `content/redirects.json` for the addresses that moved, and one
+//! `robots.txt`; the same input always gives the same output, and nothing
+//! of an edition is written when it has a problem.
 
 pub mod assemble;
+pub mod editions;
 pub mod feeds;
 pub mod html;
 pub mod markdown;
@@ -46,8 +51,8 @@ use std::{
 };
 
 use dispatch_model::{
-    routes, Article, Author, AuthorCard, AuthorLink, Digits, Image, Insight, NavLink, RegionRef, SectionRef, Site, Tag,
-    SCHEMA_VERSION,
+    routes, Article, Author, AuthorCard, AuthorLink, Counterpart, Digits, Edition as DispatchEdition, Image, Insight,
+    NavLink, RegionRef, SectionRef, Site, Tag, SCHEMA_VERSION,
 };
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -68,13 +73,22 @@ pub const RELATED: usize = 4;
 /// file systems (ext4, APFS, NTFS) allow 255 bytes for a name, less what
 /// the build adds (`.html.br`).
 pub const MAX_SLUG_BYTES: usize = 200;
-/// Reading speed for "N Min Read".
-pub const WORDS_PER_MINUTE: usize = 200;
+/// Reading speed for "N Min Read", in words per minute, by edition: 200
+/// for English (the common newsroom figure), 138 for Arabic, the mean
+/// silent reading speed of Arabic readers in Trauzettel-Klosinski et al.,
+/// "Standardized Assessment of Reading Performance: The New International
+/// Reading Speed Texts IReST" (IOVS, 2012), which measured English at 228.
+pub fn words_per_minute(edition: DispatchEdition) -> usize {
+    match edition {
+        DispatchEdition::English => 200,
+        DispatchEdition::Arabic => 138,
+    }
+}
 const IMAGE_TYPES: &[&str] = &["svg", "png", "jpg", "jpeg", "webp", "avif", "gif"];
 
 /// The compiled site: output paths (relative to the output folder) and
 /// their bytes, in a stable order.
-pub struct Edition {
+pub struct Compiled {
     pub files: BTreeMap<String, Vec<u8>>,
     pub articles: usize,
     pub authors: usize,
@@ -99,6 +113,11 @@ struct SiteSource {
     /// `"latin"` or `"arabic-indic"`: the digits the app writes dates and
     /// counts in; the edition's default when absent.
     digits: Option<Digits>,
+    /// The offset dates are shown in, such as `"+03:00"` (Arabia Standard
+    /// Time, which Riyadh, Doha and Nairobi keep all year): every
+    /// article's times are written in it, so a dateline is that zone's
+    /// day. When absent, each time keeps the offset its desk wrote.
+    time_zone: Option<String>,
 }
 
 /// A section as `site.toml` lists it.
@@ -155,14 +174,25 @@ struct FrontMatter {
     /// to its address: see `redirects`.
     #[serde(default)]
     aliases: Vec<String>,
+    /// In an edition other than the English one: the slug of the English
+    /// article this one is the counterpart of (see `editions`).
+    counterpart: Option<String>,
 }
 
-/// What an edition holds, besides its files.
+/// What a build holds, besides its files: every edition's, summed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Counts {
     pub articles: usize,
     pub authors: usize,
     pub insights: usize,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.articles += other.articles;
+        self.authors += other.authors;
+        self.insights += other.insights;
+    }
 }
 
 /// An image as front matter or an author file gives it. Every key must be
@@ -200,12 +230,12 @@ impl ImageSource {
 
 /// Compiles `content` into memory; on any problem, returns all of them,
 /// sorted. See [`compile_into`].
-pub fn compile(content: &Path) -> Result<Edition, Vec<Problem>> {
+pub fn compile(content: &Path) -> Result<Compiled, Vec<Problem>> {
     let mut files = BTreeMap::new();
     let counts = compile_into(content, &mut |path, bytes| {
         files.insert(path, bytes);
     })?;
-    Ok(Edition { files, articles: counts.articles, authors: counts.authors, insights: counts.insights })
+    Ok(Compiled { files, articles: counts.articles, authors: counts.authors, insights: counts.insights })
 }
 
 /// Compiles `content`, handing each output file to `sink` as it is made:
@@ -235,11 +265,20 @@ pub fn compile_into(content: &Path, sink: &mut dyn FnMut(String, Vec<u8>)) -> Re
             unreachable!("a build without a record keeps nothing: {relative}")
         }
     }
+    let editions = editions::present(content);
+    let mut pairs = editions::counterparts(content, &editions)?;
+    let photos = photos::Photos::temporary();
     let mut out = Sink { sink, unread: None };
-    let (counts, _) = build(content, None, &photos::Photos::temporary(), &mut out)?;
+    let mut total = Counts { articles: 0, authors: 0, insights: 0 };
+    // In the order `publish` builds them.
+    for edition in editions.into_iter().rev() {
+        let source = editions::Source { root: content.to_path_buf(), edition };
+        let (counts, _) = build(&source, pairs.remove(&edition).unwrap_or_default(), None, &photos, &mut out)?;
+        total.add(counts);
+    }
     match out.unread {
         Some(problem) => Err(vec![problem]),
-        None => Ok(counts),
+        None => Ok(total),
     }
 }
 
@@ -274,21 +313,26 @@ impl Output for write::Writer {
 /// `outputs` left for the caller, who knows the output folder, to fill);
 /// on any problem, all of them, sorted, and nothing has reached `out`.
 pub fn build(
-    content: &Path,
+    source: &editions::Source,
+    counterparts: BTreeMap<String, Counterpart>,
     previous: Option<Record>,
     photos: &photos::Photos,
     out: &mut dyn Output,
 ) -> Result<(Counts, Record), Vec<Problem>> {
     let started = record::now();
     let mut problems = Vec::new();
-    let images = LocalImages::scan(&content.join("images"), photos);
+    let images = LocalImages::scan(&source.images(), photos);
+    let content = &source.folder();
+    let out = &mut editions::Prefixed { inner: out, edition: source.edition };
 
     let site_file = content.join("site.toml");
     let Some(site_source) = read_toml::<SiteSource>(&site_file, &mut problems) else {
         problems.sort();
         return Err(problems);
     };
-    let site = check_site(&site_file, site_source.0, &site_source.1, &images, &mut problems);
+    let mut site =
+        check_site(&site_file, source.edition, counterparts, site_source.0, &site_source.1, &images, &mut problems);
+    site.others = editions::present(&source.root).into_iter().filter(|&other| other != source.edition).collect();
 
     let authors = read_authors(content, &images, &mut problems);
     let insights = read_insights(content, &mut problems);
@@ -301,7 +345,11 @@ pub fn build(
         None => (None, FxHashMap::default(), i128::MIN),
     };
     let articles = read_articles(content, &site, &authors, &images, stored, racy_before, &mut problems);
-    let redirects = moved(&site_file, &site, &authors, &articles, &mut problems);
+    let mut redirects = moved(&site_file, &site, &authors, &articles, &mut problems);
+    for moved in &mut redirects.moved {
+        moved.from = source.edition.path(&moved.from);
+        moved.to = source.edition.path(&moved.to);
+    }
 
     if !problems.is_empty() {
         problems.sort();
@@ -344,16 +392,75 @@ pub struct Published {
     pub photographs: usize,
 }
 
-/// Compiles `content` into the output folder `out`, as `dispatch-press`
-/// does: each file is written as it is made (a large archive's output is
-/// never held whole in memory), a file with the same bytes is left alone,
-/// and files the edition no longer has are removed. With `cache`, the
-/// build starts from the record the last one left there (see [`record`])
-/// and leaves its own. Errors: every problem in the content as
-/// `file:line: message` lines (and nothing is written), or a file that
-/// cannot be written.
+/// Compiles every edition of the newsroom in `content` into the output
+/// folder `out`, as `dispatch-press` does: each file is written as it is
+/// made (a large archive's output is never held whole in memory), a file
+/// with the same bytes is left alone, and files an edition no longer has
+/// are removed. With `cache`, each edition's build starts from the record
+/// its last one left there (see [`record`]; `cache/ar/` for the Arabic
+/// edition) and leaves its own. The editions are built one after another,
+/// the English one last (it removes the shared images no edition uses);
+/// an edition with a problem writes nothing, and the run stops there.
+/// Errors: every problem in the content as `file:line: message` lines, or
+/// a file that cannot be written.
 pub fn publish(content: &Path, out: &Path, cache: Option<&Path>) -> Result<Published, String> {
-    let inputs = record::inputs(content, out);
+    let editions = editions::present(content);
+    let refused = |problems: Vec<Problem>, folder: &Path| {
+        let mut text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        text.push(format!("press: {} problem(s) in {}; nothing was written", problems.len(), folder.display()));
+        text.join("\n")
+    };
+    let mut pairs = editions::counterparts(content, &editions).map_err(|problems| refused(problems, content))?;
+    let photos = match cache {
+        Some(cache) => photos::Photos::cached(cache)
+            .map_err(|err| format!("press: cannot use the photograph cache in {}: {err}", cache.display()))?,
+        None => photos::Photos::temporary(),
+    };
+    let mut shared = write::Shared::default();
+    let mut published: Option<Published> = None;
+    for edition in editions.into_iter().rev() {
+        let source = editions::Source { root: content.to_path_buf(), edition };
+        let cache = cache.map(|cache| cache.join(edition.folder()));
+        let pairs = pairs.remove(&edition).unwrap_or_default();
+        let one = publish_edition(&source, pairs, out, cache.as_deref(), &photos, &mut shared)
+            .map_err(|failure| failure.map(|problems| refused(problems, &source.folder())).unwrap_or_else(|why| why))?;
+        published = Some(match published {
+            None => one,
+            Some(mut all) => {
+                all.counts.add(one.counts);
+                all.written.add(one.written);
+                all.incremental &= one.incremental;
+                all.note = all.note.or(one.note);
+                all
+            }
+        });
+    }
+    let cannot = |err: std::io::Error| format!("press: cannot write {}: {err}", out.display());
+    // The processed photographs' folder is there even when empty: a
+    // static-site tool told to copy it (Trunk's `copy-dir`) fails on a
+    // folder that is missing.
+    std::fs::create_dir_all(out.join(photos::SERVED.trim_matches('/'))).map_err(cannot)?;
+    if let Some(cache) = cache {
+        photos
+            .prune()
+            .map_err(|err| format!("press: cannot tidy the photograph cache in {}: {err}", cache.display()))?;
+    }
+    let mut published = published.expect("the English edition is always built");
+    published.photographs = photos.made();
+    Ok(published)
+}
+
+/// [`publish`] of one edition. Errors: the content's problems, or why a
+/// file could not be written.
+fn publish_edition(
+    source: &editions::Source,
+    pairs: BTreeMap<String, Counterpart>,
+    out: &Path,
+    cache: Option<&Path>,
+    photos: &photos::Photos,
+    shared: &mut write::Shared,
+) -> Result<Published, Result<Vec<Problem>, String>> {
+    let inputs = record::inputs(source, out, &editions::digest(Some(&pairs)));
     // The record stands for the output folder as the last build left it:
     // a folder since emptied or written by another build is built in
     // full.
@@ -367,61 +474,49 @@ pub fn publish(content: &Path, out: &Path, cache: Option<&Path>) -> Result<Publi
         }
     });
     let incremental = previous.is_some();
-    let photos = match cache {
-        Some(cache) => photos::Photos::cached(cache)
-            .map_err(|err| format!("press: cannot use the photograph cache in {}: {err}", cache.display()))?,
-        None => photos::Photos::temporary(),
-    };
-    let once =
-        |mut previous: Option<Record>| -> Result<(Counts, Record, write::Written), Result<String, std::io::Error>> {
-            let mut writer = match &mut previous {
-                Some(previous) => write::Writer::resume(out, std::mem::take(&mut previous.outputs)),
-                None => write::Writer::new(out),
-            };
-            let (counts, next) = build(content, previous, &photos, &mut writer).map_err(|problems| {
-                // Nothing was written: the record still tells the truth.
-                if let Some(cache) = cache {
-                    Record::put_back(cache);
-                }
-                let mut text: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                text.push(format!(
-                    "press: {} problem(s) in {}; nothing was written",
-                    problems.len(),
-                    content.display()
-                ));
-                Ok(text.join("\n"))
-            })?;
-            let written = writer.finish().map_err(Err)?;
-            Ok((counts, next, written))
+    let edition = source.edition;
+    let once = |mut previous: Option<Record>,
+                shared: &write::Shared|
+     -> Result<(Counts, Record, write::Written), Result<Vec<Problem>, std::io::Error>> {
+        let mut writer = match &mut previous {
+            Some(previous) => write::Writer::resume(out, edition, std::mem::take(&mut previous.outputs)),
+            None => write::Writer::new(out, edition),
         };
+        writer.share(shared);
+        let (counts, next) = build(source, pairs.clone(), previous, photos, &mut writer).map_err(|problems| {
+            // Nothing was written: the record still tells the truth.
+            if let Some(cache) = cache {
+                Record::put_back(cache);
+            }
+            Ok(problems)
+        })?;
+        let written = writer.finish().map_err(Err)?;
+        Ok((counts, next, written))
+    };
     let cannot = |err: std::io::Error| format!("press: cannot write {}: {err}", out.display());
-    let (result, note) = match once(previous) {
+    let (result, note) = match once(previous, shared) {
         // The output folder is not what the record says: a full build
         // puts it right.
         Err(Err(err)) if incremental => {
-            (once(None), Some(format!("the output folder does not match the record ({err}); built in full")))
+            (once(None, shared), Some(format!("the output folder does not match the record ({err}); built in full")))
         }
         other => (other, untrue),
     };
-    let (counts, mut next, mut written) = result.map_err(|failure| failure.unwrap_or_else(cannot))?;
-    // The processed photographs' folder is there even when empty: a
-    // static-site tool told to copy it (Trunk's `copy-dir`) fails on a
-    // folder that is missing.
-    std::fs::create_dir_all(out.join(photos::SERVED.trim_matches('/'))).map_err(cannot)?;
+    let (counts, mut next, mut written) = result.map_err(|failure| failure.map_err(cannot))?;
+    shared.learn(&written);
     if let Some(cache) = cache {
-        photos
-            .prune()
-            .map_err(|err| format!("press: cannot tidy the photograph cache in {}: {err}", cache.display()))?;
         next.inputs = inputs;
         next.outputs = std::mem::take(&mut written.outputs);
-        next.save(cache).map_err(|err| format!("press: cannot write the record in {}: {err}", cache.display()))?;
+        std::fs::create_dir_all(cache)
+            .and_then(|()| next.save(cache))
+            .map_err(|err| Err(format!("press: cannot write the record in {}: {err}", cache.display())))?;
     }
     // Freeing a large archive's record (about a million allocations at
     // 100,000 articles) takes a third of a second that publishing need
     // not wait for: another thread does it, and a command that ends first
     // leaves it to the operating system.
     std::thread::spawn(move || drop(next));
-    Ok(Published { counts, written, incremental: incremental && note.is_none(), note, photographs: photos.made() })
+    Ok(Published { counts, written, incremental: incremental && note.is_none(), note, photographs: 0 })
 }
 
 fn read_toml<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Problem>) -> Option<(T, String)> {
@@ -444,6 +539,15 @@ fn read_toml<T: serde::de::DeserializeOwned>(file: &Path, problems: &mut Vec<Pro
 
 struct SiteSettings {
     site: Site,
+    /// The edition these settings are of (its folder's).
+    edition: DispatchEdition,
+    /// The offset every time is written in (`time_zone`), if any.
+    offset: Option<time::UtcOffset>,
+    /// The edition's articles' counterparts, by slug.
+    counterparts: BTreeMap<String, Counterpart>,
+    /// The newsroom's other editions: their front pages are this one's
+    /// counterparts.
+    others: Vec<DispatchEdition>,
     page_size: usize,
     /// Renamed sections: each old slug, the current one, and the line of
     /// the `aliases` that says so.
@@ -452,6 +556,8 @@ struct SiteSettings {
 
 fn check_site(
     file: &Path,
+    edition: DispatchEdition,
+    counterparts: BTreeMap<String, Counterpart>,
     source: SiteSource,
     text: &str,
     images: &dyn ImageSizes,
@@ -485,6 +591,37 @@ fn check_site(
     for (key, value) in [("name", &source.name), ("tagline", &source.tagline), ("language", &source.language)] {
         validate::text(&mut report, key_line(text, 1, None, key), key, value);
     }
+    // The edition's interface words are those of its folder's language,
+    // so the settings must say that language (feeds, `lang`, hreflang).
+    if source.language != edition.code() {
+        let folder = match edition.folder() {
+            "" => "content/".to_string(),
+            folder => format!("content/{folder}/"),
+        };
+        report.at(
+            key_line(text, 1, None, "language"),
+            format!(
+                "language `{}` is not this edition's: the edition in {folder} is written in `{}`; write language = \"{}\"",
+                validate::shown(&source.language),
+                edition.code(),
+                edition.code()
+            ),
+        );
+    }
+    let offset = source.time_zone.as_deref().and_then(|zone| {
+        let format = time::macros::format_description!("[offset_hour sign:mandatory]:[offset_minute]");
+        let parsed = time::UtcOffset::parse(zone, format).ok();
+        if parsed.is_none() {
+            report.at(
+                key_line(text, 1, None, "time_zone"),
+                format!(
+                    "time_zone `{}` is not an offset from UTC such as \"+03:00\" or \"-05:00\"",
+                    validate::shown(zone)
+                ),
+            );
+        }
+        parsed
+    });
     for (kind, table, refs) in [
         ("section", "sections", source.sections.iter().map(|s| (&s.slug, &s.name)).collect::<Vec<_>>()),
         ("region", "regions", source.regions.iter().map(|r| (&r.slug, &r.name)).collect()),
@@ -534,7 +671,7 @@ fn check_site(
     let navigation = source
         .sections
         .iter()
-        .map(|section| NavLink { label: section.name.clone(), href: routes::section(&section.slug) })
+        .map(|section| NavLink { label: section.name.clone(), href: edition.path(&routes::section(&section.slug)) })
         .collect();
     SiteSettings {
         site: Site {
@@ -553,6 +690,10 @@ fn check_site(
             card,
             digits: source.digits,
         },
+        edition,
+        offset,
+        counterparts,
+        others: Vec::new(),
         page_size: source.page_size,
         renamed,
     }
@@ -755,6 +896,11 @@ fn read_articles(
             let mut report = Report::new(&file, &mut problems);
             if !is_slug(&slug) {
                 report.at(1, format!("file name `{slug}` is not a slug: use lowercase letters, digits and hyphens"));
+            }
+            // A bundle's drawings are served from /content/media/{slug}/,
+            // which one edition's slug would share with another's.
+            if bundle.is_some() && settings.edition != DispatchEdition::English {
+                report.at(1, format!("a page bundle is for the English edition: put this article's images in content/images/, write them as /content/images/…, and the article as a file of its own, articles/{slug}.md"));
             }
             let images = ArticleImages { site: images, bundle: bundle.as_ref() };
             let (mut draft, spellings) = read_article(&file, slug.clone(), settings, authors, &images, &mut report);
@@ -1013,7 +1159,30 @@ fn read_front_and_body(
             report.at(at(None, "id"), format!("id `{id}` must be a slug (lowercase letters, digits and hyphens), such as the article's first file name"));
         }
     }
-    let id = dispatch_model::identity(&site.url, &front.published, front.id.as_deref().unwrap_or(&slug));
+    // An edition's articles are named within it: the Arabic edition's
+    // `x` is `ar/x`, never the English `x`.
+    let name = front.id.as_deref().unwrap_or(&slug);
+    let id = match settings.edition.folder() {
+        "" => dispatch_model::identity(&site.url, &front.published, name),
+        folder => dispatch_model::identity(&site.url, &front.published, &format!("{folder}/{name}")),
+    };
+    let counterpart = match (&front.counterpart, settings.edition) {
+        (Some(_), DispatchEdition::English) => {
+            report.at(
+                at(None, "counterpart"),
+                "an English article names no counterpart: the other edition's article names this one, by its slug; remove this line",
+            );
+            None
+        }
+        // The pairs were read and checked before the build.
+        _ => settings.counterparts.get(&slug).cloned(),
+    };
+    // Times in the edition's display zone, so that every dateline is
+    // that zone's day, natively and in the browser alike.
+    let shown = |stamp: &str| match (settings.offset, parse_time(stamp)) {
+        (Some(offset), Some(time)) => time.to_offset(offset).format(&Rfc3339).unwrap_or_else(|_| stamp.to_string()),
+        _ => stamp.to_string(),
+    };
     let mut aliases = Vec::new();
     for alias in &front.aliases {
         match redirects::check_alias(alias) {
@@ -1034,14 +1203,15 @@ fn read_front_and_body(
             section: section?,
             regions,
             tags,
-            published: front.published,
-            updated: front.updated,
-            reading_minutes: body.words.div_ceil(WORDS_PER_MINUTE).max(1) as u32,
+            published: shown(&front.published),
+            updated: front.updated.as_deref().map(shown),
+            reading_minutes: body.words.div_ceil(words_per_minute(settings.edition)).max(1) as u32,
             hero,
             share,
             authors: cards,
             body: body.blocks,
             related: Vec::new(),
+            counterpart,
         },
         media: images.bundle.map(|bundle| bundle.media()).unwrap_or_default(),
         fresh: true,

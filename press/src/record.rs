@@ -266,9 +266,11 @@ pub fn now() -> i128 {
 /// The hash of what every article depends on besides its own file: the
 /// running compiler (its path, size and time: a rebuilt compiler may
 /// write other bytes), the output folder's path, the bytes of
-/// `site.toml`, `insights.toml` and every author file, and the names and
-/// stamps of the files under `content/images`.
-pub fn inputs(content: &Path, out: &Path) -> u64 {
+/// `site.toml`, `insights.toml` and every author file, the edition's
+/// articles' counterparts (`pairs`, [`crate::editions::digest`]), and the
+/// names and stamps of the files under `content/images`.
+pub fn inputs(source: &crate::editions::Source, out: &Path, pairs: &[u8]) -> u64 {
+    let content = &source.folder();
     let mut hash = Xxh3::new();
     let mut add = |bytes: &[u8]| {
         hash.update(&(bytes.len() as u64).to_le_bytes());
@@ -284,13 +286,15 @@ pub fn inputs(content: &Path, out: &Path) -> u64 {
         }
     }
     add(fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf()).to_string_lossy().as_bytes());
+    add(source.edition.code().as_bytes());
+    add(pairs);
     let mut files = vec![content.join("site.toml"), content.join("insights.toml")];
     files.extend(crate::files_with_extension(&content.join("authors"), "toml"));
     for file in files {
         add(file.to_string_lossy().as_bytes());
         add(&fs::read(&file).unwrap_or_default());
     }
-    for image in crate::walk(&content.join("images")) {
+    for image in crate::walk(&source.images()) {
         add(image.to_string_lossy().as_bytes());
         let stamp = Stamp::of(&image).unwrap_or_else(Stamp::missing);
         add(&stamp.size.to_le_bytes());

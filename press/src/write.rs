@@ -2,14 +2,17 @@
 //! watcher (Trunk in the dev loop) only rebuilds for real edits.
 
 use std::{
-    collections::BTreeMap,
+    collections::{BTreeMap, BTreeSet},
     fs, io,
     path::{Path, PathBuf},
 };
 
+use dispatch_model::Edition;
+
 use crate::{
+    editions::is_shared,
     record::{digest, Stamp},
-    Edition,
+    Compiled,
 };
 
 pub struct Written {
@@ -24,12 +27,45 @@ pub struct Written {
     /// Every file the edition has now, with the xxh3 of its bytes and its
     /// length: the next build's [`Writer::resume`].
     pub outputs: BTreeMap<String, (u64, Stamp)>,
+    /// Shared images (see [`crate::editions::is_shared`]) an edition other
+    /// than the English one wrote last time and no longer has: the English
+    /// edition's writer removes those no edition has now.
+    pub shared_stale: Vec<String>,
 }
 
-/// Writes every file of `edition` under `out`: see [`Writer`].
-pub fn write(edition: &Edition, out: &Path) -> io::Result<Written> {
-    let mut writer = Writer::new(out);
-    for (relative, bytes) in &edition.files {
+impl Written {
+    /// Adds another edition's counts and lists to these.
+    pub fn add(&mut self, other: Written) {
+        self.files += other.files;
+        self.bytes += other.bytes;
+        self.changed += other.changed;
+        self.removed += other.removed;
+        self.written.extend(other.written);
+        self.gone.extend(other.gone);
+        self.outputs.extend(other.outputs);
+    }
+}
+
+/// The shared images the editions built before the English one wrote,
+/// and those they no longer have: see [`Writer::share`].
+#[derive(Default)]
+pub struct Shared {
+    written: BTreeSet<String>,
+    stale: Vec<String>,
+}
+
+impl Shared {
+    /// Notes what an edition's writer did with shared images.
+    pub fn learn(&mut self, written: &Written) {
+        self.written.extend(written.outputs.keys().filter(|relative| is_shared(relative)).cloned());
+        self.stale.extend(written.shared_stale.iter().cloned());
+    }
+}
+
+/// Writes every file of `compiled` under `out`: see [`Writer`].
+pub fn write(compiled: &Compiled, out: &Path) -> io::Result<Written> {
+    let mut writer = Writer::new(out, Edition::English);
+    for (relative, bytes) in &compiled.files {
         writer.put(relative.clone(), bytes.clone());
     }
     writer.finish()
@@ -38,10 +74,17 @@ pub fn write(edition: &Edition, out: &Path) -> io::Result<Written> {
 /// Writes files under `out` as they come, leaving alone a file that
 /// already holds the same bytes (its modification time stays, so a CDN
 /// sync skips it); [`Writer::finish`] then removes the files the edition
-/// no longer has (a deleted article) under `out/content/`, and the
-/// sitemap files (`sitemap-N.xml`) at the top.
+/// no longer has (a deleted article) under its `content/` (`ar/content/`
+/// for the Arabic edition), and its sitemap files (`sitemap-N.xml`). The
+/// images every edition shares (`img/`, `content/images/`) are removed
+/// by the English edition's writer only, when no edition has them.
 pub struct Writer {
     out: PathBuf,
+    edition: Edition,
+    /// Shared images the editions written before this one have now, and
+    /// those they no longer have.
+    others: BTreeSet<String>,
+    others_stale: Vec<String>,
     /// What the last build wrote, by path, with the xxh3 of its bytes:
     /// such a file is compared by hash rather than read again.
     previous: BTreeMap<String, (u64, Stamp)>,
@@ -53,15 +96,19 @@ pub struct Writer {
 }
 
 impl Writer {
-    pub fn new(out: &Path) -> Writer {
-        Writer::resume(out, BTreeMap::new())
+    /// A writer of `edition`'s files under `out`, the whole site's folder.
+    pub fn new(out: &Path, edition: Edition) -> Writer {
+        Writer::resume(out, edition, BTreeMap::new())
     }
 
     /// A writer that knows what the last build wrote (its record's
     /// outputs), and keeps the files [`Writer::keep`] names.
-    pub fn resume(out: &Path, previous: BTreeMap<String, (u64, Stamp)>) -> Writer {
+    pub fn resume(out: &Path, edition: Edition, previous: BTreeMap<String, (u64, Stamp)>) -> Writer {
         Writer {
             out: out.to_path_buf(),
+            edition,
+            others: BTreeSet::new(),
+            others_stale: Vec::new(),
             previous,
             written: Written {
                 files: 0,
@@ -71,10 +118,19 @@ impl Writer {
                 written: Vec::new(),
                 gone: Vec::new(),
                 outputs: BTreeMap::new(),
+                shared_stale: Vec::new(),
             },
             error: None,
             missing: None,
         }
+    }
+
+    /// Tells the English edition's writer what the editions written before
+    /// it did with the images they share: it keeps those they have, and
+    /// removes those they dropped that no edition has.
+    pub fn share(&mut self, shared: &Shared) {
+        self.others.clone_from(&shared.written);
+        self.others_stale.clone_from(&shared.stale);
     }
 
     /// Writes `bytes` at `relative` under the output folder, unless they
@@ -152,19 +208,25 @@ impl Writer {
             return Err(io::Error::other(format!("{relative} is not in the record of the last build")));
         }
         let out = &self.out;
+        let root = self.edition == Edition::English;
+        let own = match self.edition.folder() {
+            "" => out.clone(),
+            folder => out.join(folder),
+        };
         // After a build with a record, what it wrote and this one did not
         // goes; without one, whatever the folder holds that this build did
         // not write.
-        let stale: Vec<String> = if self.previous.is_empty() {
-            let sitemaps = fs::read_dir(out).into_iter().flatten().filter_map(Result::ok).map(|entry| entry.path());
+        let mut stale: Vec<String> = if self.previous.is_empty() {
+            let sitemaps = fs::read_dir(&own).into_iter().flatten().filter_map(Result::ok).map(|entry| entry.path());
             let sitemaps = sitemaps.filter(|path| {
                 path.file_name()
                     .and_then(|name| name.to_str())
                     .is_some_and(|name| name.starts_with("sitemap-") && name.ends_with(".xml"))
             });
-            crate::walk(&out.join("content"))
+            let images = if root { crate::walk(&out.join("img")) } else { Vec::new() };
+            crate::walk(&own.join("content"))
                 .into_iter()
-                .chain(crate::walk(&out.join("img")))
+                .chain(images)
                 .chain(sitemaps)
                 .map(|path| path.strip_prefix(out).unwrap_or(&path).to_string_lossy().into_owned())
                 .filter(|relative| {
@@ -177,6 +239,18 @@ impl Writer {
         } else {
             self.previous.keys().filter(|relative| !self.written.outputs.contains_key(*relative)).cloned().collect()
         };
+        if root {
+            stale.extend(
+                self.others_stale.iter().filter(|relative| !self.written.outputs.contains_key(*relative)).cloned(),
+            );
+            stale.retain(|relative| !self.others.contains(relative));
+            stale.sort();
+            stale.dedup();
+        } else {
+            let (images, own): (Vec<String>, Vec<String>) = stale.into_iter().partition(|relative| is_shared(relative));
+            self.written.shared_stale = images;
+            stale = own;
+        }
         for relative in stale {
             let path = out.join(&relative);
             remove(&path)?;
@@ -184,9 +258,8 @@ impl Writer {
             // A listing that lost its last story leaves its folder empty:
             // it goes too (a folder with files in it stays).
             let mut folder = path.parent();
-            let ours = |dir: &Path| {
-                ["content", "img"].iter().any(|top| dir.starts_with(out.join(top)) && dir != out.join(top))
-            };
+            let tops = [own.join("content"), out.join("img")];
+            let ours = |dir: &Path| tops.iter().any(|top| dir.starts_with(top) && dir != top.as_path());
             while let Some(dir) = folder.filter(|dir| ours(dir)) {
                 if fs::remove_dir(dir).is_err() {
                     break;
@@ -227,10 +300,10 @@ mod tests {
 
     use super::*;
 
-    fn edition(files: &[(&str, &str)]) -> Edition {
+    fn edition(files: &[(&str, &str)]) -> Compiled {
         let files: BTreeMap<String, Vec<u8>> =
             files.iter().map(|(path, text)| (path.to_string(), text.as_bytes().to_vec())).collect();
-        Edition { files, articles: 0, authors: 0, insights: 0 }
+        Compiled { files, articles: 0, authors: 0, insights: 0 }
     }
 
     #[test]

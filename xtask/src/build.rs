@@ -121,6 +121,12 @@ pub fn press(root: &Path, press: &Path) -> Result<(), String> {
         ]),
         "dispatch-press (fix the problems it lists in content/)",
     )?;
+    // index.html has Trunk copy `public/ar/`, which a newsroom without an
+    // Arabic edition does not have; Trunk fails on a folder that is missing.
+    for edition in dispatch_model::Edition::ALL.into_iter().filter(|edition| !edition.folder().is_empty()) {
+        let folder = root.join("public").join(edition.folder());
+        std::fs::create_dir_all(&folder).map_err(|err| format!("cannot make {}: {err}", folder.display()))?;
+    }
     let newsletter = deploy::newsletter_json(&deploy::settings(root)?);
     let path = root.join("public/newsletter.json");
     if std::fs::read_to_string(&path).ok().as_deref() != Some(newsletter.as_str()) {

@@ -10,7 +10,7 @@ use dispatch_model::{
     check_href,
     escape::{header_value, nginx_string},
     newsletter::NewsletterConfig,
-    paths, routes, Moved, Redirects, Site,
+    paths, routes, Edition, Moved, Redirects, Site,
 };
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -209,29 +209,40 @@ pub struct Addresses {
 }
 
 impl Addresses {
-    /// Reads `content/site.json` and `content/redirects.json` from `dist`.
+    /// Reads each edition's `content/site.json` and
+    /// `content/redirects.json` from `dist` (`ar/content/…` for the Arabic
+    /// edition, when the site has one).
     ///
     /// # Errors
     /// A file that cannot be read or decoded, or a section slug that is not
     /// a slug (the compiler refuses those, so the file was altered).
     pub fn read(dist: &Path) -> Result<Addresses, String> {
-        let read = |path: &str| {
-            let file = dist.join(path.trim_start_matches('/'));
-            fs::read_to_string(&file).map_err(|err| format!("cannot read {}: {err}", file.display()))
-        };
-        let site: Site = serde_json::from_str(&read(paths::SITE)?).map_err(|err| format!("{}: {err}", paths::SITE))?;
-        let redirects: Redirects =
-            serde_json::from_str(&read(paths::REDIRECTS)?).map_err(|err| format!("{}: {err}", paths::REDIRECTS))?;
-        let mut listings: Vec<String> =
-            ["region", "tag", "author"].iter().map(|kind| format!("/{kind}/:slug")).collect();
-        for section in &site.sections {
-            let encoded = routes::encode(&routes::section(&section.slug));
-            if !encoded[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'%') {
-                return Err(format!("{}: section slug `{}` is not a slug", paths::SITE, section.slug));
+        let mut listings = Vec::new();
+        let mut moved = Vec::new();
+        for edition in Edition::ALL {
+            let path = |path: &str| edition.path(path);
+            let file = |path: &str| dist.join(path.trim_start_matches('/'));
+            if edition != Edition::English && !file(&path(paths::SITE)).is_file() {
+                continue;
             }
-            listings.push(encoded);
+            let read = |path: &str| {
+                fs::read_to_string(file(path)).map_err(|err| format!("cannot read {}: {err}", file(path).display()))
+            };
+            let site: Site = serde_json::from_str(&read(&path(paths::SITE))?)
+                .map_err(|err| format!("{}: {err}", path(paths::SITE)))?;
+            let redirects: Redirects = serde_json::from_str(&read(&path(paths::REDIRECTS))?)
+                .map_err(|err| format!("{}: {err}", path(paths::REDIRECTS)))?;
+            listings.extend(["region", "tag", "author"].iter().map(|kind| path(&format!("/{kind}/:slug"))));
+            for section in &site.sections {
+                let encoded = routes::encode(&routes::section(&section.slug));
+                if !encoded[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'%') {
+                    return Err(format!("{}: section slug `{}` is not a slug", path(paths::SITE), section.slug));
+                }
+                listings.push(path(&encoded));
+            }
+            moved.extend(redirects.moved);
         }
-        Ok(Addresses { listings, moved: redirects.moved })
+        Ok(Addresses { listings, moved })
     }
 }
 
