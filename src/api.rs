@@ -11,7 +11,7 @@ use std::{
 
 use dispatch_model::{
     newsletter::{self, NewsletterConfig, SubscriptionRequest},
-    paths, Article, Author, IndexPage, Insights, Site,
+    paths, Article, Author, Edition, IndexPage, Insights, Site,
 };
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Request, RequestBuilder};
@@ -50,29 +50,37 @@ impl Freshness {
     }
 }
 
-pub async fn article(slug: String, freshness: Freshness) -> Result<Article, ApiError> {
-    fetch_json(&paths::article(&slug), freshness).await
+// Each content file is its edition's: `/ar/content/…` for Arabic.
+
+pub async fn article(edition: Edition, slug: String, freshness: Freshness) -> Result<Article, ApiError> {
+    fetch_json(&edition.path(&paths::article(&slug)), freshness).await
 }
 
-pub async fn latest(page: u32, freshness: Freshness) -> Result<IndexPage, ApiError> {
-    fetch_json(&paths::latest(page), freshness).await
+pub async fn latest(edition: Edition, page: u32, freshness: Freshness) -> Result<IndexPage, ApiError> {
+    fetch_json(&edition.path(&paths::latest(page)), freshness).await
 }
 
 /// A listing page: `kind` is "sections", "regions", "tags" or "authors".
-pub async fn listing(kind: &'static str, slug: String, page: u32, freshness: Freshness) -> Result<IndexPage, ApiError> {
-    fetch_json(&paths::listing(kind, &slug, page), freshness).await
+pub async fn listing(
+    edition: Edition,
+    kind: &'static str,
+    slug: String,
+    page: u32,
+    freshness: Freshness,
+) -> Result<IndexPage, ApiError> {
+    fetch_json(&edition.path(&paths::listing(kind, &slug, page)), freshness).await
 }
 
-pub async fn author(slug: String, freshness: Freshness) -> Result<Author, ApiError> {
-    fetch_json(&paths::author(&slug), freshness).await
+pub async fn author(edition: Edition, slug: String, freshness: Freshness) -> Result<Author, ApiError> {
+    fetch_json(&edition.path(&paths::author(&slug)), freshness).await
 }
 
-pub async fn site() -> Result<Site, ApiError> {
-    fetch_json(paths::SITE, Freshness::Cached).await
+pub async fn site(edition: Edition) -> Result<Site, ApiError> {
+    fetch_json(&edition.path(paths::SITE), Freshness::Cached).await
 }
 
-pub async fn insights() -> Result<Insights, ApiError> {
-    fetch_json(paths::INSIGHTS, Freshness::Cached).await
+pub async fn insights(edition: Edition) -> Result<Insights, ApiError> {
+    fetch_json(&edition.path(paths::INSIGHTS), Freshness::Cached).await
 }
 
 /// Fetches `path` and decodes it as `T`, aborting after [`TIMEOUT_MS`].

@@ -56,6 +56,14 @@ pub fn start() {
             islands::mount(&path, ready);
         }
         Start::Render => {
+            // The shell is the English edition's page; an address of
+            // another edition it answers (one with no page of its own) is
+            // that edition's, in its language and direction.
+            if let Some(html) = document().document_element() {
+                let edition = page_edition();
+                let _ = html.set_attribute("lang", edition.code());
+                let _ = html.set_attribute("dir", edition.direction());
+            }
             TAKEN.set(true);
             leptos::mount::mount_to_body(|| view! { <crate::App edition=page_edition() /> });
             ready();
@@ -116,13 +124,14 @@ fn prepare() -> Start {
     // tells pages apart: a query (a campaign's `utm_source`) still gets
     // the prerendered page.
     let here = web_sys::js_sys::decode_uri_component(&path).map(String::from).unwrap_or(path);
+    let search_page = Edition::split(&here).1 == routes::SEARCH;
     match embedded.as_deref().map(Preloaded::parse) {
-        Some(Ok(preloaded)) if preloaded.route == here && here != routes::SEARCH => {
+        Some(Ok(preloaded)) if preloaded.route == here && !search_page => {
             preload::hold(preloaded);
             Start::Enhance(here)
         }
         embedded => {
-            if let Some(Ok(preloaded)) = embedded.filter(|_| here == routes::SEARCH) {
+            if let Some(Ok(preloaded)) = embedded.filter(|_| search_page) {
                 preload::hold(preloaded);
             }
             // What the page showed gives way to the app, which keeps what
@@ -171,7 +180,8 @@ async fn take_over(path: String, address: String) {
             bar.set_class_name("route-progress route-progress-on");
         }
     });
-    let files = futures::future::join(prefetch::fetch(&path), api::fetch_ahead(paths::SITE));
+    let site = page_edition().path(paths::SITE);
+    let files = futures::future::join(prefetch::fetch(&path), api::fetch_ahead(&site));
     futures::future::select(Box::pin(files), gloo_timers::future::TimeoutFuture::new(TAKEOVER_WAIT_MS)).await;
     if TAKEN.get() || WANTED.with_borrow(|wanted| wanted.as_deref() != Some(address.as_str())) {
         return;
@@ -234,17 +244,22 @@ async fn take_over(path: String, address: String) {
 /// The canonical form of `path` and `search` (its `?query`, or empty),
 /// when they are not canonical already:
 /// - without trailing slashes (the app's router would show the same page,
-///   and the reader should share one address);
+///   and the reader should share one address; an edition's front page is
+///   `/ar`);
 /// - a listing's old `?page=N` as its page's own address
 ///   ([`routes::page_moved`]; Cloudflare Pages matches no queries, so its
 ///   `_redirects` cannot do this), other parameters kept.
 pub fn canonical(path: &str, search: &str) -> Option<String> {
-    let trimmed = match path.trim_end_matches('/') {
-        "" => "/",
-        trimmed => trimmed,
+    let (edition, within) = Edition::split(path);
+    let trimmed = match within.trim_end_matches('/') {
+        "" => edition.path("/"),
+        trimmed => edition.path(trimmed),
     };
+    let trimmed = trimmed.as_str();
     let pairs: Vec<&str> = search.trim_start_matches('?').split('&').filter(|pair| !pair.is_empty()).collect();
-    let moved = pairs.iter().find_map(|pair| routes::page_moved(trimmed, pair.strip_prefix("page=")?));
+    let moved = pairs.iter().find_map(|pair| {
+        routes::page_moved(Edition::split(trimmed).1, pair.strip_prefix("page=")?).map(|moved| edition.path(&moved))
+    });
     if moved.is_none() && trimmed == path {
         return None;
     }
@@ -267,6 +282,10 @@ mod tests {
         assert_eq!(canonical("/tag/ai", "?utm_source=x&page=2").as_deref(), Some("/tag/ai/page/2?utm_source=x"));
         assert_eq!(canonical("/policy/", "?page=3").as_deref(), Some("/policy/page/3"));
         assert_eq!(canonical("/policy", "?page=1").as_deref(), Some("/policy"));
+        assert_eq!(canonical("/ar/", "").as_deref(), Some("/ar"));
+        assert_eq!(canonical("/ar", ""), None);
+        assert_eq!(canonical("/ar/policy/x/", "").as_deref(), Some("/ar/policy/x"));
+        assert_eq!(canonical("/ar/tag/أمن", "?page=2").as_deref(), Some("/ar/tag/أمن/page/2"));
         for (path, search) in
             [("/", ""), ("/policy", ""), ("/policy/x", "?page=2"), ("/tag/ai", "?page=x"), ("/tag/ai", "?utm_source=x")]
         {

@@ -11,7 +11,7 @@
 
 use std::{any::Any, cell::RefCell, collections::VecDeque};
 
-use dispatch_model::{paths, Article, Site};
+use dispatch_model::{paths, Article, Edition, Site};
 use leptos::{
     prelude::*,
     reactive::owner::Owner,
@@ -62,8 +62,9 @@ pub fn mount(path: &str, done: impl FnOnce() + 'static) {
     }
     parts.push_back(Box::new(move || {
         if let (Ok(Some(links)), Some(article)) = (document().query_selector("nav.share"), article(&path)) {
-            let origin = file::<Site>(paths::SITE).map(|site| site.url).unwrap_or_default();
-            let url = share::article_url(&origin, &article.href());
+            let edition = crate::boot::page_edition();
+            let origin = file::<Site>(&edition.path(paths::SITE)).map(|site| site.url).unwrap_or_default();
+            let url = share::article_url(&origin, &edition.path(&article.href()));
             let headline = article.headline;
             swap(links, move || view! { <ShareLinks headline=headline url=url attr:data-pagefind-ignore="" /> });
         }
@@ -100,15 +101,17 @@ pub fn unmount() {
 
 /// The article the page at `path` shows, from its embedded file.
 fn article(path: &str) -> Option<Article> {
+    let (edition, path) = Edition::split(path);
     let (_, slug) = path.trim_start_matches('/').split_once('/')?;
-    file(&paths::article(slug))
+    file(&edition.path(&paths::article(slug)))
 }
 
 /// The words of the page's edition, in the digits its embedded site
 /// settings chose.
 fn page_text() -> Text {
-    let digits = file::<Site>(paths::SITE).and_then(|site| site.digits);
-    Text::for_site(crate::boot::page_edition(), digits)
+    let edition = crate::boot::page_edition();
+    let digits = file::<Site>(&edition.path(paths::SITE)).and_then(|site| site.digits);
+    Text::for_site(edition, digits)
 }
 
 fn file<T: serde::de::DeserializeOwned>(path: &str) -> Option<T> {

@@ -61,7 +61,7 @@ pub fn App(edition: Edition) -> impl IntoView {
     // Site settings shape the header on every page, so the shell loads them;
     // a prerendered page has them in hand and renders its header at once.
     let site = RwSignal::new(None::<Site>);
-    match preload::now_or_later(Box::pin(api::site())) {
+    match preload::now_or_later(Box::pin(api::site(edition))) {
         Ok(loaded) => site.set(loaded.ok()),
         Err(pending) => leptos::task::spawn_local(async move {
             site.try_set(pending.await.ok());
@@ -73,6 +73,7 @@ pub fn App(edition: Edition) -> impl IntoView {
     provide_context(text);
     let navigation =
         Signal::derive(move || site.read().as_ref().map(|site| site.navigation.clone()).unwrap_or_default());
+    let editions = Signal::derive(move || site.read().as_ref().map(|site| site.editions.clone()).unwrap_or_default());
     let origin: SiteOrigin =
         Signal::derive(move || site.read().as_ref().map(|site| site.url.clone()).unwrap_or_default());
     provide_context(origin);
@@ -80,11 +81,11 @@ pub fn App(edition: Edition) -> impl IntoView {
     let loads = progress::Loads::provide();
     view! {
         <Title formatter=move |page| document_title(text, page) />
-        <Router>
+        <Router base=edition.prefix()>
             <focus::RouteFocus />
             <progress::RouteProgress loads=loads />
             <a class="skip-link" href="#main">{text.skip_to_content}</a>
-            <SiteHeader navigation=navigation />
+            <SiteHeader navigation=navigation editions=editions />
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFoundPage /> }>
                     <Route path=path!("/") view=HomePage />

@@ -20,7 +20,7 @@
 
 use dispatch_model::{
     newsletter::{retry_delay_secs, Problem, Signup},
-    routes,
+    routes, Edition,
 };
 use std::{cell::RefCell, collections::HashMap};
 
@@ -64,6 +64,7 @@ impl Placement {
 /// rather than by what has rendered, so that the prerendered page and the
 /// app's render of the same address agree.
 pub fn page_has_own_form(path: &str) -> bool {
+    let (_, path) = Edition::split(path);
     if path == routes::NEWSLETTER {
         return true;
     }
@@ -155,7 +156,11 @@ impl Outbox {
         IN_FLIGHT.set(Some(outcome.clone()));
         spawn_local(async move {
             let result = match api::newsletter_config().await {
-                Ok(config) => api::subscribe(&config.endpoint, &config.request(&signup)).await,
+                // A site without lists for the edition cannot take it.
+                Ok(config) => match config.request(&signup) {
+                    Some(request) => api::subscribe(&config.endpoint, &request).await,
+                    None => Err(ApiError::NotFound),
+                },
                 Err(error) => Err(error),
             };
             let next = match result {
@@ -318,8 +323,13 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
 
     on_cleanup(move || outbox.cancel_retry());
 
-    let signup =
-        move || Signup { email: email.get(), daily: daily.get(), weekly: weekly.get(), consent: consent.get() };
+    let signup = move || Signup {
+        email: email.get(),
+        daily: daily.get(),
+        weekly: weekly.get(),
+        consent: consent.get(),
+        edition: text.edition,
+    };
     let problems = Memo::new(move |_| signup().problems());
     let problem = move |field: Field| {
         if !tried.get() {
@@ -473,7 +483,7 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
                             />
                             <label for=consent_id.clone()>
                                 {move || text.consent(daily.get(), weekly.get())}
-                                <a href=PRIVACY_HREF>{text.privacy_notice_link}</a>
+                                <a href=text.edition.path(PRIVACY_HREF)>{text.privacy_notice_link}</a>
                                 "."
                             </label>
                         </div>

@@ -11,6 +11,7 @@
 
 use std::cell::RefCell;
 
+use dispatch_model::Edition;
 use gloo_timers::callback::Timeout;
 use leptos::{ev, prelude::*, wasm_bindgen::JsCast};
 
@@ -50,6 +51,10 @@ pub fn in_app(target: Option<web_sys::EventTarget>) -> Option<(String, String)> 
         return None;
     }
     let decoded = js_sys::decode_uri_component(&path).map(String::from).unwrap_or_else(|_| path.clone());
+    // Another edition is another app's: its page loads whole.
+    if Edition::split(&decoded).0 != crate::boot::page_edition() {
+        return None;
+    }
     let address = crate::boot::canonical(&path, &search).unwrap_or_else(|| format!("{path}{search}"));
     Some((decoded, address + &link.hash()))
 }

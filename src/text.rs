@@ -27,6 +27,12 @@ pub struct Words {
     pub privacy_notice: [&'static str; 3],
     /// The months, January first, as a dateline writes them.
     pub months: [&'static str; 12],
+    /// The edition's name in its own language, as the other editions'
+    /// pages offer it ("العربية" on an English page).
+    pub edition_name: &'static str,
+    /// An article's link to its counterpart in this edition, in this
+    /// edition's language.
+    pub read_in_edition: &'static str,
     pub site_name: &'static str,
     pub tagline: &'static str,
     pub skip_to_content: &'static str,
@@ -129,6 +135,8 @@ pub static ENGLISH: Words = Words {
         "Your browser keeps a signup that could not be sent yet, so that it is not lost, and remembers which digests you chose; nothing else about you is stored.",
     ],
     months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    edition_name: "English",
+    read_in_edition: "Read this article in English",
     site_name: "Dispatch",
     tagline: "Cybersecurity news, analysis and commentary from around the world",
     skip_to_content: "Skip to content",
@@ -227,6 +235,8 @@ pub static ARABIC: Words = Words {
     months: [
         "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
     ],
+    edition_name: "العربية",
+    read_in_edition: "اقرأ هذا المقال بالعربية",
     site_name: "ديسباتش",
     tagline: "أخبار الأمن السيبراني وتحليلاته والتعليق عليه من أنحاء العالم",
     skip_to_content: "انتقل إلى المحتوى",
@@ -867,6 +877,8 @@ mod tests {
             list_separator,
             privacy_notice: _,
             months: _,
+            edition_name,
+            read_in_edition,
             site_name,
             tagline,
             skip_to_content,
@@ -952,6 +964,8 @@ mod tests {
         } = &ARABIC;
         vec![
             list_separator,
+            edition_name,
+            read_in_edition,
             site_name,
             tagline,
             skip_to_content,

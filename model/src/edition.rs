@@ -67,10 +67,15 @@ impl Edition {
     }
 
     /// A site path (`/policy/slug`, `/content/site.json`) in this edition:
-    /// `/ar/policy/slug`. The front page `/` becomes `/ar/`, a folder's
-    /// address, as the issue that made editions asked.
+    /// `/ar/policy/slug`. The front page `/` becomes `/ar`: no address of
+    /// the site ends in a slash (the servers redirect `/ar/` to `/ar`, as
+    /// they do every trailing slash), and its file is `ar.html`.
     pub fn path(self, path: &str) -> String {
-        format!("{}{path}", self.prefix())
+        match (self.prefix(), path) {
+            ("", path) => path.to_string(),
+            (prefix, "/") => prefix.to_string(),
+            (prefix, path) => format!("{prefix}{path}"),
+        }
     }
 
     /// The edition a site path belongs to, and the path within it:
@@ -144,7 +149,8 @@ mod tests {
 
     #[test]
     fn paths_round_trip_through_their_edition() {
-        assert_eq!(Edition::Arabic.path("/"), "/ar/");
+        assert_eq!(Edition::Arabic.path("/"), "/ar");
+        assert_eq!(Edition::English.path("/"), "/");
         assert_eq!(Edition::Arabic.path("/policy/x"), "/ar/policy/x");
         assert_eq!(Edition::English.path("/policy/x"), "/policy/x");
         assert_eq!(Edition::split("/ar/policy/x"), (Edition::Arabic, "/policy/x"));
@@ -159,6 +165,7 @@ mod tests {
         for edition in Edition::ALL {
             assert_eq!(Edition::from_code(edition.code()), Some(edition));
             assert_eq!(Edition::split(&edition.path("/tag/x")), (edition, "/tag/x"));
+            assert_eq!(Edition::split(&edition.path("/")), (edition, "/"));
         }
         assert_eq!(Edition::Arabic.folder(), "ar");
         assert_eq!(serde_json::to_string(&Edition::Arabic).unwrap(), "\"arabic\"");

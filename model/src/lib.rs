@@ -262,6 +262,10 @@ pub struct Site {
     /// edition's own default when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digits: Option<Digits>,
+    /// Every edition the newsroom has, this one included, the English one
+    /// first: the pages offer a switch to the others.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<Edition>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -902,6 +906,7 @@ mod tests {
             navigation: vec![NavLink { label: "Policy".into(), href: "/policy".into() }],
             card: Some("/img/0123456789abcdef/site-card-50-50-1200x630.jpg".into()),
             digits: Some(Digits::ArabicIndic),
+            editions: vec![Edition::English, Edition::Arabic],
         });
         round_trip(Author {
             schema_version: SCHEMA_VERSION,

@@ -6,9 +6,11 @@
 //! [`SubscriptionRequest::problem`], so the two cannot disagree on what an
 //! address is.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-use crate::chars::is_hidden;
+use crate::{chars::is_hidden, Edition};
 
 /// RFC 5321's limit on a forward path, which is what a mail server will
 /// accept as an address.
@@ -23,31 +25,53 @@ const MAX_LABEL_CHARS: usize = 63;
 pub const CONFIG_PATH: &str = "/newsletter.json";
 
 /// The deploy-time settings: where to post, and the listmonk list behind
-/// each digest.
+/// each digest of each edition.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewsletterConfig {
     /// listmonk's `POST /api/public/subscription`: a path on the site's
     /// own origin, or an absolute `https://` URL.
     pub endpoint: String,
+    /// The English edition's lists.
+    pub daily_list: String,
+    pub weekly_list: String,
+    /// Every other edition's own lists (deploy.toml's
+    /// `[newsletter.editions.arabic]`): its readers get its digests.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub editions: BTreeMap<Edition, Lists>,
+}
+
+/// An edition's listmonk lists, by their UUIDs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lists {
     pub daily_list: String,
     pub weekly_list: String,
 }
 
 impl NewsletterConfig {
-    /// The request for a signup that passed [`Signup::problems`].
-    pub fn request(&self, signup: &Signup) -> SubscriptionRequest {
+    /// The request for a signup that passed [`Signup::problems`], to the
+    /// lists of the signup's edition; `None` when the settings name none
+    /// for it (the deploy step refuses a site like that).
+    pub fn request(&self, signup: &Signup) -> Option<SubscriptionRequest> {
+        let (daily_list, weekly_list) = match signup.edition {
+            Edition::English => (&self.daily_list, &self.weekly_list),
+            other => {
+                let lists = self.editions.get(&other)?;
+                (&lists.daily_list, &lists.weekly_list)
+            }
+        };
         let email = signup.email.trim().to_string();
         // listmonk requires a name; the form does not ask for one, so the
         // address's local part stands in, as listmonk's own form does.
         let name = email.rsplit_once('@').map_or(email.as_str(), |(local, _)| local).to_string();
         let mut list_uuids = Vec::new();
         if signup.daily {
-            list_uuids.push(self.daily_list.clone());
+            list_uuids.push(daily_list.clone());
         }
         if signup.weekly {
-            list_uuids.push(self.weekly_list.clone());
+            list_uuids.push(weekly_list.clone());
         }
-        SubscriptionRequest { email, name, list_uuids }
+        Some(SubscriptionRequest { email, name, list_uuids })
     }
 }
 
@@ -59,6 +83,10 @@ pub struct Signup {
     pub daily: bool,
     pub weekly: bool,
     pub consent: bool,
+    /// The edition whose form it was: its lists get the signup, even when
+    /// a signup kept on the device is sent from another edition's page.
+    #[serde(default)]
+    pub edition: Edition,
 }
 
 /// One thing wrong with a signup, tied to the field that shows it.
@@ -242,7 +270,8 @@ mod tests {
     #[test]
     fn a_signup_lists_every_problem_in_field_order() {
         assert_eq!(Signup::default().problems(), vec![Problem::EmailMissing, Problem::NoDigest, Problem::NoConsent]);
-        let ready = Signup { email: "ana@example.com".into(), daily: false, weekly: true, consent: true };
+        let ready =
+            Signup { email: "ana@example.com".into(), daily: false, weekly: true, consent: true, ..Signup::default() };
         assert!(ready.problems().is_empty());
         assert_eq!(Signup { consent: false, ..ready.clone() }.problems(), vec![Problem::NoConsent]);
     }
@@ -253,9 +282,11 @@ mod tests {
             endpoint: "/api/public/subscription".into(),
             daily_list: "d".into(),
             weekly_list: "w".into(),
+            editions: [(Edition::Arabic, Lists { daily_list: "ar-d".into(), weekly_list: "ar-w".into() })].into(),
         };
-        let both = Signup { email: " ana@example.com ".into(), daily: true, weekly: true, consent: true };
-        let request = config.request(&both);
+        let both =
+            Signup { email: " ana@example.com ".into(), daily: true, weekly: true, consent: true, ..Signup::default() };
+        let request = config.request(&both).unwrap();
         assert_eq!(
             request,
             SubscriptionRequest {
@@ -265,7 +296,11 @@ mod tests {
             }
         );
         assert_eq!(request.problem(), None);
-        assert_eq!(config.request(&Signup { daily: false, ..both }).list_uuids, vec!["w".to_string()]);
+        assert_eq!(config.request(&Signup { daily: false, ..both.clone() }).unwrap().list_uuids, vec!["w".to_string()]);
+        let arabic = Signup { edition: Edition::Arabic, ..both.clone() };
+        assert_eq!(config.request(&arabic).unwrap().list_uuids, ["ar-d", "ar-w"], "an edition's own lists");
+        let without = NewsletterConfig { editions: BTreeMap::new(), ..config.clone() };
+        assert_eq!(without.request(&arabic), None, "never another edition's lists");
         let empty = SubscriptionRequest { list_uuids: vec![], ..request };
         assert_eq!(empty.problem(), Some(Problem::NoDigest));
     }

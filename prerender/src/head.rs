@@ -11,7 +11,7 @@
 //! anyway (each fetches one URL).
 
 use dispatch::text::Text;
-use dispatch_model::{escape, routes, Article, Image, Site, SHARE_HEIGHT, SHARE_WIDTH};
+use dispatch_model::{escape, routes, Article, Edition, Image, Site, SHARE_HEIGHT, SHARE_WIDTH};
 use serde_json::json;
 
 /// The site's logo: the publisher's logo in JSON-LD, and the shared image
@@ -82,19 +82,42 @@ impl Paging {
 }
 
 /// The head tags for the page at `path`, as HTML; a page of a listing
-/// (`paging`) links its neighbours with `rel=prev` and `rel=next`.
-pub fn tags(site: &Site, path: &str, subject: &Subject, paging: Option<&Paging>) -> String {
+/// (`paging`) links its neighbours with `rel=prev` and `rel=next`. A page
+/// with versions in other editions (`alternates`, each edition with its
+/// path) names every version, itself included, with `hreflang`, and the
+/// English one as `x-default` (Google's "Tell Google about localized
+/// versions of your page"), and their Open Graph locales.
+pub fn tags(
+    site: &Site,
+    path: &str,
+    subject: &Subject,
+    paging: Option<&Paging>,
+    alternates: &[(Edition, String)],
+) -> String {
     let url = absolute(site, path);
+    let edition = site.edition();
     let mut out = String::new();
-    let mut link =
-        |rel: &str, href: &str| out.push_str(&format!("<link rel=\"{rel}\" href=\"{}\">", escape::html(href)));
-    link("canonical", &url);
+    // `attributes` are this function's literals; the address is escaped.
+    let mut link = |attributes: &str, href: &str| {
+        out.push_str(&format!("<link {attributes} href=\"{}\">", escape::html(href)));
+    };
+    link("rel=\"canonical\"", &url);
+    if !alternates.is_empty() {
+        let mut versions: Vec<(Edition, &str)> = vec![(edition, path)];
+        versions.extend(alternates.iter().map(|(edition, path)| (*edition, path.as_str())));
+        versions.sort();
+        let english = versions.iter().find(|(edition, _)| *edition == Edition::English).map(|(_, path)| *path);
+        let languages = versions.iter().map(|(edition, path)| (edition.code(), *path));
+        for (language, path) in languages.chain(english.map(|path| ("x-default", path))) {
+            link(&format!("rel=\"alternate\" hreflang=\"{language}\""), &absolute(site, path));
+        }
+    }
     if let Some(Paging { base, newer, older, .. }) = paging {
         if let Some(newer) = newer {
-            link("prev", &absolute(site, &routes::page(base, *newer)));
+            link("rel=\"prev\"", &absolute(site, &routes::page(base, *newer)));
         }
         if let Some(older) = older {
-            link("next", &absolute(site, &routes::page(base, *older)));
+            link("rel=\"next\"", &absolute(site, &routes::page(base, *older)));
         }
     }
     let mut meta = |key: &str, name: &str, value: &str| {
@@ -106,7 +129,10 @@ pub fn tags(site: &Site, path: &str, subject: &Subject, paging: Option<&Paging>)
     };
     meta("property", "og:type", if article.is_some() { "article" } else { "website" });
     meta("property", "og:site_name", &site.name);
-    meta("property", "og:locale", &site.language);
+    meta("property", "og:locale", edition.locale());
+    for (other, _) in alternates {
+        meta("property", "og:locale:alternate", other.locale());
+    }
     meta("property", "og:title", subject.title());
     meta("property", "og:description", subject.description());
     meta("property", "og:url", &url);
@@ -131,7 +157,7 @@ pub fn tags(site: &Site, path: &str, subject: &Subject, paging: Option<&Paging>)
         meta("property", "article:published_time", &article.published);
         meta("property", "article:modified_time", article.updated.as_ref().unwrap_or(&article.published));
         for author in &article.authors {
-            meta("property", "article:author", &absolute(site, &dispatch_model::routes::author(&author.slug)));
+            meta("property", "article:author", &absolute(site, &edition.path(&routes::author(&author.slug))));
         }
         meta("property", "article:section", &article.section.name);
         for tag in &article.tags {
@@ -202,7 +228,7 @@ pub fn json_ld(site: &Site, url: &str, article: &Article) -> String {
             json!({
                 "@type": "Person",
                 "name": author.name,
-                "url": absolute(site, &dispatch_model::routes::author(&author.slug)),
+                "url": absolute(site, &site.edition().path(&routes::author(&author.slug))),
             })
         })
         .collect();
@@ -272,7 +298,7 @@ pub fn author_page(name: String, bio: String) -> Subject<'static> {
 
 #[cfg(test)]
 mod tests {
-    use dispatch_model::{AuthorCard, Edition, SectionRef, SCHEMA_VERSION};
+    use dispatch_model::{AuthorCard, SectionRef, SCHEMA_VERSION};
 
     use super::*;
 
@@ -314,7 +340,7 @@ mod tests {
     #[test]
     fn text_stays_text_in_attributes_and_json_ld() {
         let article = article();
-        let html = tags(&site(), "/policy/x", &Subject::Article(&article), None);
+        let html = tags(&site(), "/policy/x", &Subject::Article(&article), None, &[]);
         assert!(
             html.contains(r#"<meta property="og:title" content="Patch &quot;now&quot; &lt;/script&gt;&lt;b&gt;">"#),
             "{html}"
@@ -336,7 +362,7 @@ mod tests {
             dispatch_model::RegionRef { slug: "middle-east-africa".into(), name: "Middle East & Africa".into() },
             dispatch_model::RegionRef { slug: "asia-pacific".into(), name: "Asia Pacific".into() },
         ];
-        let html = tags(&site(), "/policy/x", &Subject::Article(&article), None);
+        let html = tags(&site(), "/policy/x", &Subject::Article(&article), None, &[]);
         for tag in [
             r#"<meta name="search-meta-headline" data-pagefind-meta="headline[content]" content="Patch &quot;now&quot; &lt;/script&gt;&lt;b&gt;">"#,
             r#"<meta name="search-meta-deck" data-pagefind-meta="deck[content]" content="A &amp; B">"#,
@@ -352,13 +378,13 @@ mod tests {
         ] {
             assert!(html.contains(tag), "{tag} in {html}");
         }
-        let page = tags(&site(), "/", &front_page(Text::of(Edition::English)), None);
+        let page = tags(&site(), "/", &front_page(Text::of(Edition::English)), None, &[]);
         assert!(!page.contains("data-pagefind"), "only articles are searched: {page}");
     }
 
     #[test]
     fn pages_without_a_hero_share_the_logo_as_a_small_card() {
-        let html = tags(&site(), "/", &front_page(Text::of(Edition::English)), None);
+        let html = tags(&site(), "/", &front_page(Text::of(Edition::English)), None, &[]);
         assert!(html.contains(r#"<meta property="og:type" content="website">"#));
         assert!(html
             .contains(r#"<meta property="og:image" content="https://dispatch.example/content/images/site-logo.svg">"#));
@@ -366,6 +392,25 @@ mod tests {
         assert!(html.contains(r#"<link rel="canonical" href="https://dispatch.example/">"#));
         assert!(!html.contains("ld+json"));
         assert_eq!(absolute(&site(), "https://cdn.example/a.png"), "https://cdn.example/a.png");
+    }
+
+    /// An Arabic article with an English counterpart names both versions
+    /// and the English one as the default, and both locales.
+    #[test]
+    fn a_page_with_a_counterpart_names_every_version() {
+        let arabic = Site { language: "ar".into(), ..site() };
+        let page = Subject::Page { title: "t".into(), description: "d".into() };
+        let html = tags(&arabic, "/ar/policy/x", &page, None, &[(Edition::English, "/policy/y".into())]);
+        for tag in [
+            r#"<link rel="alternate" hreflang="en" href="https://dispatch.example/policy/y">"#,
+            r#"<link rel="alternate" hreflang="ar" href="https://dispatch.example/ar/policy/x">"#,
+            r#"<link rel="alternate" hreflang="x-default" href="https://dispatch.example/policy/y">"#,
+            r#"<meta property="og:locale" content="ar_AR">"#,
+            r#"<meta property="og:locale:alternate" content="en_GB">"#,
+        ] {
+            assert!(html.contains(tag), "missing {tag} in {html}");
+        }
+        assert!(!tags(&site(), "/", &page, None, &[]).contains("hreflang"), "a page without versions names none");
     }
 
     #[test]
@@ -383,6 +428,7 @@ mod tests {
                 &paging.path(),
                 &listing_page(Text::of(Edition::English), "Topic: الأمن", &paging),
                 Some(&paging),
+                &[],
             )
         };
         let tag = "https://dispatch.example/tag/%D8%A7%D9%84%D8%A3%D9%85%D9%86";

@@ -32,7 +32,7 @@ use std::{
 };
 
 use dispatch::{preload, text::Text, App};
-use dispatch_model::{routes, Article, Author, Edition, IndexPage, Site};
+use dispatch_model::{escape, routes, Article, Author, Edition, IndexPage, Site};
 use hydration_context::SsrSharedContext;
 use leptos::prelude::*;
 use leptos_meta::ServerMetaContext;
@@ -141,8 +141,33 @@ fn folders(dir: &Path) -> Result<Vec<String>, String> {
 /// `root`): [`article_address`] reads it, and an incremental run may know
 /// it already.
 pub fn routes(root: &Path, address: &mut dyn FnMut(&str) -> Result<String, String>) -> Result<Vec<Route>, String> {
-    let content = root.join("content");
-    let route = |path: &str, kind: Kind| Route { path: path.into(), kind, made_from: Vec::new() };
+    let mut pages = Vec::new();
+    for edition in editions(root) {
+        pages.extend(edition_routes(root, edition, address)?);
+    }
+    Ok(pages)
+}
+
+/// The editions the built site under `root` has: English, and each other
+/// whose `content/site.json` is there (`ar/content/site.json`).
+pub fn editions(root: &Path) -> Vec<Edition> {
+    Edition::ALL
+        .into_iter()
+        .filter(|edition| {
+            edition.folder().is_empty() || root.join(edition.folder()).join("content/site.json").is_file()
+        })
+        .collect()
+}
+
+/// [`routes`] of one edition: each address with the edition's prefix.
+fn edition_routes(
+    root: &Path,
+    edition: Edition,
+    address: &mut dyn FnMut(&str) -> Result<String, String>,
+) -> Result<Vec<Route>, String> {
+    let content = root.join(edition.folder()).join("content");
+    let text = Text::of(edition);
+    let route = |path: &str, kind: Kind| Route { path: edition.path(path), kind, made_from: Vec::new() };
     let mut pages = vec![
         route("/", Kind::Front),
         route(routes::NEWSLETTER, Kind::Newsletter),
@@ -158,7 +183,7 @@ pub fn routes(root: &Path, address: &mut dyn FnMut(&str) -> Result<String, Strin
     let paged = |kind: &str, slug: &str| -> Result<(IndexPage, String, Vec<head::Paging>), String> {
         let file = content.join(kind).join(slug).join("1.json");
         let first: IndexPage = read_json(&file)?;
-        let base = routes::listing(kind)(slug);
+        let base = edition.path(&routes::listing(kind)(slug));
         let pages = first.older.unwrap_or(1);
         let pagings = (1..=pages)
             .map(|page| {
@@ -187,7 +212,7 @@ pub fn routes(root: &Path, address: &mut dyn FnMut(&str) -> Result<String, Strin
         let listed = folders(&content.join(kind))?;
         for slug in listed.into_iter().filter(|slug| content.join(kind).join(slug).join("1.json").is_file()) {
             let (page, first, pagings) = paged(kind, &slug)?;
-            let heading = if kind == "tags" { Text::of(Edition::English).tag_heading(&page.title) } else { page.title };
+            let heading = if kind == "tags" { text.tag_heading(&page.title) } else { page.title };
             for paging in pagings {
                 let made_from = if paging.page == 1 { vec![first.clone()] } else { Vec::new() };
                 pages.push(Route { path: paging.path(), kind: Kind::Listing(heading.clone(), paging), made_from });
@@ -197,10 +222,11 @@ pub fn routes(root: &Path, address: &mut dyn FnMut(&str) -> Result<String, Strin
     Ok(pages)
 }
 
-/// The address of the article whose JSON is `file` under `root`.
+/// The address of the article whose JSON is `file` under `root`, in the
+/// edition whose folder it is in (`ar/content/articles/x.json`).
 pub fn article_address(root: &Path, file: &str) -> Result<String, String> {
     let article: Article = read_json(&root.join(file))?;
-    Ok(article.href())
+    Ok(Edition::split(&format!("/{file}")).0.path(&article.href()))
 }
 
 /// `file`'s path under `root`, with `/` between its parts.
@@ -218,9 +244,46 @@ pub struct Shell {
     tail: String,
 }
 
+/// What the shell (index.html) says of the English edition, which a page
+/// of another edition says of its own.
+const SHELL_LANGUAGE: &str = "<html lang=\"en\" dir=\"ltr\">";
+const SHELL_FEEDS: [&str; 2] = [
+    "<link rel=\"alternate\" type=\"application/feed+json\" title=\"Dispatch\" href=\"/feed.json\">",
+    "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Dispatch\" href=\"/rss.xml\">",
+];
+
 impl Shell {
+    /// The head of a page of `edition`: its language and direction on
+    /// `<html>` (WCAG 2.2 SC 3.1.1), and its own feeds.
+    fn head_for(&self, edition: Edition, site: &Site) -> String {
+        if edition == Edition::English {
+            return self.head.clone();
+        }
+        let mut head = self.head.replacen(
+            SHELL_LANGUAGE,
+            &format!("<html lang=\"{}\" dir=\"{}\">", edition.code(), edition.direction()),
+            1,
+        );
+        for (feed, (kind, file)) in
+            SHELL_FEEDS.iter().zip([("application/feed+json", "/feed.json"), ("application/rss+xml", "/rss.xml")])
+        {
+            let own = format!(
+                "<link rel=\"alternate\" type=\"{kind}\" title=\"{}\" href=\"{}\">",
+                escape::html(&site.name),
+                edition.path(file)
+            );
+            head = head.replacen(feed, &own, 1);
+        }
+        head
+    }
+
     pub fn parse(html: &str) -> Result<Shell, String> {
         let missing = |what: &str| format!("the shell has no {what}; did Trunk's output change?");
+        for part in std::iter::once(SHELL_LANGUAGE).chain(SHELL_FEEDS) {
+            if !html.contains(part) {
+                return Err(missing(part));
+            }
+        }
         let head_end = html.find("</head>").ok_or_else(|| missing("</head>"))?;
         let body_start = html.find("<body").ok_or_else(|| missing("<body>"))?;
         let body_open_end = body_start + html[body_start..].find('>').ok_or_else(|| missing("<body>"))? + 1;
@@ -300,12 +363,24 @@ pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<
     let body = well_formed_markers(&body);
     let served = preload::served();
     let embedded = preload::embed(&route.path, &served)?;
+    // The same page in the other editions: an article's counterpart, and
+    // the front, newsletter and search pages, which every edition has.
+    let alternates: Vec<(Edition, String)> = match &route.kind {
+        Kind::Article(_) => {
+            article.iter().flat_map(|article| &article.counterpart).map(|c| (c.edition, c.href.clone())).collect()
+        }
+        Kind::Front | Kind::Newsletter | Kind::Search => {
+            let within = Edition::split(&route.path).1;
+            site.editions.iter().filter(|&&other| other != edition).map(|&other| (other, other.path(within))).collect()
+        }
+        _ => Vec::new(),
+    };
     let page = format!(
         "{head}<script type=\"application/json\" id=\"{id}\">{embedded}</script>{tags}<!--HEAD-->{between}{body}{tail}",
-        head = shell.head,
+        head = shell.head_for(edition, site),
         id = preload::SCRIPT_ID,
         tags = match route.subject(text, article.as_ref()) {
-            Some(subject) => head::tags(site, &route.path, &subject, route.paging()),
+            Some(subject) => head::tags(site, &route.path, &subject, route.paging(), &alternates),
             // Not a page to index or share.
             None => head::NOT_INDEXED.to_string(),
         },
@@ -365,7 +440,9 @@ mod tests {
     use super::{well_formed_markers, Shell};
 
     /// The parts of Trunk 0.21's index.html that the prerenderer changes.
-    const TRUNK_SHELL: &str = "<!DOCTYPE html><html><head><title>Dispatch</title>\
+    const TRUNK_SHELL: &str = "<!DOCTYPE html><html lang=\"en\" dir=\"ltr\"><head><title>Dispatch</title>\
+        <link rel=\"alternate\" type=\"application/feed+json\" title=\"Dispatch\" href=\"/feed.json\">\
+        <link rel=\"alternate\" type=\"application/rss+xml\" title=\"Dispatch\" href=\"/rss.xml\">\
         <script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script>\
         <link rel=\"modulepreload\" href=\"/app-1.js\" crossorigin=\"anonymous\"><link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\"></head>\
         <body>\n<p id=\"boot\">Loading Dispatch…</p>\n</body></html>";
@@ -381,6 +458,23 @@ mod tests {
         assert!(shell.head.contains("const init = bindings.default;\nconst wasm = await init("));
         assert!(shell.between.ends_with("<body>") && shell.tail.starts_with("</body>"));
         assert!(Shell::parse("<html><head></head><body></body></html>").is_err(), "a loader it does not know");
+    }
+
+    /// An Arabic page says its language and direction, and links its own
+    /// feeds; an English page is the shell's.
+    #[test]
+    fn a_page_of_another_edition_says_its_language_and_links_its_feeds() {
+        let shell = Shell::parse(TRUNK_SHELL).unwrap();
+        let site: dispatch_model::Site = serde_json::from_value(serde_json::json!({
+            "schema_version": 2, "name": "ديسباتش", "tagline": "t", "url": "https://d.example", "language": "ar",
+            "sections": [], "regions": [], "navigation": []
+        }))
+        .unwrap();
+        let arabic = shell.head_for(dispatch_model::Edition::Arabic, &site);
+        assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"), "{arabic}");
+        assert!(arabic.contains("title=\"ديسباتش\" href=\"/ar/feed.json\">"), "{arabic}");
+        assert!(arabic.contains("href=\"/ar/rss.xml\">") && !arabic.contains("href=\"/rss.xml\""), "{arabic}");
+        assert_eq!(shell.head_for(dispatch_model::Edition::English, &site), shell.head);
     }
 
     #[test]

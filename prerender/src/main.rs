@@ -17,9 +17,9 @@ use std::{
     time::Instant,
 };
 
-use dispatch_model::Site;
+use dispatch_model::{Edition, Site};
 use dispatch_prerender::{
-    article_address, init,
+    article_address, editions, init,
     record::{self, Files, Page, Record},
     render, routes, Kind, Shell,
 };
@@ -61,11 +61,13 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
     let shell_text =
         fs::read_to_string(&shell_path).map_err(|err| format!("cannot read {}: {err}", shell_path.display()))?;
     let shell = Shell::parse(&shell_text)?;
-    let site: Site = serde_json::from_str(
-        &fs::read_to_string(root.join("content/site.json"))
-            .map_err(|err| format!("cannot read content/site.json: {err}"))?,
-    )
-    .map_err(|err| format!("content/site.json: {err}"))?;
+    let mut sites: HashMap<Edition, Site> = HashMap::new();
+    for edition in editions(root) {
+        let file = edition.path("/content/site.json");
+        let text = fs::read_to_string(root.join(file.trim_start_matches('/')))
+            .map_err(|err| format!("cannot read {file}: {err}"))?;
+        sites.insert(edition, serde_json::from_str(&text).map_err(|err| format!("{file}: {err}"))?);
+    }
     let identity = identity(root, &shell_text);
     // Any record says which pages the last run wrote; only one written
     // by a run like this one says which still stand.
@@ -83,7 +85,9 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
         for (path, page) in &previous.pages {
             if let [.., article] = page.read.as_slice() {
                 let file = &previous.files[*article as usize].path;
-                if file.starts_with("content/articles/") && unchanged[*article as usize] {
+                if Edition::split(&format!("/{file}")).1.starts_with("/content/articles/")
+                    && unchanged[*article as usize]
+                {
                     known.insert(file.clone(), path.clone());
                 }
             }
@@ -113,8 +117,8 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
             if let Some(page) = stands(route) {
                 return Ok((Some(page), None));
             }
-            let rendered =
-                render(&shell, root, &site, route).map_err(|problem| format!("{}: {problem}", route.path))?;
+            let site = &sites[&Edition::split(&route.path).0];
+            let rendered = render(&shell, root, site, route).map_err(|problem| format!("{}: {problem}", route.path))?;
             let path = root.join(route.file());
             let mut read: Vec<record::Seen> =
                 rendered.read.iter().map(|(file, text)| record::seen(root, file, text.as_deref())).collect();

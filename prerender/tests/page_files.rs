@@ -10,7 +10,7 @@ mod support;
 use std::fs;
 
 use dispatch::routes::files::files_for;
-use dispatch_model::paths;
+use dispatch_model::{paths, Edition, Site};
 use dispatch_prerender::{article_address, render, routes, Kind, Shell};
 
 use support::{sample_into, SHELL};
@@ -18,21 +18,24 @@ use support::{sample_into, SHELL};
 #[test]
 fn the_files_fetched_ahead_of_a_page_are_the_files_it_reads() {
     let root = std::env::temp_dir().join(format!("dispatch-page-files-{}", std::process::id()));
-    let site = sample_into(&root);
+    sample_into(&root);
     let shell = Shell::parse(SHELL).unwrap();
     let routes = routes(&root, &mut |file| article_address(&root, file)).unwrap();
     let mut kinds = std::collections::HashSet::new();
     for route in routes.iter().filter(|route| !matches!(route.kind, Kind::NotFound)) {
-        let read: Vec<String> = render(&shell, &root, &site, route)
+        let edition = Edition::split(&route.path).0;
+        let site = edition.path(paths::SITE);
+        let settings: Site = serde_json::from_str(&fs::read_to_string(root.join(&site[1..])).unwrap()).unwrap();
+        let read: Vec<String> = render(&shell, &root, &settings, route)
             .unwrap()
             .read
             .into_iter()
             .map(|(path, _)| format!("/{path}"))
-            .filter(|path| path != paths::SITE)
+            .filter(|path| path != &site)
             .collect();
         assert_eq!(files_for(&route.path), read, "{}", route.path);
-        kinds.insert(std::mem::discriminant(&route.kind));
+        kinds.insert((edition, std::mem::discriminant(&route.kind)));
     }
     let _ = fs::remove_dir_all(&root);
-    assert_eq!(kinds.len(), 6, "the front, newsletter, search, article, author and listing pages");
+    assert_eq!(kinds.len(), 12, "the front, newsletter, search, article, author and listing pages of both editions");
 }

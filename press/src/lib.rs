@@ -332,7 +332,12 @@ pub fn build(
     };
     let mut site =
         check_site(&site_file, source.edition, counterparts, site_source.0, &site_source.1, &images, &mut problems);
-    site.others = editions::present(&source.root).into_iter().filter(|&other| other != source.edition).collect();
+    let present = editions::present(&source.root);
+    site.others = present.iter().copied().filter(|&other| other != source.edition).collect();
+    // A newsroom of one edition offers no switch.
+    if present.len() > 1 {
+        site.site.editions = present;
+    }
 
     let authors = read_authors(content, &images, &mut problems);
     let insights = read_insights(content, &mut problems);
@@ -689,6 +694,7 @@ fn check_site(
             navigation,
             card,
             digits: source.digits,
+            editions: Vec::new(),
         },
         edition,
         offset,

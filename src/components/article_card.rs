@@ -11,7 +11,7 @@ use crate::text::use_text;
 #[component]
 pub fn ArticleCard(summary: ArticleSummary, #[prop(default = false)] lead: bool) -> impl IntoView {
     let text = use_text();
-    let href = summary.href();
+    let href = text.edition.path(&summary.href());
     let place = if lead { Place::Lead } else { Place::Card };
     let picture = summary
         .thumbnail

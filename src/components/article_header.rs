@@ -27,7 +27,8 @@ pub fn ArticleHeader(
                 2 => text.byline_last_separator,
                 _ => ", ",
             };
-            view! { <a href=routes::author(&author.slug)>{author.name}</a> {separator} }
+            let separator = if separator == ", " { text.list_separator } else { separator };
+            view! { <a href=text.edition.path(&routes::author(&author.slug))>{author.name}</a> {separator} }
         })
         .collect_view();
     let byline = (count > 0).then(|| {
@@ -40,7 +41,7 @@ pub fn ArticleHeader(
     let updated = updated.filter(|stamp| text.date(stamp) != text.date(&published));
     view! {
         <header class="article-header">
-            <p class="article-section"><a href=routes::section(&section.slug)>{section.name}</a></p>
+            <p class="article-section"><a href=text.edition.path(&routes::section(&section.slug))>{section.name}</a></p>
             <h1 class="article-headline" tabindex="-1">{headline}</h1>
             <p class="article-deck">{deck}</p>
             <div class="article-meta">

@@ -2,12 +2,13 @@ use dispatch_model::{routes, AuthorCard as Card, Image};
 use leptos::prelude::*;
 
 use super::figure::Portrait;
+use crate::text::use_text;
 
 /// "About the Author": photo, name, role and bio, linking to the author's
 /// page. `heading_level` lets the author page use it as its main heading.
 #[component]
 pub fn AuthorCard(author: Card, #[prop(default = false)] main: bool) -> impl IntoView {
-    let href = routes::author(&author.slug);
+    let href = use_text().edition.path(&routes::author(&author.slug));
     let photo: Option<Image> = author.photo;
     let name = if main {
         view! { <h1 class="author-name" tabindex="-1">{author.name}</h1> }.into_any()

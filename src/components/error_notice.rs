@@ -20,7 +20,7 @@ pub fn ErrorNotice(error: ApiError, #[prop(into)] on_retry: Callback<()>) -> imp
             <p class="notice-message">{text.error_message(&error)}</p>
             <p class="notice-actions">
                 {retry}
-                <a href="/">{text.back_to_front_page}</a>
+                <a href=text.edition.path("/")>{text.back_to_front_page}</a>
             </p>
         </section>
     }

@@ -4,6 +4,7 @@ pub mod article_body;
 pub mod article_card;
 pub mod article_header;
 pub mod author_card;
+pub mod edition_switch;
 pub(crate) mod element;
 pub mod error_notice;
 pub mod figure;

@@ -1,22 +1,37 @@
-use dispatch_model::{routes, NavLink};
+use dispatch_model::{routes, Edition, NavLink};
 use leptos::prelude::*;
 
-use super::theme_toggle::ThemeToggle;
-use crate::text::use_text;
+use super::{
+    edition_switch::{edition_link, switch_href},
+    theme_toggle::ThemeToggle,
+};
+use crate::text::{use_text, Text};
 
-/// The masthead: site name, tagline and the sections.
+/// The masthead: site name, tagline, the switch to each other edition
+/// (`editions`: every edition the newsroom has) and the sections.
 #[component]
-pub fn SiteHeader(#[prop(into)] navigation: Signal<Vec<NavLink>>) -> impl IntoView {
+pub fn SiteHeader(
+    #[prop(into)] navigation: Signal<Vec<NavLink>>,
+    #[prop(into)] editions: Signal<Vec<Edition>>,
+) -> impl IntoView {
     let text = use_text();
+    let location = leptos_router::hooks::use_location();
+    // Dispatch has two editions: the switch is to the other one.
+    let switch = move || {
+        let other = editions.get().into_iter().find(|&edition| edition != text.edition)?;
+        let href = switch_href(&location.pathname.get(), other);
+        Some(edition_link(other, href, Text::of(other).edition_name, "header-link edition-switch"))
+    };
     view! {
         <header class="site-header">
             <div class="site-header-inner">
-                <a class="masthead" href="/" aria-label=text.home_link_label>
+                <a class="masthead" href=text.edition.path("/") aria-label=text.home_link_label>
                     {text.site_name}
                 </a>
                 <p class="tagline">{text.tagline}</p>
-                <a class="header-link" href=routes::SEARCH>{text.search_link}</a>
-                <a class="header-link" href=routes::NEWSLETTER>{text.newsletter_link}</a>
+                <a class="header-link" href=text.edition.path(routes::SEARCH)>{text.search_link}</a>
+                <a class="header-link" href=text.edition.path(routes::NEWSLETTER)>{text.newsletter_link}</a>
+                {switch}
                 <ThemeToggle />
             </div>
             <nav class="section-nav" aria-label=text.sections_label>

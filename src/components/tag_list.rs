@@ -13,7 +13,7 @@ pub fn TagList(tags: Vec<Tag>) -> impl IntoView {
                 <ul>
                     {tags
                         .into_iter()
-                        .map(|tag| view! { <li><a href=routes::tag(&tag.slug)>{tag.name}</a></li> })
+                        .map(|tag| view! { <li><a href=text.edition.path(&routes::tag(&tag.slug))>{tag.name}</a></li> })
                         .collect_view()}
                 </ul>
             </nav>

@@ -12,13 +12,14 @@ use leptos_router::{
 use crate::{
     api,
     components::{
-        article_body::ArticleBody, article_header::ArticleHeader, author_card::AuthorCard, figure::Figure,
-        insights::MoreInsights, related::StoryRail, share_links::ShareLinks, skeleton::Shape, tag_list::TagList,
+        article_body::ArticleBody, article_header::ArticleHeader, author_card::AuthorCard,
+        edition_switch::edition_link, figure::Figure, insights::MoreInsights, related::StoryRail,
+        share_links::ShareLinks, skeleton::Shape, tag_list::TagList,
     },
     newsletter::{NewsletterForm, Placement},
     routes::loader::{Load, Loader, PageData},
     share,
-    text::use_text,
+    text::{use_text, Text},
     SiteOrigin,
 };
 
@@ -27,12 +28,13 @@ use crate::{
 pub fn ArticlePage() -> impl IntoView {
     let text = use_text();
     let params = use_params_map();
+    let edition = text.edition;
     let load: Load = Rc::new(move |freshness| {
         let slug = params.read().get("slug").unwrap_or_default();
         Box::pin(async move {
             // "More Insights" is a secondary rail: without it the article
             // still reads whole, so a failed load leaves it out.
-            let (article, insights) = join(api::article(slug, freshness), api::insights()).await;
+            let (article, insights) = join(api::article(edition, slug, freshness), api::insights(edition)).await;
             Ok(PageData::Article(Box::new(article?), insights.ok()))
         })
     });
@@ -42,10 +44,12 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoView {
     let text = use_text();
+    // In the edition: the router puts its prefix before a path it
+    // navigates to, and the share link needs it whole.
     let canonical = article.href();
     let url = share::article_url(
         &use_context::<SiteOrigin>().map(|origin| origin.get_untracked()).unwrap_or_default(),
-        &canonical,
+        &text.edition.path(&canonical),
     );
     // An article moved to another section, or a link with the wrong
     // section, still finds it: the address is corrected in place, so the
@@ -67,8 +71,15 @@ pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoVie
         authors,
         body,
         related,
+        counterpart,
         ..
     } = article;
+    // The same story in the other edition, in that edition's words.
+    let counterpart = counterpart.map(|counterpart| {
+        let label = Text::of(counterpart.edition).read_in_edition;
+        let link = edition_link(counterpart.edition, counterpart.href, label, "");
+        view! { <p class="article-counterpart" data-pagefind-ignore="">{link}</p> }
+    });
     crate::focus::settle();
     let cards = authors.clone();
     let headline_for_share = headline.clone();
@@ -89,6 +100,7 @@ pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoVie
                 updated=updated
                 authors=authors
             />
+            {counterpart}
             {hero.map(|image| view! { <Figure image=image hero=true /> })}
             <ArticleBody blocks=body />
             <TagList tags=tags />

@@ -21,12 +21,13 @@ use crate::{
 pub fn AuthorPage() -> impl IntoView {
     let text = use_text();
     let address = listing_address();
+    let edition = text.edition;
     let load: Load = Rc::new(move |freshness| {
         let ListingAddress { slug, page } = address.get();
         Box::pin(async move {
             let page = page.ok_or(ApiError::NotFound)?;
-            let author = api::author(slug.clone(), freshness).await?;
-            let articles = api::listing("authors", slug, page, freshness).await?;
+            let author = api::author(edition, slug.clone(), freshness).await?;
+            let articles = api::listing(edition, "authors", slug, page, freshness).await?;
             Ok(PageData::Author(Box::new(author), articles))
         })
     });
@@ -37,7 +38,7 @@ pub fn AuthorPage() -> impl IntoView {
 pub fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
     let text = use_text();
     let Author { slug, name, role, bio, photo, links, .. } = author;
-    let base = routes::author(&slug);
+    let base = text.edition.path(&routes::author(&slug));
     crate::focus::settle();
     view! {
         <Title text=text.page_title(&name, articles.page) />

@@ -6,7 +6,7 @@
 //! in `prerender/tests` checks it against what the prerenderer's renders
 //! of every kind of page actually read.
 
-use dispatch_model::{paths, routes};
+use dispatch_model::{paths, routes, Edition};
 
 use crate::routes::{home::RAILS, listing::ListingAddress};
 
@@ -17,6 +17,12 @@ use crate::routes::{home::RAILS, listing::ListingAddress};
 /// nothing (the newsletter and search pages) and for an address no page
 /// answers.
 pub fn files_for(path: &str) -> Vec<String> {
+    let (edition, path) = Edition::split(path);
+    files_within(path).into_iter().map(|file| edition.path(&file)).collect()
+}
+
+/// [`files_for`] of a path within its edition, without the edition's prefix.
+fn files_within(path: &str) -> Vec<String> {
     let segments: Vec<&str> = path.trim_matches('/').splitn(2, '/').collect();
     let page = |rest: &str| match ListingAddress::from_params(None, None, Some(rest.to_string())) {
         ListingAddress { slug, page: Some(page) } if !slug.is_empty() => Some((slug, page)),
@@ -67,6 +73,13 @@ mod tests {
         assert_eq!(files_for("/policy/page/3"), ["/content/sections/policy/3.json"]);
         assert_eq!(files_for("/region/asia-pacific/page/2"), ["/content/regions/asia-pacific/2.json"]);
         assert_eq!(files_for("/tag/الأمن"), ["/content/tags/الأمن/1.json"]);
+        assert_eq!(files_for("/ar/tag/الأمن"), ["/ar/content/tags/الأمن/1.json"]);
+        assert_eq!(files_for("/ar/"), files_for("/").iter().map(|file| format!("/ar{file}")).collect::<Vec<_>>());
+        assert_eq!(
+            files_for("/ar/policy/x"),
+            ["/ar/content/articles/x.json", "/ar/content/insights.json"],
+            "an edition's prefix is not a section"
+        );
         assert_eq!(files_for("/author/amina/page/2"), ["/content/authors/amina.json", "/content/authors/amina/2.json"]);
         for nothing in
             ["/newsletter", "/search", "/policy/page/1", "/policy/page/x", "/tag/ai/page/1", "/a/b/c", "/region"]

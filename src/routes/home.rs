@@ -27,12 +27,13 @@ pub fn HomePage() -> impl IntoView {
     let text = use_text();
     // The rails are secondary: if one cannot load, the front page reads
     // whole without it, so its failure is dropped rather than shown.
-    let load: Load = Rc::new(|freshness| {
+    let edition = text.edition;
+    let load: Load = Rc::new(move |freshness| {
         Box::pin(async move {
-            let rail = |slug: &str| api::listing("regions", slug.to_string(), 1, freshness);
+            let rail = |slug: &str| api::listing(edition, "regions", slug.to_string(), 1, freshness);
             let [first, second] = RAILS;
             let (latest, middle_east_africa, asia_pacific) =
-                join3(api::latest(1, freshness), rail(first), rail(second)).await;
+                join3(api::latest(edition, 1, freshness), rail(first), rail(second)).await;
             let rails = [middle_east_africa, asia_pacific].into_iter().filter_map(Result::ok).collect();
             Ok(PageData::Latest { latest: latest?, rails })
         })

@@ -76,10 +76,11 @@ pub fn listing_address() -> Memo<ListingAddress> {
 fn Listing(kind: &'static str) -> impl IntoView {
     let text = use_text();
     let address = listing_address();
+    let edition = text.edition;
     let load: Load = Rc::new(move |freshness| {
         let ListingAddress { slug, page } = address.get();
         Box::pin(async move {
-            let list = api::listing(kind, slug.clone(), page.ok_or(ApiError::NotFound)?, freshness).await?;
+            let list = api::listing(edition, kind, slug.clone(), page.ok_or(ApiError::NotFound)?, freshness).await?;
             Ok(PageData::Listing { kind, slug, list })
         })
     });
@@ -100,7 +101,7 @@ pub fn ListingView(kind: &'static str, slug: String, list: IndexPage) -> impl In
             <ol class="card-list">
                 {list.items.into_iter().map(|summary| view! { <li><ArticleCard summary=summary /></li> }).collect_view()}
             </ol>
-            <Pagination base=routes::listing(kind)(&slug) newer=list.newer older=list.older />
+            <Pagination base=text.edition.path(&routes::listing(kind)(&slug)) newer=list.newer older=list.older />
         </section>
     }
 }

@@ -31,7 +31,7 @@ pub fn NotFound() -> impl IntoView {
             <h1 class="notice-title" tabindex="-1">{text.not_found_title}</h1>
             <p class="notice-message">{text.not_found_body}</p>
             <p class="notice-actions">
-                <a href="/">{text.back_to_front_page}</a>
+                <a href=text.edition.path("/")>{text.back_to_front_page}</a>
             </p>
         </section>
     }

@@ -183,7 +183,7 @@ pub fn SearchPage() -> impl IntoView {
             Outcome::Found(query, found) if found.total == 0 => {
                 let everywhere = query.is_filtered().then(|| {
                     let href = SearchQuery { section: String::new(), region: String::new(), ..query }.href();
-                    view! { <p><a href=href>{text.search_everywhere}</a></p> }
+                    view! { <p><a href=text.edition.path(&href)>{text.search_everywhere}</a></p> }
                 });
                 view! {
                     <div class="search-empty">
@@ -222,7 +222,7 @@ pub fn SearchPage() -> impl IntoView {
         <Meta name="description" content=text.search_page_description />
         <div class="search-page">
             <h1 class="page-heading">{text.search_page_title}</h1>
-            <form class="search-form" role="search" action=routes::SEARCH method="get" on:submit=on_submit>
+            <form class="search-form" role="search" action=text.edition.path(routes::SEARCH) method="get" on:submit=on_submit>
                 <div class="field search-words">
                     <label for="search-words">{text.search_words_label}</label>
                     <div class="search-row">
@@ -328,7 +328,7 @@ fn NeedsScript(site: Signal<Option<Site>>) -> impl IntoView {
             <p>{text.search_needs_script}</p>
             <ul class="search-sections">
                 {move || sections().into_iter().map(|section| {
-                    view! { <li><a href=routes::section(&section.slug)>{section.name}</a></li> }
+                    view! { <li><a href=text.edition.path(&routes::section(&section.slug))>{section.name}</a></li> }
                 }).collect_view()}
             </ul>
         </div>

@@ -22,6 +22,16 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Every listmonk list of every edition, English first.
+    pub fn lists(&self) -> Vec<&str> {
+        let newsletter = &self.newsletter;
+        let mut lists = vec![newsletter.daily_list.as_str(), newsletter.weekly_list.as_str()];
+        for edition in newsletter.editions.values() {
+            lists.extend([edition.daily_list.as_str(), edition.weekly_list.as_str()]);
+        }
+        lists
+    }
+
     /// The newsletter's origin when it is not the site's own.
     pub fn newsletter_origin(&self) -> Option<&str> {
         let endpoint = &self.newsletter.endpoint;
@@ -35,11 +45,24 @@ pub fn settings(root: &Path) -> Result<Settings, String> {
     let text = fs::read_to_string(root.join("deploy.toml")).map_err(|err| format!("cannot read deploy.toml: {err}"))?;
     let settings: Settings = toml::from_str(&text).map_err(|err| format!("deploy.toml: {err}"))?;
     check(&settings)?;
+    // A reader of an edition subscribes to its own digests, so an edition
+    // in content/ needs its lists here.
+    for edition in Edition::ALL.into_iter().filter(|edition| !edition.folder().is_empty()) {
+        let present = root.join("content").join(edition.folder()).join("site.toml").is_file();
+        if present && !settings.newsletter.editions.contains_key(&edition) {
+            let name = serde_json::to_string(&edition).unwrap_or_default();
+            return Err(format!(
+                "deploy.toml: content/{}/ is an edition, and its readers subscribe to its own lists: add [newsletter.editions.{}] with daily_list and weekly_list",
+                edition.folder(),
+                name.trim_matches('"')
+            ));
+        }
+    }
     Ok(settings)
 }
 
 fn check(settings: &Settings) -> Result<(), String> {
-    let NewsletterConfig { endpoint, daily_list, weekly_list } = &settings.newsletter;
+    let NewsletterConfig { endpoint, .. } = &settings.newsletter;
     let plain = |text: &str| {
         !text.is_empty() && !text.contains(|c: char| c.is_whitespace() || c.is_control() || "'\"<>;,`".contains(c))
     };
@@ -55,9 +78,9 @@ fn check(settings: &Settings) -> Result<(), String> {
     }) {
         return Err(format!("deploy.toml: newsletter.endpoint `{}`: {reason}", endpoint.escape_debug()));
     }
-    for (name, list) in [("daily_list", daily_list), ("weekly_list", weekly_list)] {
+    for list in settings.lists() {
         if !plain(list) {
-            return Err(format!("deploy.toml: newsletter.{name} must be a listmonk list UUID, not `{list}`"));
+            return Err(format!("deploy.toml: every newsletter list must be a listmonk list UUID, not `{list}`"));
         }
     }
     Ok(())
@@ -206,6 +229,10 @@ pub struct Addresses {
     pub listings: Vec<String>,
     /// From `content/redirects.json`.
     pub moved: Vec<Moved>,
+    /// The editions besides the English one: each answers an address of
+    /// its own that has no page with its own "Page not found"
+    /// (`/ar/404.html`).
+    pub editions: Vec<Edition>,
 }
 
 impl Addresses {
@@ -219,6 +246,7 @@ impl Addresses {
     pub fn read(dist: &Path) -> Result<Addresses, String> {
         let mut listings = Vec::new();
         let mut moved = Vec::new();
+        let mut editions = Vec::new();
         for edition in Edition::ALL {
             let path = |path: &str| edition.path(path);
             let file = |path: &str| dist.join(path.trim_start_matches('/'));
@@ -241,8 +269,11 @@ impl Addresses {
                 listings.push(path(&encoded));
             }
             moved.extend(redirects.moved);
+            if edition != Edition::English {
+                editions.push(edition);
+            }
         }
-        Ok(Addresses { listings, moved })
+        Ok(Addresses { listings, moved, editions })
     }
 }
 
@@ -274,6 +305,9 @@ pub fn redirects_file(addresses: &Addresses) -> String {
     }
     for Moved { from, to } in &addresses.moved {
         out.push_str(&format!("{}  {}  301\n", routes::encode(from), routes::encode(to)));
+    }
+    for edition in &addresses.editions {
+        out.push_str(&format!("{}/*  {}  404\n", edition.prefix(), edition.path("/404.html")));
     }
     out.push_str("/*  /404.html  404\n");
     out
@@ -359,6 +393,16 @@ fn nginx(csp: &str, addresses: &Addresses) -> Result<String, String> {
          try_files $uri $uri.html =404;"
     );
     out.push_str(&location("/", HOST_DEFAULT, &paged));
+    // An edition's addresses with no page get its own "Page not found".
+    for edition in &addresses.editions {
+        let own = edition.path("/404.html");
+        out.push_str(&location(&format!("= {own}"), HOST_DEFAULT, "internal;"));
+        out.push_str(&location(
+            &format!("{}/", edition.prefix()),
+            HOST_DEFAULT,
+            &format!("error_page 404 {own};\n    {paged}"),
+        ));
+    }
     Ok(out)
 }
 
@@ -389,6 +433,7 @@ mod tests {
         Addresses {
             listings: vec!["/tag/:slug".into(), "/policy".into(), "/%D8%A3%D9%85%D9%86".into()],
             moved: vec![Moved { from: "/analysis/café".into(), to: "/policy/café".into() }],
+            editions: vec![Edition::Arabic],
         }
     }
 
@@ -406,6 +451,7 @@ mod tests {
                 "/policy/page/1  /policy  301",
                 "/%D8%A3%D9%85%D9%86/page/1  /%D8%A3%D9%85%D9%86  301",
                 "/analysis/caf%C3%A9  /policy/caf%C3%A9  301",
+                "/ar/*  /ar/404.html  404",
                 "/*  /404.html  404",
             ]
         );
@@ -413,6 +459,7 @@ mod tests {
         assert!(conf.contains("location = \"/analysis/café\" {"), "{conf}");
         assert!(conf.contains("return 301 \"/policy/caf%C3%A9\";"), "{conf}");
         assert!(conf.contains("(?<listing>/tag/[^/?]+|/policy|/%D8%A3%D9%85%D9%86)"), "{conf}");
+        assert!(conf.contains("location /ar/ {") && conf.contains("error_page 404 /ar/404.html;"), "{conf}");
     }
 
     #[test]
@@ -430,6 +477,7 @@ mod tests {
                 endpoint: endpoint.into(),
                 daily_list: "d-1".into(),
                 weekly_list: "w-1".into(),
+                editions: Default::default(),
             },
         }
     }

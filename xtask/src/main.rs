@@ -140,7 +140,7 @@ fn start_newsletter(root: &Path, server: &Path, port: u16, data: &Path) -> Resul
     let child = Command::new(server)
         .args(["--port", &port.to_string(), "--data"])
         .arg(data)
-        .args(["--list", &settings.newsletter.daily_list, "--list", &settings.newsletter.weekly_list])
+        .args(settings.lists().into_iter().flat_map(|list| ["--list", list]))
         .spawn()
         .map_err(|err| format!("could not start the newsletter service: {err}"))?;
     println!("dev: newsletter signups are kept in {}; confirmation links appear in this log", data.display());

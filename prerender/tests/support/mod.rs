@@ -6,7 +6,9 @@ use std::{fs, path::Path};
 use dispatch_model::Site;
 
 /// The parts of Trunk 0.21's `index.html` that the prerenderer reads.
-pub const SHELL: &str = "<!DOCTYPE html><html><head><title>Dispatch</title>\
+pub const SHELL: &str = "<!DOCTYPE html><html lang=\"en\" dir=\"ltr\"><head><title>Dispatch</title>\
+    <link rel=\"alternate\" type=\"application/feed+json\" title=\"Dispatch\" href=\"/feed.json\">\
+    <link rel=\"alternate\" type=\"application/rss+xml\" title=\"Dispatch\" href=\"/rss.xml\">\
     <script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script>\
     </head><body>\n<p id=\"boot\">Loading Dispatch…</p>\n</body></html>";
 
