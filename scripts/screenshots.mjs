@@ -1,5 +1,5 @@
 // Regenerates the README's screenshots from the release build: the front
-// page and an article, wide and on a phone. Run by `cargo xtask screenshots`,
+// page and an article of each edition, wide and on a phone. Run by `cargo xtask screenshots`,
 // which builds the site and sets the environment support.mjs reads.
 
 import { readFileSync } from 'node:fs';
@@ -10,11 +10,16 @@ import { DIST, launchBrowser, startSite } from '../tests/e2e/support.mjs';
 const OUT = path.resolve(DIST, '..', 'docs', 'screenshots');
 const latest = JSON.parse(readFileSync(path.join(DIST, 'content/latest/1.json'), 'utf8'));
 const top = latest.items[0];
+const arabic = JSON.parse(readFileSync(path.join(DIST, 'ar/content/latest/1.json'), 'utf8')).items[0];
 
 const shots = [
   { file: 'front-page-1280.png', route: '/', width: 1280, height: 1100, heading: 'Latest News' },
   { file: 'article-1280.png', route: `/${top.section.slug}/${top.slug}`, width: 1280, height: 1500, heading: top.headline },
   { file: 'article-375.png', route: `/${top.section.slug}/${top.slug}`, width: 375, height: 1400, heading: top.headline },
+  { file: 'ar-front-page-1280.png', route: '/ar', width: 1280, height: 1100, heading: 'آخر الأخبار' },
+  { file: 'ar-front-page-375.png', route: '/ar', width: 375, height: 1400, heading: 'آخر الأخبار' },
+  { file: 'ar-article-1280.png', route: `/ar/${arabic.section.slug}/${arabic.slug}`, width: 1280, height: 1500, heading: arabic.headline },
+  { file: 'ar-article-375.png', route: `/ar/${arabic.section.slug}/${arabic.slug}`, width: 375, height: 1400, heading: arabic.headline },
 ];
 
 const site = await startSite();

@@ -10,7 +10,7 @@
 //! deck, section, address, date and reading time come from those, so a
 //! result needs one fragment file and no article JSON.
 
-use dispatch_model::{is_safe_href, routes, ArticleSummary, SectionRef};
+use dispatch_model::{is_safe_href, routes, ArticleSummary, Edition, SectionRef};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Results shown at first, and added by each "More results".
@@ -173,11 +173,13 @@ pub struct Hit {
 
 impl Hit {
     /// The result for a fragment; `None` for one without an article's
-    /// address (`/{section}/{slug}`) that is safe to link to.
+    /// address (`/{section}/{slug}`, after its edition's prefix: Pagefind
+    /// keeps an index per language, so a page searches its own edition's
+    /// articles) that is safe to link to.
     pub fn from_fragment(fragment: Fragment) -> Option<Hit> {
         let Fragment { url, content, locations, meta } = fragment;
         let href = if meta.href.is_empty() { url.trim_end_matches(".html").to_string() } else { meta.href };
-        let (section, slug) = href.strip_prefix('/')?.split_once('/')?;
+        let (section, slug) = Edition::split(&href).1.strip_prefix('/')?.split_once('/')?;
         if slug.contains('/') || !is_safe_href(&href) {
             return None;
         }
@@ -370,5 +372,9 @@ mod tests {
         assert_eq!(Hit::from_fragment(fragment("javascript:alert(1)")), None);
         assert_eq!(Hit::from_fragment(fragment("https://evil.example/")), None);
         assert_eq!(Hit::from_fragment(fragment("/policy/a/b")), None);
+        // An Arabic page's result: its address within its edition, which
+        // the Arabic app links to with the prefix.
+        let arabic = Hit::from_fragment(fragment("/ar/policy/qissa")).expect("an edition's article");
+        assert_eq!((arabic.summary.section.slug.as_str(), arabic.summary.slug.as_str()), ("policy", "qissa"));
     }
 }

@@ -20,6 +20,8 @@ const ARTICLE = `/${STORY.section.slug}/${STORY.slug}`;
 const AUTHOR = STORY.authors[0];
 const TAG = STORY.tags[0];
 const SHELL = readFileSync(path.join(DIST, '_shell.html'), 'utf8');
+// The editions' folders in the build: '' for English, 'ar' for Arabic.
+const EDITIONS = ['', 'ar'];
 
 const shared = siteAndBrowser();
 
@@ -79,15 +81,21 @@ describe('what a crawler reads', () => {
 
   test('every prerendered page has a complete head with absolute URLs', () => {
     const pages = prerendered();
-    // The front page, the newsletter and search pages, every article, and
-    // every page of every author, section, region and tag.
-    const listingPages = (dir) => readdirSync(path.join(DIST, 'content', dir)).filter((name) => !name.includes('.'))
-      .map((slug) => readdirSync(path.join(DIST, 'content', dir, slug)).filter((name) => /^\d+\.json$/.test(name)).length)
-      .reduce((sum, pages) => sum + pages, 0);
-    const articles = readdirSync(path.join(DIST, 'content/articles')).filter((name) => name.endsWith('.json')).length;
-    const listings = ['authors', 'sections', 'regions', 'tags'].map(listingPages).reduce((sum, pages) => sum + pages, 0);
+    // In each edition: the front page, the newsletter and search pages,
+    // every article, and every page of every author, section, region and tag.
+    let expected = 0;
+    for (const edition of EDITIONS) {
+      const folder = path.join(DIST, edition, 'content');
+      const listingPages = (dir) => readdirSync(path.join(folder, dir)).filter((name) => !name.includes('.'))
+        .map((slug) => readdirSync(path.join(folder, dir, slug)).filter((name) => /^\d+\.json$/.test(name)).length)
+        .reduce((sum, pages) => sum + pages, 0);
+      const articles = readdirSync(path.join(folder, 'articles')).filter((name) => name.endsWith('.json')).length;
+      const listings = ['authors', 'sections', 'regions', 'tags'].map(listingPages).reduce((sum, pages) => sum + pages, 0);
+      expected += 3 + articles + listings;
+    }
     assert.ok(pages.some(([address]) => /^\/region\/[^/]+\/page\/2$/.test(address)), 'a region\'s second page');
-    assert.equal(pages.length, 3 + articles + listings);
+    assert.ok(pages.some(([address]) => address === '/ar'), 'the Arabic front page');
+    assert.equal(pages.length, expected);
     for (const [address, file] of pages) {
       const html = readFileSync(file, 'utf8');
       const url = SITE.url + encodeURI(address);
@@ -122,24 +130,27 @@ describe('what a crawler reads', () => {
     for (const [address, file] of prerendered()) {
       const html = readFileSync(file, 'utf8');
       if (metaValues(html, 'og:type')[0] !== 'article') continue;
-      const slug = address.split('/')[2];
-      const article = content(`articles/${slug}.json`);
+      const edition = address.startsWith('/ar/') ? 'ar' : '';
+      const article = JSON.parse(readFileSync(path.join(DIST, edition, 'content/articles', `${address.split('/').pop()}.json`), 'utf8'));
+      const site = JSON.parse(readFileSync(path.join(DIST, edition, 'content/site.json'), 'utf8'));
+      const prefix = edition ? `/${edition}` : '';
       const [data] = jsonLd(html);
       assert.equal(data['@context'], 'https://schema.org');
       assert.equal(data['@type'], 'NewsArticle');
       assert.equal(data.headline, article.headline);
       assert.equal(data.datePublished, article.published);
       assert.equal(data.dateModified, article.updated ?? article.published);
-      assert.deepEqual(data.author, article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: `${SITE.url}/author/${author.slug}` })));
+      assert.equal(data.inLanguage, site.language);
+      assert.deepEqual(data.author, article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: `${SITE.url}${prefix}/author/${author.slug}` })));
       if (article.hero) {
         assert.equal(data.image[0].url, SITE.url + article.hero.src);
         assert.equal(data.image[0].width, article.hero.width);
       }
       assert.equal(data.publisher['@type'], 'Organization');
-      assert.equal(data.publisher.name, SITE.name);
+      assert.equal(data.publisher.name, site.name);
       assert.ok(data.publisher.logo.url.startsWith(`${SITE.url}/`));
       assert.deepEqual(metaValues(html, 'article:published_time'), [article.published]);
-      assert.deepEqual(metaValues(html, 'article:author'), article.authors.map((author) => `${SITE.url}/author/${author.slug}`));
+      assert.deepEqual(metaValues(html, 'article:author'), article.authors.map((author) => `${SITE.url}${prefix}/author/${author.slug}`));
       assert.deepEqual(metaValues(html, 'article:section'), [article.section.name]);
       assert.deepEqual(metaValues(html, 'article:tag'), article.tags.map((tag) => tag.name));
     }
