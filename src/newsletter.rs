@@ -166,7 +166,8 @@ impl Outbox {
             let next = match result {
                 Ok(optin) => {
                     storage::remove(storage::PENDING_SIGNUP);
-                    storage::write_json(storage::SUBSCRIBED, &Digests { daily: signup.daily, weekly: signup.weekly });
+                    let digests = Digests { daily: signup.daily, weekly: signup.weekly };
+                    storage::write_json(&storage::subscribed(signup.edition), &digests);
                     Status::Done { optin }
                 }
                 Err(error) if error.is_retryable() && !online() => Status::Offline,
@@ -383,7 +384,7 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
 
     // What an earlier visit left: a signup still to send, or a done one.
     Effect::new(move |_| {
-        remembered.set(storage::read_json(storage::SUBSCRIBED));
+        remembered.set(storage::read_json(&storage::subscribed(text.edition)));
         if let Some(pending) = storage::read_json::<Signup>(storage::PENDING_SIGNUP) {
             email.set(pending.email.clone());
             daily.set(pending.daily);

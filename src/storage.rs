@@ -9,8 +9,15 @@ use serde::{de::DeserializeOwned, Serialize};
 pub const THEME: &str = "dispatch-theme";
 /// A newsletter signup that has not gone through yet.
 pub const PENDING_SIGNUP: &str = "dispatch-newsletter-pending";
-/// The digests this device has signed up for.
-pub const SUBSCRIBED: &str = "dispatch-newsletter-subscribed";
+/// The digests this device has signed up for, in `edition`: each edition
+/// has its own lists, so a reader of one is not taken for a subscriber of
+/// the other.
+pub fn subscribed(edition: dispatch_model::Edition) -> String {
+    match edition.folder() {
+        "" => "dispatch-newsletter-subscribed".to_string(),
+        folder => format!("dispatch-newsletter-subscribed-{folder}"),
+    }
+}
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

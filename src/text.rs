@@ -7,8 +7,8 @@
 //! Arabic entry is empty or in English. Nothing outside this module spells
 //! out reader-facing words.
 //!
-//! Both tables are in every build (the Arabic one costs about 2 KB of
-//! brotli'd wasm, measured in `docs/editions.md`): loading one on demand
+//! Both tables are in every build (the Arabic strings are about 2 KB of
+//! brotli'd wasm; `docs/editions.md` has the edition's whole cost): loading one on demand
 //! would put a request before the first render of every Arabic page.
 
 use std::ops::Deref;
@@ -27,6 +27,9 @@ pub struct Words {
     pub privacy_notice: [&'static str; 3],
     /// The months, January first, as a dateline writes them.
     pub months: [&'static str; 12],
+    /// What stands between a card's date and its reading time. Not the
+    /// middle dot in Arabic, where it reads as the digit zero (٠).
+    pub meta_separator: &'static str,
     /// The edition's name in its own language, as the other editions'
     /// pages offer it ("العربية" on an English page).
     pub edition_name: &'static str,
@@ -44,7 +47,6 @@ pub struct Words {
     pub no_articles: &'static str,
     pub by: &'static str,
     pub updated: &'static str,
-    /// What stands between the last two names of a byline.
     /// What stands between the last two names of a byline.
     pub byline_last_separator: &'static str,
     pub sections_label: &'static str,
@@ -135,6 +137,7 @@ pub static ENGLISH: Words = Words {
         "Your browser keeps a signup that could not be sent yet, so that it is not lost, and remembers which digests you chose; nothing else about you is stored.",
     ],
     months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    meta_separator: " · ",
     edition_name: "English",
     read_in_edition: "Read this article in English",
     site_name: "Dispatch",
@@ -227,7 +230,7 @@ pub static ARABIC: Words = Words {
     list_separator: "، ",
     privacy_notice: [
         "لا نستخدم عنوان بريدك الإلكتروني إلا لإرسال الموجزات التي اخترتها، ولا نبيعه ولا نشاركه مع المعلنين.",
-        "في كل موجز رابط لإلغاء الاشتراك فورًا. وإلى أن يتأكد اشتراكك، نحتفظ بعنوانك مدة أقصاها ثلاثون يومًا.",
+        "في كل موجز رابط لإلغاء الاشتراك فورًا. وإلى أن تؤكد اشتراكك، نحتفظ بعنوانك مدة أقصاها ثلاثون يومًا.",
         "يحتفظ متصفحك بطلب الاشتراك الذي لم يُرسل بعد حتى لا يضيع، ويتذكر الموجزات التي اخترتها؛ ولا يُخزَّن عنك شيء غير ذلك.",
     ],
     // The names the Gulf, Egypt and most pan-Arab newsrooms print; the
@@ -235,13 +238,14 @@ pub static ARABIC: Words = Words {
     months: [
         "يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر",
     ],
+    meta_separator: "، ",
     edition_name: "العربية",
     read_in_edition: "اقرأ هذا المقال بالعربية",
     site_name: "ديسباتش",
-    tagline: "أخبار الأمن السيبراني وتحليلاته والتعليق عليه من أنحاء العالم",
+    tagline: "أخبار الأمن السيبراني وتحليلات ومقالات رأي من حول العالم",
     skip_to_content: "انتقل إلى المحتوى",
     home_link_label: "ديسباتش، الصفحة الرئيسية",
-    footer_note: "تغطي ديسباتش التهديدات والثغرات والاختراقات، مع تركيز على الشرق الأوسط وأفريقيا وآسيا والمحيط الهادئ.",
+    footer_note: "تغطي ديسباتش التهديدات والثغرات والاختراقات، مع تركيز خاص على منطقتَي الشرق الأوسط وأفريقيا، وآسيا والمحيط الهادئ.",
     latest_heading: "آخر الأخبار",
     loading_latest: "جارٍ تحميل آخر الأخبار…",
     loading_article: "جارٍ تحميل المقال…",
@@ -257,7 +261,7 @@ pub static ARABIC: Words = Words {
     more_insights: "المزيد من الرؤى",
     share_label: "شارك هذا المقال",
     copy_link: "انسخ الرابط",
-    link_copied: "نُسخ الرابط",
+    link_copied: "تم نسخ الرابط",
     copy_failed: "تعذّر نسخ الرابط؛ انسخه من شريط العنوان.",
     share_email: "البريد الإلكتروني",
     share_linkedin: "لينكد إن",
@@ -265,21 +269,21 @@ pub static ARABIC: Words = Words {
     loading_list: "جارٍ تحميل المقالات…",
     loading_author: "جارٍ تحميل صفحة الكاتب…",
     pagination_label: "مزيد من المقالات",
-    newer: "الأحدث",
-    older: "الأقدم",
+    newer: "مقالات أحدث",
+    older: "مقالات أقدم",
     unsafe_image: "تعذّر عرض هذه الصورة.",
     notes_heading: "الحواشي",
     table_label: "جدول",
     not_found_title: "الصفحة غير موجودة",
-    not_found_body: "لم نعثر على هذه الصفحة. ربما نُقلت، أو ربما في الرابط خطأ.",
+    not_found_body: "لم نعثر على هذه الصفحة. ربما نُقلت، أو قد يكون في الرابط خطأ.",
     back_to_front_page: "اذهب إلى الصفحة الرئيسية",
     error_title: "تعذّر تحميل هذه الصفحة",
     retry: "أعد المحاولة",
     newsletter_link: "النشرات البريدية",
     newsletter_title: "اشترك في موجز ديسباتش",
-    newsletter_pitch: "أحدث التهديدات والثغرات المكتشفة والاختراقات والاتجاهات، تصلك إلى بريدك صباح كل يوم عمل أو مرة في الأسبوع.",
+    newsletter_pitch: "أحدث التهديدات والثغرات المكتشفة حديثًا والاختراقات والاتجاهات، تصل إلى بريدك الإلكتروني صباح كل يوم عمل أو مرة في الأسبوع.",
     newsletter_page_title: "النشرات البريدية",
-    newsletter_page_description: "اشترك في موجز ديسباتش اليومي أو الأسبوعي لأخبار الأمن السيبراني من الشرق الأوسط وأفريقيا وآسيا والمحيط الهادئ والعالم.",
+    newsletter_page_description: "اشترك في موجز ديسباتش اليومي أو الأسبوعي لأخبار الأمن السيبراني من منطقتَي الشرق الأوسط وأفريقيا، وآسيا والمحيط الهادئ، ومن العالم.",
     email_label: "البريد الإلكتروني",
     digests_legend: "الموجزات",
     daily_digest: "الموجز اليومي",
@@ -300,7 +304,7 @@ pub static ARABIC: Words = Words {
     privacy_heading: "إشعار الخصوصية",
     search_link: "بحث",
     search_page_title: "البحث",
-    search_page_description: "ابحث في أخبار ديسباتش وتحليلاتها وتعليقاتها عن الأمن السيبراني بالكلمة والقسم والمنطقة.",
+    search_page_description: "ابحث في أخبار الأمن السيبراني وتحليلاته ومقالات الرأي على ديسباتش حسب الكلمة والقسم والمنطقة.",
     search_words_label: "ابحث عن",
     search_words_hint: "جهة تهديد، أو ثغرة، أو شركة، أو بلد",
     search_section_label: "القسم",
@@ -314,11 +318,11 @@ pub static ARABIC: Words = Words {
     search_results_label: "نتائج البحث",
     searching: "جارٍ البحث…",
     search_start: "اكتب كلمة أو عبارة للبحث في كل المقالات، ثم ضيّق النتائج حسب القسم أو المنطقة.",
-    search_needs_script: "يعمل البحث في متصفحك ويحتاج إلى جافاسكربت. وإلى ذلك الحين، تجد كل مقال في قسمه:",
-    no_results_hint: "تحقق من الإملاء، أو جرّب كلمات أقل أو غيرها.",
+    search_needs_script: "يعمل البحث في متصفحك ويحتاج إلى جافاسكربت. وفي الأثناء، تجد كل مقال في قسمه:",
+    no_results_hint: "تحقق من الإملاء، أو جرّب كلمات أقل أو كلمات أخرى.",
     search_everywhere: "ابحث في كل الأقسام والمناطق",
     more_results: "مزيد من النتائج",
-    site_description: "أخبار الأمن السيبراني وتحليلاته والتعليق عليه من أنحاء العالم، مع تركيز على الشرق الأوسط وأفريقيا وآسيا والمحيط الهادئ.",
+    site_description: "أخبار الأمن السيبراني وتحليلات ومقالات رأي من حول العالم، مع تركيز خاص على منطقتَي الشرق الأوسط وأفريقيا، وآسيا والمحيط الهادئ.",
 };
 
 /// An edition's words with the digits its site settings chose: what every
@@ -436,7 +440,10 @@ impl Text {
             return match problem {
                 Problem::EmailMissing => "أدخل عنوان بريدك الإلكتروني.".to_string(),
                 Problem::EmailTooLong => {
-                    format!("هذا العنوان أطول مما ينبغي: لا يتجاوز عنوان البريد الإلكتروني {} حرفًا.", self.number(254))
+                    format!(
+                        "هذا العنوان أطول مما ينبغي: يجب ألا يتجاوز عنوان البريد الإلكتروني {} حرفًا.",
+                        self.number(254)
+                    )
                 }
                 Problem::EmailInvalid => "أدخل عنوان بريد إلكتروني صحيحًا، مثل name@example.com.".to_string(),
                 Problem::NoDigest => "اختر الموجز اليومي أو الأسبوعي أو كليهما.".to_string(),
@@ -572,7 +579,7 @@ impl Text {
                     },
                 ),
             };
-            return format!("{found} عن «{words}»");
+            return format!("{found} للبحث عن «{words}»");
         }
         match total {
             0 => format!("No results for \u{201c}{words}\u{201d}"),
@@ -585,7 +592,7 @@ impl Text {
     pub fn search_shown(&self, shown: usize, total: usize) -> String {
         match self.arabic() {
             false => format!("Showing {shown} of {total}."),
-            true => format!("تُعرض {} من {}.", self.number(shown), self.number(total)),
+            true => format!("عرض {} من أصل {}.", self.number(shown), self.number(total)),
         }
     }
 
@@ -606,7 +613,7 @@ impl Text {
     pub fn listing_description(&self, heading: &str) -> String {
         match self.arabic() {
             false => format!("{heading}: the latest cybersecurity news, analysis and commentary from Dispatch."),
-            true => format!("{heading}: آخر أخبار الأمن السيبراني وتحليلاته والتعليق عليه من ديسباتش."),
+            true => format!("{heading}: آخر أخبار الأمن السيبراني وتحليلاته ومقالات الرأي من ديسباتش."),
         }
     }
 
@@ -627,7 +634,7 @@ impl Text {
     pub fn all_by_author(&self, count: Option<u32>) -> String {
         let (words, count) = match self.arabic() {
             false => ("Articles by this author", count.map(|count| count.to_string())),
-            true => ("مقالات هذا الكاتب", count.map(|count| self.number(count))),
+            true => ("كل المقالات", count.map(|count| self.number(count))),
         };
         match count {
             Some(count) => format!("{words} ({count})"),
@@ -652,7 +659,7 @@ impl Text {
     pub fn tag_heading(&self, name: &str) -> String {
         match self.arabic() {
             false => format!("Topic: {name}"),
-            true => format!("موضوع: {name}"),
+            true => format!("الموضوع: {name}"),
         }
     }
 
@@ -749,7 +756,7 @@ mod tests {
         assert_eq!(EN().insight_kind(InsightKind::WhitePaper), "White Paper");
         assert_eq!(EN().tag_heading("Ransomware"), "Topic: Ransomware");
         assert_eq!(AR().page_title("السياسات", 7), "السياسات، الصفحة ٧");
-        assert_eq!(AR().all_by_author(Some(12)), "مقالات هذا الكاتب (١٢)");
+        assert_eq!(AR().all_by_author(Some(12)), "كل المقالات (١٢)");
     }
 
     #[test]
@@ -764,9 +771,9 @@ mod tests {
         assert_eq!(arabic.min_read(11), "11 دقيقة للقراءة");
         assert_eq!(arabic.min_read(103), "103 دقائق للقراءة", "CLDR: few is n mod 100 in 3..10");
         assert_eq!(AR().min_read(4), "٤ دقائق للقراءة");
-        assert_eq!(arabic.search_count(0, "فدية"), "لا نتائج عن «فدية»");
-        assert_eq!(arabic.search_count(2, "فدية"), "نتيجتان عن «فدية»");
-        assert_eq!(arabic.search_count(25, "فدية"), "25 نتيجة عن «فدية»");
+        assert_eq!(arabic.search_count(0, "فدية"), "لا نتائج للبحث عن «فدية»");
+        assert_eq!(arabic.search_count(2, "فدية"), "نتيجتان للبحث عن «فدية»");
+        assert_eq!(arabic.search_count(25, "فدية"), "25 نتيجة للبحث عن «فدية»");
     }
 
     #[test]
@@ -877,6 +884,7 @@ mod tests {
             list_separator,
             privacy_notice: _,
             months: _,
+            meta_separator,
             edition_name,
             read_in_edition,
             site_name,
@@ -964,6 +972,7 @@ mod tests {
         } = &ARABIC;
         vec![
             list_separator,
+            meta_separator,
             edition_name,
             read_in_edition,
             site_name,

@@ -35,7 +35,7 @@ use crate::{
     files_with_extension,
     problem::Problem,
     source::{decode, key_line, read_text, split},
-    stem, Output,
+    stem, Bundle, Output,
 };
 
 /// One edition's content in a newsroom rooted at `root`.
@@ -87,17 +87,29 @@ pub fn counterparts(root: &Path, editions: &[Edition]) -> Result<Counterparts, V
     let mut pairs: Counterparts = editions.iter().map(|&edition| (edition, BTreeMap::new())).collect();
     let mut problems = Vec::new();
     let english = Source { root: root.to_path_buf(), edition: Edition::English };
+    // The English articles by slug, as the build names them: a file's
+    // stem, or a page bundle's folder, anywhere under articles/. Listed
+    // only when some article names a counterpart.
+    let mut originals: Option<BTreeMap<String, PathBuf>> = None;
     for &edition in editions.iter().filter(|&&edition| edition != Edition::English) {
         let source = Source { root: root.to_path_buf(), edition };
         let mut named: BTreeMap<String, PathBuf> = BTreeMap::new();
         for file in files_with_extension(&source.folder().join("articles"), "md") {
             // A file that cannot be read or decoded is reported by the
             // build, with everything else about it.
-            let Some((pairing, line)) = pairing(&file) else { continue };
-            let (Some(slug), Some(section)) = (pairing.counterpart, pairing.section) else { continue };
+            let Some((own, line)) = pairing(&file) else { continue };
+            let (Some(slug), Some(section)) = (own.counterpart, own.section) else { continue };
             let mut problem = |message: String| problems.push(Problem { file: file.clone(), line, message });
-            let original = english.folder().join("articles").join(format!("{slug}.md"));
-            let Some((Pairing { section: Some(english_section), .. }, _)) = pairing_of(&original) else {
+            let originals = originals.get_or_insert_with(|| {
+                let files = files_with_extension(&english.folder().join("articles"), "md");
+                files
+                    .into_iter()
+                    .map(|file| (Bundle::of(&file).map_or_else(|| stem(&file), |b| b.slug), file))
+                    .collect()
+            });
+            let original = originals.get(&slug);
+            let Some((Pairing { section: Some(english_section), .. }, _)) = original.and_then(|file| pairing(file))
+            else {
                 problem(format!(
                     "counterpart `{slug}` is not an article of the English edition: write the name of its file in content/articles/, without `.md`"
                 ));
@@ -137,10 +149,6 @@ fn pairing(file: &Path) -> Option<(Pairing, usize)> {
     // Serde passes over the keys a Pairing does not name.
     let pairing: Pairing = decode(document.front, document.front_line).ok()?;
     Some((pairing, key_line(document.front, document.front_line, None, "counterpart")))
-}
-
-fn pairing_of(file: &Path) -> Option<(Pairing, usize)> {
-    file.is_file().then(|| pairing(file)).flatten()
 }
 
 /// A hash of one edition's pairs: the articles' files depend on them

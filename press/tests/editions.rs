@@ -179,6 +179,14 @@ fn each_edition_refusal_names_the_file_and_line() {
         )
     );
 
+    // An English article in a subfolder, or a page bundle, is named by its slug too.
+    let content = newsroom();
+    fs::create_dir_all(content.0.join("articles/2026")).unwrap();
+    fs::rename(content.0.join("articles/qatar-rwanda.md"), content.0.join("articles/2026/qatar-rwanda.md")).unwrap();
+    let compiled = compile(&content.0).unwrap();
+    let arabic: Article = json(&compiled.files, "ar/content/articles/qatar-rwanda-ar.json");
+    assert_eq!(arabic.counterpart.map(|c| c.href), Some("/policy/qatar-rwanda".to_string()));
+
     let content = newsroom();
     content.put("ar/articles/again.md", &article("مرة أخرى", "arabic.svg", "counterpart = \"qatar-rwanda\"", "كلمات."));
     assert!(refusal(&content).contains("counterpart `qatar-rwanda` is named by"), "one counterpart per edition");

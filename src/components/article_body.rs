@@ -1,4 +1,4 @@
-use dispatch_model::{is_safe_href, Alignment, Block, Inline};
+use dispatch_model::{is_safe_href, Alignment, Block, Digits, Inline};
 use leptos::prelude::*;
 
 use super::{
@@ -12,7 +12,12 @@ use crate::text::use_text;
 /// attributes, never parsed as HTML.
 #[component]
 pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
-    view! { <div class="article-body">{blocks_view(blocks)}</div> }
+    // Ordered lists count in the edition's digits (CSS counter styles).
+    let class = match use_text().digits {
+        Digits::ArabicIndic => "article-body digits-arabic-indic",
+        Digits::Latin => "article-body",
+    };
+    view! { <div class=class>{blocks_view(blocks)}</div> }
 }
 
 fn blocks_view(content: Vec<Block>) -> AnyView {
@@ -181,7 +186,7 @@ fn inline(node: Inline) -> AnyView {
                     label: Some(text.note_ref_label(number)),
                     ..Attrs::default()
                 },
-                number.to_string().into_any(),
+                text.number(number).into_any(),
             ),
         ),
         // The compiler already refuses unsafe links; refusing again here

@@ -27,7 +27,7 @@ pub fn ArticleCard(summary: ArticleSummary, #[prop(default = false)] lead: bool)
             <p class="card-deck">{summary.deck}</p>
             <p class="card-meta">
                 <time datetime=summary.published.clone()>{text.date(&summary.published)}</time>
-                " · "
+                {text.meta_separator}
                 {text.min_read(summary.reading_minutes)}
             </p>
         </article>

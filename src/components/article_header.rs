@@ -49,7 +49,7 @@ pub fn ArticleHeader(
                 <span class="article-dates">
                     <time datetime=published.clone()>{text.date(&published)}</time>
                     {updated.map(|stamp| view! {
-                        " · " {text.updated} " "
+                        {text.meta_separator} {text.updated} " "
                         <time class="article-updated" datetime=stamp.clone()>{text.date(&stamp)}</time>
                     })}
                 </span>

@@ -31,7 +31,7 @@ const PAGES = [
   { kind: 'article', route: ARTICLE, heading: PAIRED.headline },
   { kind: 'author', route: `/ar/author/${AUTHOR.slug}`, heading: AUTHOR.name },
   { kind: 'section', route: `/ar/${SECTION.slug}`, heading: SECTION.name },
-  { kind: 'tag', route: `/ar/tag/${TAG.slug}`, heading: `موضوع: ${TAG.name}` },
+  { kind: 'tag', route: `/ar/tag/${TAG.slug}`, heading: `الموضوع: ${TAG.name}` },
   { kind: 'newsletter', route: '/ar/newsletter', heading: 'النشرات البريدية' },
   { kind: 'search', route: `/ar/search?q=${encodeURIComponent(WORD)}`, heading: 'البحث', waitFor: '.search-results mark' },
   { kind: 'not found', route: '/ar/no/such/page', heading: 'الصفحة غير موجودة' },
