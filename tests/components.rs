@@ -449,7 +449,7 @@ async fn settle() {
 #[wasm_bindgen_test]
 async fn newsletter_form_names_each_problem_next_to_its_field() {
     dispatch::storage::remove(dispatch::storage::PENDING_SIGNUP);
-    dispatch::storage::remove(dispatch::storage::SUBSCRIBED);
+    dispatch::storage::remove(&dispatch::storage::subscribed(Edition::English));
     let host = mount(|| view! { <NewsletterForm placement=Placement::Page /> });
     settle().await;
     let email = find(&host, "#signup-page-email");

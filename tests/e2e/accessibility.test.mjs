@@ -5,13 +5,11 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { DIST, siteAndBrowser } from './support.mjs';
+import { DIST, axeViolations, siteAndBrowser } from './support.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
 const TOP = content('latest/1.json').items[0];
 const STORY = content(`articles/${TOP.slug}.json`);
@@ -29,14 +27,6 @@ const PAGES = [
 
 const shared = siteAndBrowser();
 
-/** The violations axe finds, one line each: rule, impact, where. */
-async function violations(page) {
-  await page.addScriptTag({ content: AXE });
-  const results = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
-  );
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 for (const theme of ['light', 'dark']) {
   test(`every kind of page passes axe's WCAG 2.2 AA checks in the ${theme} theme`, async () => {
@@ -54,7 +44,7 @@ for (const theme of ['light', 'dark']) {
         await form.getByRole('button', { name: 'Subscribe' }).click();
         await form.getByText('Enter your email address.').waitFor();
       }
-      found.push(...(await violations(page)).map((line) => `${route}: ${line}`));
+      found.push(...(await axeViolations(page)).map((line) => `${route}: ${line}`));
       await page.close();
     }
     await context.close();

@@ -6,13 +6,21 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DIST, NEWSLETTER, launchBrowser, openApp, openPage, siteAndBrowser, startSiteWithNewsletter } from './support.mjs';
+import {
+  DIST,
+  NEWSLETTER,
+  axeViolations,
+  launchBrowser,
+  openApp,
+  openPage,
+  openRenderedAlone,
+  siteAndBrowser,
+  startSiteWithNewsletter,
+} from './support.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const json = (relative) => JSON.parse(readFileSync(path.join(DIST, relative), 'utf8'));
 const SHELL = readFileSync(path.join(DIST, '_shell.html'), 'utf8');
 
@@ -74,13 +82,6 @@ function shownText(page) {
 /** The writers' own Latin words on the page (product names, CVE identifiers), which may stay. */
 const CONTENT_WORDS = /Microsoft|Exchange|Kubernetes|ingress-nginx|Amazon|S3|OWASP|CVE-[0-9-]+|Altaris|ViewPoint|HMI|API|SIM|VPN|SOC|PKI|OT|IT|AI|DGSSI|name@example\.com/g;
 
-async function violations(page) {
-  await page.addScriptTag({ content: AXE });
-  const results = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
-  );
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 for (const theme of ['light', 'dark']) {
   test(`every kind of Arabic page passes axe's WCAG 2.2 AA checks in the ${theme} theme`, async () => {
@@ -92,7 +93,7 @@ for (const theme of ['light', 'dark']) {
       await page.goto(shared.site.url + route);
       await page.getByRole('heading', { level: 1, name: heading, exact: true }).waitFor();
       if (waitFor) await page.locator(waitFor).first().waitFor();
-      found.push(...(await violations(page)).map((line) => `${route}: ${line}`));
+      found.push(...(await axeViolations(page)).map((line) => `${route}: ${line}`));
       await page.close();
     }
     await context.close();
@@ -145,12 +146,7 @@ for (const { kind, route } of PAGES.filter(({ kind }) => !['search', 'not found'
     await openApp(page, shared.site.url + route);
     const started = await page.evaluate(() => document.body.innerText);
     // The same address answered with the bare shell: the app fetches and renders it all.
-    const alone = await openPage(shared.browser);
-    await alone.page.route(shared.site.url + route, (answer) => answer.fulfill({ status: 200, contentType: 'text/html', body: SHELL }));
-    await alone.page.goto(shared.site.url + route);
-    await alone.page.locator('main h1').waitFor();
-    await alone.page.locator('.skeleton').waitFor({ state: 'detached' });
-    await alone.page.locator('.section-nav li').first().waitFor();
+    const alone = await openRenderedAlone(shared.browser, shared.site.url + route, SHELL);
     await alone.page.locator('.edition-switch').waitFor();
     assert.equal(await alone.page.locator('#preloaded').count(), 0, 'rendered by the app alone');
     assert.deepEqual(

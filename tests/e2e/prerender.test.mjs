@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
-import { DIST, fetchRaw, launchBrowser, openPage, siteAndBrowser } from './support.mjs';
+import { DIST, fetchRaw, launchBrowser, openPage, openRenderedAlone, siteAndBrowser } from './support.mjs';
 
 const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
 const SITE = content('site.json');
@@ -363,13 +363,7 @@ describe('the app starting on a prerendered page', () => {
       const { page, problems } = await openStarted(address);
       const started = await page.evaluate(() => document.body.innerText);
       // The same address answered with the bare shell: the app fetches and renders it all.
-      const alone = await openPage(shared.browser);
-      await alone.page.route(shared.site.url + address, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: SHELL }));
-      await alone.page.goto(shared.site.url + address);
-      await alone.page.locator('main h1').waitFor();
-      await alone.page.locator('.skeleton').waitFor({ state: 'detached' });
-      // The navigation comes from site.json, which the app loads beside the page.
-      await alone.page.locator('.section-nav li').first().waitFor();
+      const alone = await openRenderedAlone(shared.browser, shared.site.url + address, SHELL);
       assert.equal(await alone.page.locator('#preloaded').count(), 0, 'rendered by the app alone');
       assert.equal(started, await alone.page.evaluate(() => document.body.innerText));
       assert.deepEqual(problems, []);

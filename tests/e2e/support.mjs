@@ -4,6 +4,7 @@
 
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -236,4 +237,36 @@ export function siteAndBrowser() {
     shared.site?.stop();
   });
   return shared;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The WCAG 2.2 A and AA violations axe finds on `page`, one line each:
+ * rule, impact, where. The page's context must bypass its CSP, so that
+ * axe can be injected.
+ */
+export async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE });
+  const results = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+  );
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Opens `url` answered with the bare shell (`shell`, the build's
+ * `_shell.html`), so that the app fetches and renders the page itself,
+ * and waits until it has: its heading, no skeleton, and the sections from
+ * site.json, which the app loads beside the page. Returns the page and
+ * its console problems, as `openPage`.
+ */
+export async function openRenderedAlone(browser, url, shell) {
+  const alone = await openPage(browser);
+  await alone.page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: shell }));
+  await alone.page.goto(url);
+  await alone.page.locator('main h1').waitFor();
+  await alone.page.locator('.skeleton').waitFor({ state: 'detached' });
+  await alone.page.locator('.section-nav li').first().waitFor();
+  return alone;
 }
