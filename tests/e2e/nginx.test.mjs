@@ -94,9 +94,14 @@ after(() => {
   preview?.stop();
 });
 
+// The Arabic edition's newest story (issue 17), served under /ar.
+const ARABIC_TOP = JSON.parse(readFileSync(path.join(DIST, 'ar/content/latest/1.json'), 'utf8')).items[0];
+
 test('nginx answers files and routes exactly like the preview', async () => {
   const paths = ['/', `/${TOP.section.slug}/${TOP.slug}`, '/policy', '/no/such/route', `/${asset('.wasm')}`, `/${asset('.js')}`,
-    `/${asset('.css')}`, '/content/latest/1.json', `/content/articles/${TOP.slug}.json`, '/feed.json', '/rss.xml', '/sitemap.xml', '/robots.txt'];
+    `/${asset('.css')}`, '/content/latest/1.json', `/content/articles/${TOP.slug}.json`, '/feed.json', '/rss.xml', '/sitemap.xml', '/robots.txt',
+    '/ar', `/ar/${ARABIC_TOP.section.slug}/${ARABIC_TOP.slug}`, '/ar/policy', '/ar/newsletter', '/ar/no/such/route',
+    '/ar/content/latest/1.json', '/ar/feed.json', '/ar/rss.xml', '/ar/sitemap.xml'];
   for (const pathname of paths) {
     const [ours, theirs] = [await get(preview.url, pathname), await get(nginx.url, pathname)];
     assert.equal(theirs.status, ours.status, `${pathname} status`);
@@ -137,6 +142,9 @@ test('a trailing slash and a page\'s .html redirect to the one canonical address
     [`${article}.html`, article],
     [`${article}/?utm_source=x`, `${article}?utm_source=x`],
     ['/policy/', '/policy'],
+    ['/ar/', '/ar'],
+    ['/ar.html', '/ar'],
+    ['/ar/policy/', '/ar/policy'],
     [`${arabic}/`, arabic],
     [`${arabic}.html`, arabic],
   ];
@@ -151,6 +159,18 @@ test('a trailing slash and a page\'s .html redirect to the one canonical address
   for (const pathname of ['/nope.html', '/no/such/route/']) {
     const [ours, theirs] = [await get(preview.url, pathname), await get(nginx.url, pathname)];
     assert.equal(theirs.status, ours.status, `${pathname}: nginx ${theirs.status}, preview ${ours.status}`);
+  }
+});
+
+test('an Arabic address with no page gets the Arabic "Page not found", with status 404, on nginx as on the preview', async () => {
+  const arabic404 = readFileSync(path.join(DIST, 'ar/404.html'));
+  for (const server of [preview, nginx]) {
+    const response = await get(server.url, '/ar/no/such/route');
+    assert.equal(response.status, 404, server.url);
+    assert.ok(response.body.equals(arabic404), `${server.url}: the Arabic edition's own 404 page`);
+    assert.match(response.body.toString(), /<html lang="ar" dir="rtl">/);
+    const english = await get(server.url, '/no/such/route');
+    assert.match(english.body.toString(), /<html lang="en" dir="ltr">/, `${server.url}: the English one elsewhere`);
   }
 });
 
