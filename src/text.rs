@@ -598,7 +598,7 @@ impl Text {
                     },
                 ),
             };
-            return format!("{found} للبحث عن «{words}»");
+            return format!("{found} للبحث عن «{}»", isolated(words));
         }
         match total {
             0 => format!("No results for \u{201c}{words}\u{201d}"),
@@ -632,7 +632,7 @@ impl Text {
     pub fn listing_description(&self, heading: &str) -> String {
         match self.arabic() {
             false => format!("{heading}: the latest cybersecurity news, analysis and commentary from Dispatch."),
-            true => format!("{heading}: آخر أخبار الأمن السيبراني وتحليلاته ومقالات الرأي من ديسباتش."),
+            true => format!("{}: آخر أخبار الأمن السيبراني وتحليلاته ومقالات الرأي من ديسباتش.", isolated(heading)),
         }
     }
 
@@ -644,7 +644,7 @@ impl Text {
         match (page <= 1, self.arabic()) {
             (true, _) => heading.to_string(),
             (false, false) => format!("{heading}, page {page}"),
-            (false, true) => format!("{heading}، الصفحة {}", self.number(page)),
+            (false, true) => format!("{}، الصفحة {}", isolated(heading), self.number(page)),
         }
     }
 
@@ -678,7 +678,7 @@ impl Text {
     pub fn tag_heading(&self, name: &str) -> String {
         match self.arabic() {
             false => format!("Topic: {name}"),
-            true => format!("الموضوع: {name}"),
+            true => format!("الموضوع: {}", isolated(name)),
         }
     }
 
@@ -743,6 +743,17 @@ impl Text {
     }
 }
 
+/// `value` (a reader's search words, a tag's or a section's name) set
+/// apart from the Arabic words around it: between U+2068 FIRST STRONG
+/// ISOLATE and U+2069 POP DIRECTIONAL ISOLATE (Unicode UAX #9, the text
+/// form of `<bdi>`), it takes its own direction from its first letter, so
+/// a Latin name ending in neutral characters ("C++", "Node.js 22?") keeps
+/// its order inside a right-to-left sentence, in a heading and in a
+/// `<title>` alike.
+fn isolated(value: &str) -> String {
+    format!("\u{2068}{value}\u{2069}")
+}
+
 /// The page's edition's words, provided by the app (and by each part the
 /// app mounts on its own) as a context. Panics outside one: a part that
 /// forgot it would otherwise show another edition's words.
@@ -774,7 +785,7 @@ mod tests {
         assert_eq!(EN().all_by_author(None), "Articles by this author");
         assert_eq!(EN().insight_kind(InsightKind::WhitePaper), "White Paper");
         assert_eq!(EN().tag_heading("Ransomware"), "Topic: Ransomware");
-        assert_eq!(AR().page_title("السياسات", 7), "السياسات، الصفحة ٧");
+        assert_eq!(AR().page_title("السياسات", 7), "\u{2068}السياسات\u{2069}، الصفحة ٧");
         assert_eq!(AR().all_by_author(Some(12)), "كل المقالات (١٢)");
     }
 
@@ -790,9 +801,11 @@ mod tests {
         assert_eq!(arabic.min_read(11), "11 دقيقة للقراءة");
         assert_eq!(arabic.min_read(103), "103 دقائق للقراءة", "CLDR: few is n mod 100 in 3..10");
         assert_eq!(AR().min_read(4), "٤ دقائق للقراءة");
-        assert_eq!(arabic.search_count(0, "فدية"), "لا نتائج للبحث عن «فدية»");
-        assert_eq!(arabic.search_count(2, "فدية"), "نتيجتان للبحث عن «فدية»");
-        assert_eq!(arabic.search_count(25, "فدية"), "25 نتيجة للبحث عن «فدية»");
+        assert_eq!(arabic.search_count(0, "فدية"), "لا نتائج للبحث عن «\u{2068}فدية\u{2069}»");
+        assert_eq!(arabic.search_count(2, "فدية"), "نتيجتان للبحث عن «\u{2068}فدية\u{2069}»");
+        assert_eq!(arabic.search_count(25, "فدية"), "25 نتيجة للبحث عن «\u{2068}فدية\u{2069}»");
+        assert_eq!(arabic.tag_heading("C++"), "الموضوع: \u{2068}C++\u{2069}", "a Latin name keeps its order");
+        assert_eq!(EN().tag_heading("C++"), "Topic: C++");
     }
 
     #[test]

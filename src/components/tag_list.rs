@@ -13,7 +13,11 @@ pub fn TagList(tags: Vec<Tag>) -> impl IntoView {
                 <ul>
                     {tags
                         .into_iter()
-                        .map(|tag| view! { <li><a href=text.edition.path(&routes::tag(&tag.slug))>{tag.name}</a></li> })
+                        // A name in another script than the page's (a Latin
+                        // "C++" on an Arabic page) takes its own direction.
+                        .map(|tag| {
+                            view! { <li><a href=text.edition.path(&routes::tag(&tag.slug)) dir="auto">{tag.name}</a></li> }
+                        })
                         .collect_view()}
                 </ul>
             </nav>

@@ -39,7 +39,8 @@ const PAGES = [
   { kind: 'article', route: ARTICLE, heading: PAIRED.headline },
   { kind: 'author', route: `/ar/author/${AUTHOR.slug}`, heading: AUTHOR.name },
   { kind: 'section', route: `/ar/${SECTION.slug}`, heading: SECTION.name },
-  { kind: 'tag', route: `/ar/tag/${TAG.slug}`, heading: `الموضوع: ${TAG.name}` },
+  // The tag's name is isolated in the heading (U+2068 … U+2069), so a Latin one keeps its order.
+  { kind: 'tag', route: `/ar/tag/${TAG.slug}`, heading: `الموضوع: \u2068${TAG.name}\u2069` },
   { kind: 'newsletter', route: '/ar/newsletter', heading: 'النشرات البريدية' },
   { kind: 'search', route: `/ar/search?q=${encodeURIComponent(WORD)}`, heading: 'البحث', waitFor: '.search-results mark' },
   { kind: 'not found', route: '/ar/no/such/page', heading: 'الصفحة غير موجودة' },
@@ -136,6 +137,9 @@ test('the interface writes its numbers in Arabic-Indic digits: dates, reading ti
   assert.match(byline, /[\u0660-\u0669]+ (يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر) [\u0660-\u0669]{4}/);
   assert.match(byline, /(دقيقة واحدة|دقيقتان|[\u0660-\u0669]+ (دقائق|دقيقة)) للقراءة/);
   assert.ok(!/[0-9]/.test(byline), `Latin digits in the byline: ${byline}`);
+  // A tag's name takes its own direction: a Latin one keeps its order in the Arabic list.
+  const tags = await page.locator('.tag-list a').evaluateAll((links) => links.map((link) => link.dir));
+  assert.ok(tags.length > 0 && tags.every((dir) => dir === 'auto'), `${tags}`);
   assert.deepEqual(problems, []);
   await page.close();
 });
