@@ -72,9 +72,14 @@ pub fn start() {
 }
 
 /// The edition of the page in the window, by its address.
+/// Read once: a page's edition never changes (a link to another edition
+/// loads that edition's page), and intent to follow a link asks on every
+/// pointer move.
 pub fn page_edition() -> Edition {
-    let path = window().location().pathname().unwrap_or_default();
-    Edition::split(&path).0
+    thread_local! {
+        static EDITION: Edition = Edition::split(&window().location().pathname().unwrap_or_default()).0;
+    }
+    EDITION.with(|edition| *edition)
 }
 
 /// Marks the document once every part of the page responds to the reader

@@ -393,7 +393,7 @@ impl Text {
     /// `edition`'s table in the digits it writes by default.
     pub fn of(edition: Edition) -> Text {
         let text = Text::new(edition, Digits::Latin);
-        Text::new(edition, text.words.digits)
+        Text { digits: text.words.digits, ..text }
     }
 
     fn arabic(&self) -> bool {

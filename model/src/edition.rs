@@ -99,6 +99,23 @@ impl Edition {
         (Edition::English, path)
     }
 
+    /// The `hreflang` links of a page whose versions are `versions` (each
+    /// edition with its path, itself included, in any order): every
+    /// version by its language, in edition order, then the English one
+    /// again as `x-default`, as Google's "Tell Google about localized
+    /// versions of your page" asks. The head and the sitemap both write
+    /// these.
+    pub fn hreflang<'a>(versions: &[(Edition, &'a str)]) -> Vec<(&'static str, &'a str)> {
+        let mut sorted = versions.to_vec();
+        sorted.sort();
+        let english = sorted.iter().find(|(edition, _)| *edition == Edition::English).map(|(_, path)| *path);
+        sorted
+            .iter()
+            .map(|(edition, path)| (edition.code(), *path))
+            .chain(english.map(|path| ("x-default", path)))
+            .collect()
+    }
+
     /// The content folder of this edition, relative to the newsroom's
     /// root: empty for English, `ar` for Arabic.
     pub fn folder(self) -> &'static str {
@@ -168,6 +185,10 @@ mod tests {
             assert_eq!(Edition::split(&edition.path("/")), (edition, "/"));
         }
         assert_eq!(Edition::Arabic.folder(), "ar");
+        assert_eq!(
+            Edition::hreflang(&[(Edition::Arabic, "/ar/policy/x"), (Edition::English, "/policy/y")]),
+            [("en", "/policy/y"), ("ar", "/ar/policy/x"), ("x-default", "/policy/y")]
+        );
         assert_eq!(serde_json::to_string(&Edition::Arabic).unwrap(), "\"arabic\"");
     }
 }

@@ -134,6 +134,13 @@ pub mod routes {
     /// (`dispatch::search::SearchQuery`).
     pub const SEARCH: &str = "/search";
 
+    /// Whether every edition has the page at `path` (a path within an
+    /// edition, without its prefix): the front, newsletter and search
+    /// pages. Their versions in the other editions are each other's.
+    pub fn in_every_edition(path: &str) -> bool {
+        path == "/" || path == NEWSLETTER || path == SEARCH
+    }
+
     pub fn article(section: &str, slug: &str) -> String {
         format!("/{section}/{slug}")
     }

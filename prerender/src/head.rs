@@ -105,10 +105,7 @@ pub fn tags(
     if !alternates.is_empty() {
         let mut versions: Vec<(Edition, &str)> = vec![(edition, path)];
         versions.extend(alternates.iter().map(|(edition, path)| (*edition, path.as_str())));
-        versions.sort();
-        let english = versions.iter().find(|(edition, _)| *edition == Edition::English).map(|(_, path)| *path);
-        let languages = versions.iter().map(|(edition, path)| (edition.code(), *path));
-        for (language, path) in languages.chain(english.map(|path| ("x-default", path))) {
+        for (language, path) in Edition::hreflang(&versions) {
             link(&format!("rel=\"alternate\" hreflang=\"{language}\""), &absolute(site, path));
         }
     }

@@ -364,13 +364,13 @@ pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<
     let served = preload::served();
     let embedded = preload::embed(&route.path, &served)?;
     // The same page in the other editions: an article's counterpart, and
-    // the front, newsletter and search pages, which every edition has.
+    // the pages every edition has.
+    let within = Edition::split(&route.path).1;
     let alternates: Vec<(Edition, String)> = match &route.kind {
         Kind::Article(_) => {
             article.iter().flat_map(|article| &article.counterpart).map(|c| (c.edition, c.href.clone())).collect()
         }
-        Kind::Front | Kind::Newsletter | Kind::Search => {
-            let within = Edition::split(&route.path).1;
+        _ if routes::in_every_edition(within) => {
             site.editions.iter().filter(|&&other| other != edition).map(|&other| (other, other.path(within))).collect()
         }
         _ => Vec::new(),

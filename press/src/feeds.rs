@@ -145,14 +145,9 @@ fn sitemap(site: &Site, entries: &[Entry]) -> Vec<u8> {
             out.push_str(&format!("<lastmod>{}</lastmod>", xml(lastmod)));
         }
         if let Some(counterpart) = counterpart {
-            let mut versions = [(Edition::split(path).0, path), (Edition::split(counterpart).0, counterpart)];
-            versions.sort();
-            let english = versions.iter().find(|(edition, _)| *edition == Edition::English).map(|(_, path)| path);
-            let links = versions
-                .iter()
-                .map(|(edition, path)| (edition.code(), *path))
-                .chain(english.map(|path| ("x-default", *path)));
-            for (language, path) in links {
+            let versions =
+                [(Edition::split(path).0, path.as_str()), (Edition::split(counterpart).0, counterpart.as_str())];
+            for (language, path) in Edition::hreflang(&versions) {
                 out.push_str(&format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{language}\" href=\"{}\"/>",
                     xml(&routes::absolute(&site.url, path))

@@ -33,11 +33,7 @@ pub fn switch_href(path: &str, other: Edition) -> String {
         "" => "/",
         within => within,
     };
-    if within == routes::NEWSLETTER || within == routes::SEARCH {
-        other.path(within)
-    } else {
-        other.path("/")
-    }
+    other.path(if routes::in_every_edition(within) { within } else { "/" })
 }
 
 #[cfg(test)]
