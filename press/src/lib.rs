@@ -469,8 +469,11 @@ fn publish_edition(
     // The record stands for the output folder as the last build left it:
     // a folder since emptied or written by another build is built in
     // full.
-    let previous = cache.and_then(|cache| Record::take(cache, inputs));
-    let mut untrue = None;
+    let (previous, mut untrue) = match cache.map(|cache| Record::take(cache, inputs)) {
+        Some(Ok(record)) => (Some(record), None),
+        Some(Err(why)) => (None, why.map(|why| format!("{why}; built in full"))),
+        None => (None, None),
+    };
     let previous = previous.filter(|previous| match previous.matches(out) {
         Ok(()) => true,
         Err(why) => {

@@ -152,31 +152,46 @@ impl Record {
     /// same `inputs`. It is set aside (as `{FILE}.taken`), so that a
     /// build that stops half way leaves none and the next build is a full
     /// one; [`Record::put_back`] returns it when a build wrote nothing.
-    pub fn take(dir: &Path, inputs: u64) -> Option<Record> {
+    /// Errors: `None` when there is no record (a first build: not news),
+    /// or why the one there cannot be used.
+    pub fn take(dir: &Path, inputs: u64) -> Result<Record, Option<&'static str>> {
         use rayon::prelude::*;
         let path = dir.join(FILE);
-        let bytes = fs::read(&path).ok()?;
+        let bytes = fs::read(&path).map_err(|_| None)?;
         let _ = fs::rename(&path, dir.join(format!("{FILE}.taken")));
+        let unreadable = Some("the record is not one this compiler can read");
         let mut lines = bytes.split(|&byte| byte == b'\n');
-        let header: Header = serde_json::from_slice(lines.next()?).ok()?;
-        if header.format != FORMAT || header.inputs != inputs {
-            return None;
+        let header: Header = lines.next().and_then(|line| serde_json::from_slice(line).ok()).ok_or(unreadable)?;
+        if header.format != FORMAT {
+            return Err(Some("the record was written by another version of the compiler"));
+        }
+        if header.inputs != inputs {
+            return Err(Some(
+                "what every article depends on changed since the record was written (the compiler, the output \
+                 folder, site.toml, insights.toml, an author, a shared image or a counterpart)",
+            ));
         }
         let lines: Vec<&[u8]> = lines.filter(|line| !line.is_empty()).collect();
         if lines.len() != header.articles + header.outputs {
-            return None;
+            return Err(Some("the record is cut short"));
         }
         let (articles, outputs) = lines.split_at(header.articles);
-        let articles: Vec<(Stored, Vec<u32>)> =
-            articles.par_iter().map(|line| serde_json::from_slice(line)).collect::<Result<_, _>>().ok()?;
-        let outputs: Vec<(String, (u64, Stamp))> =
-            outputs.par_iter().map(|line| serde_json::from_slice(line)).collect::<Result<_, _>>().ok()?;
+        let articles: Vec<(Stored, Vec<u32>)> = articles
+            .par_iter()
+            .map(|line| serde_json::from_slice(line))
+            .collect::<Result<_, _>>()
+            .map_err(|_| unreadable)?;
+        let outputs: Vec<(String, (u64, Stamp))> = outputs
+            .par_iter()
+            .map(|line| serde_json::from_slice(line))
+            .collect::<Result<_, _>>()
+            .map_err(|_| unreadable)?;
         let (articles, picks): (Vec<Stored>, Vec<Vec<u32>>) = articles.into_iter().unzip();
         // Picks index the record's own articles.
         if picks.iter().flatten().any(|&pick| pick as usize >= articles.len()) {
-            return None;
+            return Err(unreadable);
         }
-        Some(Record {
+        Ok(Record {
             format: FORMAT,
             inputs,
             started: header.started,
@@ -285,7 +300,7 @@ pub fn inputs(source: &crate::editions::Source, out: &Path, pairs: &[u8]) -> u64
             add(&stamp.inode.to_le_bytes());
         }
     }
-    add(fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf()).to_string_lossy().as_bytes());
+    add(resolved(out).to_string_lossy().as_bytes());
     add(source.edition.code().as_bytes());
     add(pairs);
     let mut files = vec![content.join("site.toml"), content.join("insights.toml")];
@@ -303,6 +318,28 @@ pub fn inputs(source: &crate::editions::Source, out: &Path, pairs: &[u8]) -> u64
         add(&stamp.inode.to_le_bytes());
     }
     hash.digest()
+}
+
+/// `path` made absolute with its links resolved, whether or not it exists
+/// yet: a first build into a new folder and the next one into the same
+/// folder, by the same relative name, must hash the same path. The
+/// nearest ancestor that exists is resolved; the rest is joined as given.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut rest = Vec::new();
+    let mut at = absolute.as_path();
+    loop {
+        if let Ok(real) = fs::canonicalize(at) {
+            return rest.iter().rev().fold(real, |path, part| path.join(part));
+        }
+        match (at.parent(), at.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                at = parent;
+            }
+            _ => return absolute,
+        }
+    }
 }
 
 /// xxh3 of `bytes`: how the record knows an output file's bytes.
@@ -325,16 +362,16 @@ mod tests {
         }
         record.save(&dir).unwrap();
         let whole = fs::read(dir.join(FILE)).unwrap();
-        let taken = Record::take(&dir, 7).expect("the record as saved");
+        let taken = Record::take(&dir, 7).ok().expect("the record as saved");
         assert_eq!(taken.outputs, record.outputs);
-        assert!(Record::take(&dir, 7).is_none(), "taking it sets it aside");
+        assert!(matches!(Record::take(&dir, 7), Err(None)), "taking it sets it aside");
         Record::put_back(&dir);
-        assert!(Record::take(&dir, 8).is_none(), "other inputs");
+        assert!(matches!(Record::take(&dir, 8), Err(Some(why)) if why.contains("changed")), "other inputs");
 
         // Its last line lost, at a line break: the header's count tells.
         let cut = whole[..whole.len() - 1].iter().rposition(|&byte| byte == b'\n').unwrap() + 1;
         fs::write(dir.join(FILE), &whole[..cut]).unwrap();
-        assert!(Record::take(&dir, 7).is_none());
+        assert_eq!(Record::take(&dir, 7).err(), Some(Some("the record is cut short")));
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -236,3 +236,38 @@ fn continue_with(content: &Path, out: &Path, cache: &Path, full: &Path, edit: us
         }
     }
 }
+
+/// The folders named as a newsroom's CI names them, relative to where the
+/// compiler runs, with the output folder made by the first build: the
+/// next build still starts from the record, and a build whose settings
+/// changed says why it is a full one.
+#[test]
+fn the_first_publish_after_a_build_into_a_new_folder_uses_the_record() {
+    let root = std::env::temp_dir().join(format!("dispatch-relative-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    dispatch_press::synthetic::generate(&root.join("content"), 12).unwrap();
+    for relative in tree(&root.join("content")).into_keys() {
+        stamp(&root.join("content").join(relative), 600);
+    }
+    let run = || {
+        let output = Command::new(env!("CARGO_BIN_EXE_dispatch-press"))
+            .current_dir(&root)
+            .args(["--content", "content", "--out", "site/out", "--cache", "cache"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert!(!run().contains("from the record"), "a first build has no record");
+    let story = root.join("content/articles/synthetic-00003.md");
+    replace_line(&story, "headline", "headline = \"A corrected headline\"");
+    stamp(&story, 300);
+    let said = run();
+    assert!(said.contains("from the record"), "{said}");
+
+    let site = root.join("content/site.toml");
+    fs::write(&site, fs::read_to_string(&site).unwrap() + "\n").unwrap();
+    let said = run();
+    assert!(said.contains("what every article depends on changed") && said.contains("built in full"), "{said}");
+    fs::remove_dir_all(&root).unwrap();
+}
