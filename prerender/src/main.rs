@@ -12,8 +12,10 @@
 use std::{
     collections::{BTreeMap, HashMap},
     fs,
+    io::IsTerminal,
     path::{Path, PathBuf},
     process::ExitCode,
+    sync::atomic::{AtomicUsize, Ordering},
     time::Instant,
 };
 
@@ -110,12 +112,20 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
 
     // Every core renders; a page whose file already holds the same bytes is
     // left alone, so its modification time stays and a CDN sync skips it.
+    // A full render of a large site in a terminal shows how far it is
+    // (a minute at 100,000 articles); logs stay clean.
+    let progress = previous.is_none() && routes.len() >= 500 && std::io::stderr().is_terminal();
+    let done = AtomicUsize::new(0);
     type Done = Result<(Option<Page>, Option<(Vec<record::Seen>, usize, bool)>), String>;
     let results: Vec<Done> = routes
         .par_iter()
         .map_init(init, |(), route| -> Done {
             if let Some(page) = stands(route) {
                 return Ok((Some(page), None));
+            }
+            let count = done.fetch_add(1, Ordering::Relaxed);
+            if progress && count.is_multiple_of(500) {
+                eprint!("\rprerender: page {count} of {}…", routes.len());
             }
             let site = &sites[&Edition::split(&route.path).0];
             let rendered = render(&shell, root, site, route).map_err(|problem| format!("{}: {problem}", route.path))?;
@@ -149,6 +159,9 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
         })
         .collect();
 
+    if progress {
+        eprint!("\r\x1b[2K");
+    }
     let mut next = Record::new(identity, run_started);
     let mut files = Files::default();
     // Each of the last record's files is added once, however many kept
