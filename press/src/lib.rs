@@ -344,8 +344,12 @@ pub fn build(
     let (before, stored, racy_before) = match previous {
         Some(previous) => {
             let before = assemble::Before::of(&previous);
-            let stored =
-                previous.articles.into_iter().map(|stored| (stored.file.clone().into_os_string(), stored)).collect();
+            let stored = previous
+                .articles
+                .into_iter()
+                .filter_map(|stored| stored.byline(|slug| authors.get(slug).map(byline)))
+                .map(|stored| (stored.file.clone().into_os_string(), stored))
+                .collect();
             (Some(before), stored, previous.started)
         }
         None => (None, FxHashMap::default(), i128::MIN),
@@ -1095,13 +1099,7 @@ fn read_front_and_body(
     }
     for slug in &front.authors {
         match authors.get(slug) {
-            Some(author) => cards.push(AuthorCard {
-                slug: author.slug.clone(),
-                name: author.name.clone(),
-                role: author.role.clone(),
-                bio: author.bio.clone(),
-                photo: author.photo.clone(),
-            }),
+            Some(author) => cards.push(byline(author)),
             None => report.at(at(None, "authors"), format!("unknown author `{slug}`: no content/authors/{slug}.toml")),
         }
     }
@@ -1524,6 +1522,18 @@ fn is_origin(url: &str) -> bool {
 
 fn is_slug(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// What an article's byline shows of `author`: the "About the Author"
+/// card.
+fn byline(author: &Author) -> AuthorCard {
+    AuthorCard {
+        slug: author.slug.clone(),
+        name: author.name.clone(),
+        role: author.role.clone(),
+        bio: author.bio.clone(),
+        photo: author.photo.clone(),
+    }
 }
 
 fn stem(file: &Path) -> String {

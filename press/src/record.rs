@@ -27,7 +27,7 @@ use std::{
     time::UNIX_EPOCH,
 };
 
-use dispatch_model::Article;
+use dispatch_model::{Article, AuthorCard};
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::Xxh3;
 
@@ -43,7 +43,7 @@ use xxhash_rust::xxh3::Xxh3;
 /// a story.
 pub const FILE: &str = "press-record.jsonl";
 /// Which layout of the record this compiler writes; another is not used.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// The record's first line: what the rest of it is for, and how many
 /// lines of articles and then of output files follow it (a record cut
@@ -86,7 +86,12 @@ pub struct Stored {
     pub file: PathBuf,
     /// Its file's and its bundle images' sizes and times, in that order.
     pub stamp: Vec<Stamp>,
-    /// The article without body and related picks.
+    /// The article without body and related picks. In the record each
+    /// author card is its slug alone: a newsroom's bios and photographs
+    /// would repeat on every line (the authors' files are among the
+    /// record's [`inputs`], so the build that reads it has the same
+    /// authors and fills the cards in again: [`Stored::byline`]).
+    #[serde(serialize_with = "by_slug")]
     pub article: Article,
     /// Its aliases, as paths, with the line of each.
     pub aliases: Vec<(String, usize)>,
@@ -100,6 +105,33 @@ pub struct Stored {
     /// making the lines again was an eighth of publishing a story).
     #[serde(skip)]
     pub line: Option<Line>,
+}
+
+impl Stored {
+    /// Fills the article's author cards, kept as slugs in the record, from
+    /// `card`; `None` when an author is not there (the article is then
+    /// read from its file again).
+    pub fn byline(mut self, card: impl Fn(&str) -> Option<AuthorCard>) -> Option<Stored> {
+        for byline in &mut self.article.authors {
+            *byline = card(&byline.slug)?;
+        }
+        Some(self)
+    }
+}
+
+/// Serializes `article` with each author card cut to its slug.
+fn by_slug<S: serde::Serializer>(article: &Article, serializer: S) -> Result<S::Ok, S::Error> {
+    let mut article = article.clone();
+    for card in &mut article.authors {
+        *card = AuthorCard {
+            slug: std::mem::take(&mut card.slug),
+            name: String::new(),
+            role: String::new(),
+            bio: String::new(),
+            photo: None,
+        };
+    }
+    article.serialize(serializer)
 }
 
 /// One line of the record as read, newline included: a range of the
