@@ -87,14 +87,12 @@ impl Record {
     pub fn take(dir: &Path) -> Option<Record> {
         use rayon::prelude::*;
         let path = dir.join(FILE);
-        let bytes = fs::read(&path).ok()?;
+        let Ok(bytes) = fs::read(&path) else { return Record::format_one(dir) };
         let _ = fs::remove_file(&path);
-        // The record of format 1, one JSON document, had another name.
-        let _ = fs::remove_file(dir.join("prerender-record.json"));
         let mut lines = bytes.split(|&byte| byte == b'\n');
         let header: Header = serde_json::from_slice(lines.next()?).ok()?;
         let lines: Vec<&[u8]> = lines.filter(|line| !line.is_empty()).collect();
-        if header.format != FORMAT || lines.len() != header.files + header.pages {
+        if header.format != FORMAT || header.files.checked_add(header.pages) != Some(lines.len()) {
             return None;
         }
         let (files, pages) = lines.split_at(header.files);
@@ -115,9 +113,24 @@ impl Record {
         })
     }
 
+    /// The record of format 1, one JSON document under another name, for
+    /// its pages only: the first run after an upgrade still removes the
+    /// pages of routes that are gone. Never [`Record::is_for`] a run.
+    fn format_one(dir: &Path) -> Option<Record> {
+        #[derive(Deserialize)]
+        struct FormatOne {
+            pages: BTreeMap<String, Page>,
+        }
+        let path = dir.join("prerender-record.json");
+        let bytes = fs::read(&path).ok()?;
+        let _ = fs::remove_file(&path);
+        let old: FormatOne = serde_json::from_slice(&bytes).ok()?;
+        Some(Record { format: 1, identity: 0, started: 0, files: Vec::new(), pages: old.pages })
+    }
+
     /// Whether the record was written by a run with this `identity`.
     pub fn is_for(&self, identity: u64) -> bool {
-        self.identity == identity
+        self.format == FORMAT && self.identity == identity
     }
 
     /// Writes the record into `dir`, creating it; through a temporary
@@ -289,6 +302,17 @@ mod tests {
         let text = String::from_utf8(whole).unwrap().replace("[0,1]", "[0,2]");
         fs::write(dir.join(FILE), text).unwrap();
         assert!(Record::take(&dir).is_none());
+
+        // One of format 1 tells which pages it wrote, and is for no run.
+        fs::write(
+            dir.join("prerender-record.json"),
+            r#"{"format":1,"identity":7,"started":1,"files":[],"pages":{"/gone":{"file":"gone.html","read":[]}}}"#,
+        )
+        .unwrap();
+        let old = Record::take(&dir).expect("the old record's pages");
+        assert_eq!(old.pages["/gone"].file, "gone.html");
+        assert!(!old.is_for(7));
+        assert!(!dir.join("prerender-record.json").exists());
         fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -87,8 +87,8 @@ pub struct Stored {
     /// Its file's and its bundle images' sizes and times, in that order.
     pub stamp: Vec<Stamp>,
     /// The article without body and related picks. In the record each
-    /// author card is its slug alone: a newsroom's bios and photographs
-    /// would repeat on every line (the authors' files are among the
+    /// author card keeps its slug and leaves its other fields empty: a
+    /// newsroom's bios and photographs would repeat on every line (the authors' files are among the
     /// record's [`inputs`], so the build that reads it has the same
     /// authors and fills the cards in again: [`Stored::byline`]).
     #[serde(serialize_with = "by_slug")]
@@ -101,8 +101,9 @@ pub struct Stored {
     pub tags_line: usize,
     pub spellings: Vec<(String, String)>,
     /// The record's line this was read from, newline included: written
-    /// again as it is while nothing above changes (at 100,000 articles,
-    /// making the lines again was an eighth of publishing a story).
+    /// again as it is while the article's file is unchanged, the draft
+    /// then coming from the record (at 100,000 articles, making the
+    /// lines again was an eighth of publishing a story).
     #[serde(skip)]
     pub line: Option<Line>,
 }
@@ -215,7 +216,11 @@ impl Record {
     pub fn take(dir: &Path, inputs: u64) -> Result<Record, Option<&'static str>> {
         use rayon::prelude::*;
         let path = dir.join(FILE);
-        let bytes: Arc<[u8]> = fs::read(&path).map_err(|_| None)?.into();
+        let bytes: Arc<[u8]> = match fs::read(&path) {
+            Ok(bytes) => bytes.into(),
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(None),
+            Err(_) => return Err(Some("the record cannot be read")),
+        };
         let _ = fs::rename(&path, dir.join(format!("{FILE}.taken")));
         let unreadable = Some("the record is not one this compiler can read");
         let mut lines = bytes.split(|&byte| byte == b'\n');
@@ -230,7 +235,8 @@ impl Record {
             ));
         }
         let lines: Vec<&[u8]> = lines.filter(|line| !line.is_empty()).collect();
-        if lines.len() != 2 * header.articles + header.outputs {
+        let expected = header.articles.checked_mul(2).and_then(|lines| lines.checked_add(header.outputs));
+        if expected != Some(lines.len()) {
             return Err(Some("the record is cut short"));
         }
         let (articles, rest) = lines.split_at(header.articles);
@@ -239,8 +245,8 @@ impl Record {
             .par_iter()
             .map(|line| {
                 let mut stored: Stored = serde_json::from_slice(line)?;
-                // Every line but the last ends with a newline, and the
-                // last is the last output's.
+                // An article's line is always followed by a picks line,
+                // so a newline ends it.
                 let start = line.as_ptr() as usize - bytes.as_ptr() as usize;
                 stored.line = Some(Line { bytes: Arc::clone(&bytes), range: start..start + line.len() + 1 });
                 Ok(stored)
@@ -398,24 +404,28 @@ pub fn inputs(source: &crate::editions::Source, out: &Path, pairs: &[u8]) -> u64
 
 /// `path` made absolute with its links resolved, whether or not it exists
 /// yet: a first build into a new folder and the next one into the same
-/// folder, by the same relative name, must hash the same path. The
-/// nearest ancestor that exists is resolved; the rest is joined as given.
+/// folder, by the same relative name, must hash the same path. What
+/// exists is resolved by the file system; `..` in what does not yet
+/// exist removes the part before it.
 fn resolved(path: &Path) -> PathBuf {
+    use std::path::Component;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut rest = Vec::new();
-    let mut at = absolute.as_path();
-    loop {
-        if let Ok(real) = fs::canonicalize(at) {
-            return rest.iter().rev().fold(real, |path, part| path.join(part));
-        }
-        match (at.parent(), at.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                at = parent;
+    let mut resolved = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            // The parent of what exists is its real parent: each step is
+            // resolved while it exists.
+            Component::ParentDir => {
+                resolved.pop();
             }
-            _ => return absolute,
+            Component::CurDir => {}
+            part => resolved.push(part),
+        }
+        if let Ok(real) = fs::canonicalize(&resolved) {
+            resolved = real;
         }
     }
+    resolved
 }
 
 /// xxh3 of `bytes`: how the record knows an output file's bytes.
@@ -426,6 +436,20 @@ pub fn digest(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_output_folder_hashes_one_path_before_and_after_it_exists() {
+        let dir = std::env::temp_dir().join(format!("dispatch-resolved-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        let before = [resolved(&dir.join("build/../site")), resolved(&dir.join("site/."))];
+        fs::create_dir_all(dir.join("build")).unwrap();
+        fs::create_dir_all(dir.join("site")).unwrap();
+        let site = fs::canonicalize(dir.join("site")).unwrap();
+        assert_eq!(before, [site.clone(), site.clone()]);
+        assert_eq!(resolved(&dir.join("build/../site")), site);
+        fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn a_record_cut_short_is_not_used() {
@@ -447,6 +471,11 @@ mod tests {
         // Its last line lost, at a line break: the header's count tells.
         let cut = whole[..whole.len() - 1].iter().rposition(|&byte| byte == b'\n').unwrap() + 1;
         fs::write(dir.join(FILE), &whole[..cut]).unwrap();
+        assert_eq!(Record::take(&dir, 7).err(), Some(Some("the record is cut short")));
+        // A header whose counts overflow is as good as cut short.
+        let huge =
+            String::from_utf8(whole.clone()).unwrap().replacen("\"articles\":0", "\"articles\":9223372036854775808", 1);
+        fs::write(dir.join(FILE), huge).unwrap();
         assert_eq!(Record::take(&dir, 7).err(), Some(Some("the record is cut short")));
         fs::remove_dir_all(&dir).unwrap();
     }
