@@ -60,8 +60,13 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
     let run_started = record::now();
     init();
     let shell_path = root.join("_shell.html");
-    let shell_text =
-        fs::read_to_string(&shell_path).map_err(|err| format!("cannot read {}: {err}", shell_path.display()))?;
+    let shell_text = fs::read_to_string(&shell_path).map_err(|err| {
+        format!(
+            "cannot read {}: {err} (the site's shell, which `cargo xtask build` writes into dist: copy it into {})",
+            shell_path.display(),
+            root.display()
+        )
+    })?;
     let shell = Shell::parse(&shell_text)?;
     let mut sites: HashMap<Edition, Site> = HashMap::new();
     for edition in editions(root) {

@@ -470,11 +470,11 @@ fn publish_edition(
     photos: &photos::Photos,
     shared: &mut write::Shared,
 ) -> Result<Published, Result<Vec<Problem>, String>> {
-    let inputs = record::inputs(source, out, &editions::digest(Some(&pairs)));
+    let inputs = record::Inputs::of(source, out, &editions::digest(Some(&pairs)));
     // The record stands for the output folder as the last build left it:
     // a folder since emptied or written by another build is built in
     // full.
-    let (previous, mut untrue) = match cache.map(|cache| Record::take(cache, inputs)) {
+    let (previous, mut untrue) = match cache.map(|cache| Record::take(cache, &inputs)) {
         Some(Ok(record)) => (Some(record), None),
         Some(Err(why)) => (None, why.map(|why| format!("{why}; built in full"))),
         None => (None, None),
@@ -518,7 +518,8 @@ fn publish_edition(
     let (counts, mut next, mut written) = result.map_err(|failure| failure.map_err(cannot))?;
     shared.learn(&written);
     if let Some(cache) = cache {
-        next.inputs = inputs;
+        next.inputs = inputs.digest();
+        next.parts = inputs.parts;
         next.outputs = std::mem::take(&mut written.outputs);
         std::fs::create_dir_all(cache)
             .and_then(|()| next.save(cache))

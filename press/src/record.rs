@@ -13,7 +13,7 @@
 //!
 //! What every article depends on besides its own file (the compiler
 //! itself, `site.toml`, the authors, the insights and the site's images)
-//! is one hash, [`Record::inputs`]; when it differs, the record is not
+//! is one hash of [`Inputs`]; when it differs, the record is not
 //! used and the build is a full one. A build with the record gives the
 //! bytes a build without it gives: `press/tests/incremental.rs` checks
 //! that on random edits.
@@ -43,7 +43,7 @@ use xxhash_rust::xxh3::Xxh3;
 /// a story.
 pub const FILE: &str = "press-record.jsonl";
 /// Which layout of the record this compiler writes; another is not used.
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// The record's first line: what the rest of it is for, and how many
 /// lines of articles and then of output files follow it (a record cut
@@ -52,6 +52,8 @@ const FORMAT: u32 = 5;
 struct Header {
     format: u32,
     inputs: u64,
+    /// [`Inputs::parts`], to say which changed.
+    parts: Vec<(String, u64)>,
     started: i128,
     articles: usize,
     outputs: usize,
@@ -67,8 +69,10 @@ pub const RACY_NS: i128 = 2_000_000_000;
 pub struct Record {
     pub format: u32,
     /// xxh3 of everything an article's output may depend on besides its
-    /// own file: see [`inputs`].
+    /// own file: see [`Inputs`].
     pub inputs: u64,
+    /// The same, part by part.
+    pub parts: Vec<(String, u64)>,
     /// When the build started, in nanoseconds since the Unix epoch (UTC).
     pub started: i128,
     /// Every article, newest first, without its body or related picks.
@@ -213,31 +217,32 @@ impl Record {
     /// one; [`Record::put_back`] returns it when a build wrote nothing.
     /// Errors: `None` when there is no record (a first build: not news),
     /// or why the one there cannot be used.
-    pub fn take(dir: &Path, inputs: u64) -> Result<Record, Option<&'static str>> {
+    pub fn take(dir: &Path, inputs: &Inputs) -> Result<Record, Option<String>> {
         use rayon::prelude::*;
         let path = dir.join(FILE);
         let bytes: Arc<[u8]> = match fs::read(&path) {
             Ok(bytes) => bytes.into(),
             Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(None),
-            Err(_) => return Err(Some("the record cannot be read")),
+            Err(_) => return Err(Some("the record cannot be read".to_string())),
         };
         let _ = fs::rename(&path, dir.join(format!("{FILE}.taken")));
-        let unreadable = Some("the record is not one this compiler can read");
+        let unreadable = || Some("the record is not one this compiler can read".to_string());
         let mut lines = bytes.split(|&byte| byte == b'\n');
-        let header: Header = lines.next().and_then(|line| serde_json::from_slice(line).ok()).ok_or(unreadable)?;
+        let header: Header = lines.next().and_then(|line| serde_json::from_slice(line).ok()).ok_or_else(unreadable)?;
         if header.format != FORMAT {
-            return Err(Some("the record was written by another version of the compiler"));
+            return Err(Some("the record was written by another version of the compiler".to_string()));
         }
-        if header.inputs != inputs {
-            return Err(Some(
-                "what every article depends on changed since the record was written (the compiler, the output \
-                 folder, site.toml, insights.toml, an author, a shared image or a counterpart)",
-            ));
+        if header.inputs != inputs.digest() {
+            let changed = inputs.changed(&header.parts);
+            return Err(Some(format!(
+                "what every article depends on changed since the record was written: {}",
+                changed.join(", ")
+            )));
         }
         let lines: Vec<&[u8]> = lines.filter(|line| !line.is_empty()).collect();
         let expected = header.articles.checked_mul(2).and_then(|lines| lines.checked_add(header.outputs));
         if expected != Some(lines.len()) {
-            return Err(Some("the record is cut short"));
+            return Err(Some("the record is cut short".to_string()));
         }
         let (articles, rest) = lines.split_at(header.articles);
         let (picks, outputs) = rest.split_at(header.articles);
@@ -252,24 +257,25 @@ impl Record {
                 Ok(stored)
             })
             .collect::<Result<_, serde_json::Error>>()
-            .map_err(|_| unreadable)?;
+            .map_err(|_| unreadable())?;
         let picks: Vec<Vec<u32>> = picks
             .par_iter()
             .map(|line| serde_json::from_slice(line))
             .collect::<Result<_, _>>()
-            .map_err(|_| unreadable)?;
+            .map_err(|_| unreadable())?;
         let outputs: Vec<(String, (u64, Stamp))> = outputs
             .par_iter()
             .map(|line| serde_json::from_slice(line))
             .collect::<Result<_, _>>()
-            .map_err(|_| unreadable)?;
+            .map_err(|_| unreadable())?;
         // Picks index the record's own articles.
         if picks.iter().flatten().any(|&pick| pick as usize >= articles.len()) {
-            return Err(unreadable);
+            return Err(unreadable());
         }
         Ok(Record {
             format: FORMAT,
-            inputs,
+            inputs: header.inputs,
+            parts: header.parts,
             started: header.started,
             articles,
             picks,
@@ -310,6 +316,7 @@ impl Record {
         let header = Header {
             format: self.format,
             inputs: self.inputs,
+            parts: self.parts.clone(),
             started: self.started,
             articles: self.articles.len(),
             outputs: self.outputs.len(),
@@ -343,7 +350,15 @@ impl Record {
     }
 
     pub fn new(inputs: u64, started: i128) -> Record {
-        Record { format: FORMAT, inputs, started, articles: Vec::new(), picks: Vec::new(), outputs: BTreeMap::new() }
+        Record {
+            format: FORMAT,
+            inputs,
+            parts: Vec::new(),
+            started,
+            articles: Vec::new(),
+            picks: Vec::new(),
+            outputs: BTreeMap::new(),
+        }
     }
 }
 
@@ -360,46 +375,89 @@ pub fn now() -> i128 {
     std::time::SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |since| since.as_nanos() as i128)
 }
 
-/// The hash of what every article depends on besides its own file: the
-/// running compiler (its path, size and time: a rebuilt compiler may
-/// write other bytes), the output folder's path, the bytes of
-/// `site.toml`, `insights.toml` and every author file, the edition's
-/// articles' counterparts (`pairs`, [`crate::editions::digest`]), and the
-/// names and stamps of the files under `content/images`.
-pub fn inputs(source: &crate::editions::Source, out: &Path, pairs: &[u8]) -> u64 {
-    let content = &source.folder();
-    let mut hash = Xxh3::new();
-    let mut add = |bytes: &[u8]| {
-        hash.update(&(bytes.len() as u64).to_le_bytes());
-        hash.update(bytes);
-    };
-    add(&FORMAT.to_le_bytes());
-    if let Ok(exe) = std::env::current_exe() {
-        add(exe.to_string_lossy().as_bytes());
-        if let Some(stamp) = Stamp::of(&exe) {
-            add(&stamp.size.to_le_bytes());
-            add(&stamp.modified.to_le_bytes());
-            add(&stamp.inode.to_le_bytes());
+/// What every article depends on besides its own file, part by part,
+/// each part a name and the xxh3 of its bytes: the running compiler (its
+/// path, size and time: a rebuilt compiler may write other bytes), the
+/// output folder's path, the edition, the edition's articles'
+/// counterparts (`pairs`, [`crate::editions::digest`]), `site.toml`,
+/// `insights.toml` and each author file, and the names and stamps of the
+/// files under `content/images`, as one part. A record made for other
+/// inputs is not used, and the parts that differ say why.
+pub struct Inputs {
+    pub parts: Vec<(String, u64)>,
+}
+
+impl Inputs {
+    pub fn of(source: &crate::editions::Source, out: &Path, pairs: &[u8]) -> Inputs {
+        let content = &source.folder();
+        let mut parts = Vec::new();
+        let mut part = |name: &str, pieces: &[&[u8]]| {
+            let mut hash = Xxh3::new();
+            for piece in pieces {
+                hash.update(&(piece.len() as u64).to_le_bytes());
+                hash.update(piece);
+            }
+            parts.push((name.to_string(), hash.digest()));
+        };
+        let exe = std::env::current_exe().ok();
+        let stamp = exe.as_deref().and_then(Stamp::of).unwrap_or_else(Stamp::missing);
+        let exe = exe.map(|exe| exe.to_string_lossy().into_owned()).unwrap_or_default();
+        part(
+            "the compiler",
+            &[
+                &FORMAT.to_le_bytes(),
+                exe.as_bytes(),
+                &stamp.size.to_le_bytes(),
+                &stamp.modified.to_le_bytes(),
+                &stamp.inode.to_le_bytes(),
+            ],
+        );
+        part("the output folder", &[resolved(out).to_string_lossy().as_bytes()]);
+        part("the edition", &[source.edition.code().as_bytes()]);
+        part("the counterparts", &[pairs]);
+        let mut files = vec![content.join("site.toml"), content.join("insights.toml")];
+        files.extend(crate::files_with_extension(&content.join("authors"), "toml"));
+        for file in files {
+            let name = file.strip_prefix(&source.root).unwrap_or(&file).display().to_string();
+            part(&name, &[&fs::read(&file).unwrap_or_default()]);
         }
+        let mut images = Vec::new();
+        for image in crate::walk(&source.images()) {
+            let stamp = Stamp::of(&image).unwrap_or_else(Stamp::missing);
+            images.extend_from_slice(image.to_string_lossy().as_bytes());
+            for number in [stamp.size as i128, stamp.modified, stamp.changed, stamp.inode as i128] {
+                images.extend_from_slice(&number.to_le_bytes());
+            }
+        }
+        part("the shared images (content/images)", &[&images]);
+        Inputs { parts }
     }
-    add(resolved(out).to_string_lossy().as_bytes());
-    add(source.edition.code().as_bytes());
-    add(pairs);
-    let mut files = vec![content.join("site.toml"), content.join("insights.toml")];
-    files.extend(crate::files_with_extension(&content.join("authors"), "toml"));
-    for file in files {
-        add(file.to_string_lossy().as_bytes());
-        add(&fs::read(&file).unwrap_or_default());
+
+    /// One hash of every part.
+    pub fn digest(&self) -> u64 {
+        let mut hash = Xxh3::new();
+        for (name, digest) in &self.parts {
+            hash.update(&(name.len() as u64).to_le_bytes());
+            hash.update(name.as_bytes());
+            hash.update(&digest.to_le_bytes());
+        }
+        hash.digest()
     }
-    for image in crate::walk(&source.images()) {
-        add(image.to_string_lossy().as_bytes());
-        let stamp = Stamp::of(&image).unwrap_or_else(Stamp::missing);
-        add(&stamp.size.to_le_bytes());
-        add(&stamp.modified.to_le_bytes());
-        add(&stamp.changed.to_le_bytes());
-        add(&stamp.inode.to_le_bytes());
+
+    /// The names of the parts that differ from `recorded`'s: changed,
+    /// added or gone.
+    fn changed<'a>(&'a self, recorded: &'a [(String, u64)]) -> Vec<&'a str> {
+        let mut names: Vec<&str> = self
+            .parts
+            .iter()
+            .filter(|part| !recorded.contains(part))
+            .chain(recorded.iter().filter(|part| !self.parts.contains(part)))
+            .map(|(name, _)| name.as_str())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
     }
-    hash.digest()
 }
 
 /// `path` made absolute with its links resolved, whether or not it exists
@@ -455,28 +513,35 @@ mod tests {
     fn a_record_cut_short_is_not_used() {
         let dir = std::env::temp_dir().join(format!("dispatch-record-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
-        let mut record = Record::new(7, 1);
+        let inputs = Inputs { parts: vec![("site.toml".to_string(), 7), ("authors/a.toml".to_string(), 9)] };
+        let mut record = Record::new(inputs.digest(), 1);
+        record.parts = inputs.parts.clone();
         let stamp = Stamp { size: 3, modified: 1, changed: 2, inode: 4 };
         for path in ["content/site.json", "feed.json"] {
             record.outputs.insert(path.to_string(), (9, stamp.clone()));
         }
         record.save(&dir).unwrap();
         let whole = fs::read(dir.join(FILE)).unwrap();
-        let taken = Record::take(&dir, 7).expect("the record as saved");
+        let taken = Record::take(&dir, &inputs).expect("the record as saved");
         assert_eq!(taken.outputs, record.outputs);
-        assert!(matches!(Record::take(&dir, 7), Err(None)), "taking it sets it aside");
+        assert!(matches!(Record::take(&dir, &inputs), Err(None)), "taking it sets it aside");
         Record::put_back(&dir);
-        assert!(matches!(Record::take(&dir, 8), Err(Some(why)) if why.contains("changed")), "other inputs");
+        let other = Inputs { parts: vec![("site.toml".to_string(), 8), ("authors/a.toml".to_string(), 9)] };
+        assert_eq!(
+            Record::take(&dir, &other).err(),
+            Some(Some("what every article depends on changed since the record was written: site.toml".to_string())),
+            "other inputs name the part that changed"
+        );
 
         // Its last line lost, at a line break: the header's count tells.
         let cut = whole[..whole.len() - 1].iter().rposition(|&byte| byte == b'\n').unwrap() + 1;
         fs::write(dir.join(FILE), &whole[..cut]).unwrap();
-        assert_eq!(Record::take(&dir, 7).err(), Some(Some("the record is cut short")));
+        assert_eq!(Record::take(&dir, &inputs).err(), Some(Some("the record is cut short".to_string())));
         // A header whose counts overflow is as good as cut short.
         let huge =
             String::from_utf8(whole.clone()).unwrap().replacen("\"articles\":0", "\"articles\":9223372036854775808", 1);
         fs::write(dir.join(FILE), huge).unwrap();
-        assert_eq!(Record::take(&dir, 7).err(), Some(Some("the record is cut short")));
+        assert_eq!(Record::take(&dir, &inputs).err(), Some(Some("the record is cut short".to_string())));
         fs::remove_dir_all(&dir).unwrap();
     }
 }
