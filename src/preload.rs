@@ -41,12 +41,16 @@ impl Preloaded {
     }
 }
 
+/// Reads a built site's file by its path; `None` when it is not there.
+#[cfg(feature = "ssr")]
+type Reader = Box<dyn Fn(&str) -> Option<String>>;
+
 #[derive(Default)]
 struct Files {
     held: HashMap<String, Option<String>>,
     /// The prerenderer's reader of the built site's files.
     #[cfg(feature = "ssr")]
-    source: Option<Box<dyn Fn(&str) -> Option<String>>>,
+    source: Option<Reader>,
     /// What the render read, in order, for the page to embed.
     #[cfg(feature = "ssr")]
     served: Vec<(String, Option<String>)>,

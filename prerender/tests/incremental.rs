@@ -104,7 +104,9 @@ fn published_from_the_records_the_site_is_what_a_full_build_makes() {
         .filter(|path| path.extension().is_some_and(|e| e == "md"))
         .collect();
     plain.sort();
-    let edits: Vec<(&str, Box<dyn Fn() -> PathBuf>)> = vec![
+    /// An edit's name, and the edit, which returns the file it changed.
+    type Edit<'a> = (&'a str, Box<dyn Fn() -> PathBuf>);
+    let edits: Vec<Edit> = vec![
         ("a new headline", {
             let file = plain[3].clone();
             Box::new(move || {
