@@ -141,8 +141,7 @@ impl Writer {
         }
         let path = self.out.join(&relative);
         let hash = digest(&bytes);
-        self.written.files += 1;
-        self.written.bytes += bytes.len() as u64;
+        self.count(&relative, bytes.len() as u64);
         let same = match self.previous.get(&relative) {
             Some((before, _)) => *before == hash && path.is_file(),
             None => fs::read(&path).is_ok_and(|old| old == bytes),
@@ -169,6 +168,15 @@ impl Writer {
         }
     }
 
+    /// Counts the file at `relative` among the build's: a shared image
+    /// an edition built before this one has is counted once, there.
+    fn count(&mut self, relative: &str, bytes: u64) {
+        if !self.others.contains(relative) {
+            self.written.files += 1;
+            self.written.bytes += bytes;
+        }
+    }
+
     /// Writes the bytes of the file `from` (a processed image in the
     /// store) at `relative`, as [`Writer::put`]; a file that cannot be
     /// read is this build's error.
@@ -186,11 +194,10 @@ impl Writer {
     /// edition has it unchanged. [`Writer::finish`] fails when the last
     /// build did not write it (the record does not match the folder).
     pub fn keep(&mut self, relative: &str) {
-        match self.previous.get(relative) {
+        match self.previous.get(relative).cloned() {
             Some((hash, stamp)) => {
-                self.written.files += 1;
-                self.written.bytes += stamp.size;
-                self.written.outputs.insert(relative.to_string(), (*hash, stamp.clone()));
+                self.count(relative, stamp.size);
+                self.written.outputs.insert(relative.to_string(), (hash, stamp));
             }
             None => {
                 self.missing.get_or_insert_with(|| relative.to_string());

@@ -222,7 +222,19 @@ fn images_one_edition_prints_are_kept_until_no_edition_does() {
     let out = Folder::new();
     let cache = Folder::new();
     let drawing = out.0.join("content/images/arabic.svg");
-    publish(&content.0, &out.0, Some(&cache.0)).unwrap();
+    let built = publish(&content.0, &out.0, Some(&cache.0)).unwrap();
+    // Each file is counted once, an image both editions show too.
+    let mut on_disk = 0;
+    let mut pending = vec![out.0.clone()];
+    while let Some(folder) = pending.pop() {
+        for entry in fs::read_dir(folder).unwrap().flatten() {
+            match entry.file_type().unwrap().is_dir() {
+                true => pending.push(entry.path()),
+                false => on_disk += 1,
+            }
+        }
+    }
+    assert_eq!((built.written.files, built.written.changed), (on_disk, on_disk));
     let first = modified(&drawing);
     std::thread::sleep(std::time::Duration::from_millis(20));
     let again = publish(&content.0, &out.0, Some(&cache.0)).unwrap();
