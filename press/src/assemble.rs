@@ -204,23 +204,14 @@ pub(crate) fn assemble(
         titles.insert(("tags", slug.to_string()), name.to_string());
     }
     let on = |article: &Article| -> Vec<Listing<'static>> {
-        std::iter::once(("sections", article.section.slug.clone()))
-            .chain(article.regions.iter().map(|r| ("regions", r.slug.clone())))
-            .chain(article.tags.iter().map(|t| ("tags", t.slug.clone())))
-            .chain(article.authors.iter().map(|a| ("authors", a.slug.clone())))
-            .collect()
+        listed(article).map(|(kind, slug)| (kind, slug.to_string())).collect()
     };
     // Membership by borrowed slugs, hashed with FxHash, then into the
     // ordered map: at 100,000 articles a key made for every article and
     // listing was a twentieth of publishing a story.
     let mut members: FxHashMap<(&'static str, &str), Vec<usize>> = FxHashMap::default();
     for (index, draft) in drafts.iter().enumerate() {
-        let article = &draft.article;
-        let keys = std::iter::once(("sections", article.section.slug.as_str()))
-            .chain(article.regions.iter().map(|r| ("regions", r.slug.as_str())))
-            .chain(article.tags.iter().map(|t| ("tags", t.slug.as_str())))
-            .chain(article.authors.iter().map(|a| ("authors", a.slug.as_str())));
-        for key in keys {
+        for key in listed(&draft.article) {
             members.entry(key).or_default().push(index);
         }
     }
@@ -399,4 +390,13 @@ pub(crate) fn assemble(
     next.picks = picks.into_iter().map(|picks| picks.into_iter().map(|p| p as u32).collect()).collect();
     next.articles = stored;
     counts
+}
+
+/// The listings `article` is on, as kinds and borrowed slugs: its
+/// section, regions, tags and authors.
+fn listed(article: &Article) -> impl Iterator<Item = (&'static str, &str)> {
+    std::iter::once(("sections", article.section.slug.as_str()))
+        .chain(article.regions.iter().map(|r| ("regions", r.slug.as_str())))
+        .chain(article.tags.iter().map(|t| ("tags", t.slug.as_str())))
+        .chain(article.authors.iter().map(|a| ("authors", a.slug.as_str())))
 }
