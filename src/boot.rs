@@ -42,6 +42,28 @@ thread_local! {
     /// The address of the last in-app link followed before the app took
     /// over: only its page is shown, if the reader clicks again meanwhile.
     static WANTED: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Whether the document was loaded for the search page.
+    static AT_SEARCH: Cell<bool> = const { Cell::new(false) };
+    /// Whether [`followed_to_search`] has answered.
+    static SEARCH_ASKED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether the document in the window was loaded for the search page (of
+/// any edition), rather than reaching it by an in-app navigation.
+pub fn loaded_at_search() -> bool {
+    AT_SEARCH.get()
+}
+
+/// Whether the search page's document was loaded from a link of the site
+/// (a same-origin referrer), and this is the first time it is asked. The
+/// search page has an app of its own, so the site's "Search" link loads
+/// it whole; a reader who followed it means to type, and the page puts
+/// focus in its field, as an in-app navigation to it would.
+pub fn followed_to_search() -> bool {
+    let origin = window().location().origin().unwrap_or_default();
+    let referrer = document().referrer();
+    let from_site = !origin.is_empty() && referrer.strip_prefix(&origin).is_some_and(|rest| rest.starts_with('/'));
+    AT_SEARCH.get() && !SEARCH_ASKED.replace(true) && from_site
 }
 
 /// Starts the app in the page in the window: the browser's entry point.
@@ -130,6 +152,7 @@ fn prepare() -> Start {
     // the prerendered page.
     let here = web_sys::js_sys::decode_uri_component(&path).map(String::from).unwrap_or(path);
     let search_page = Edition::split(&here).1 == routes::SEARCH;
+    AT_SEARCH.set(search_page);
     match embedded.as_deref().map(Preloaded::parse) {
         Some(Ok(preloaded)) if preloaded.route == here && !search_page => {
             preload::hold(preloaded);

@@ -41,8 +41,13 @@ use routes::{
     listing::{RegionPage, SectionPage, TagPage},
     newsletter::NewsletterPage,
     not_found::NotFoundPage,
-    search::SearchPage,
 };
+// The search page's code is in the builds with the `search` feature: the
+// prerenderer's and the search page's own app (docs/browser-speed.md).
+#[cfg(not(feature = "search"))]
+use routes::search::SearchElsewhere as SearchRoute;
+#[cfg(feature = "search")]
+use routes::search::SearchPage as SearchRoute;
 
 /// The site's public origin from `site.json` (empty until it loads), for
 /// absolute share links.
@@ -93,7 +98,7 @@ pub fn App(edition: Edition) -> impl IntoView {
                     <Route path=path!("/tag/*rest") view=TagPage />
                     <Route path=path!("/author/*rest") view=AuthorPage />
                     <Route path=path!("/newsletter") view=NewsletterPage />
-                    <Route path=path!("/search") view=SearchPage />
+                    <Route path=path!("/search") view=SearchRoute />
                     <Route path=path!("/:section") view=SectionPage />
                     <Route path=path!("/:section/page/:page") view=SectionPage />
                     <Route path=path!("/:section/:slug") view=ArticlePage />

@@ -11,7 +11,7 @@
 
 use std::cell::RefCell;
 
-use dispatch_model::Edition;
+use dispatch_model::{routes, Edition};
 use gloo_timers::callback::Timeout;
 use leptos::{ev, prelude::*, wasm_bindgen::JsCast};
 
@@ -51,8 +51,10 @@ pub fn in_app(target: Option<web_sys::EventTarget>) -> Option<(String, String)> 
         return None;
     }
     let decoded = js_sys::decode_uri_component(&path).map(String::from).unwrap_or_else(|_| path.clone());
-    // Another edition is another app's: its page loads whole.
-    if Edition::split(&decoded).0 != crate::boot::page_edition() {
+    // Another edition is another app's: its page loads whole. So is the
+    // search page, in the app built without it (the `search` feature).
+    let (edition, within) = Edition::split(&decoded);
+    if edition != crate::boot::page_edition() || (!cfg!(feature = "search") && within == routes::SEARCH) {
         return None;
     }
     let address = crate::boot::canonical(&path, &search).unwrap_or_else(|| format!("{path}{search}"));

@@ -138,6 +138,9 @@ words! {
     /// Said before the app starts (or where JavaScript is off): the search
     /// runs in the browser.
     search_needs_script,
+    /// Said where the search page's own app did not load (a host serving
+    /// every page the same shell, or the dev server, which builds one app).
+    search_elsewhere,
     no_results_hint,
     search_everywhere,
     more_results,
@@ -237,6 +240,7 @@ pub static ENGLISH: Words = Words {
     searching: "Searching…",
     search_start: "Type a word or a phrase to search every article, then narrow the results by section or region.",
     search_needs_script: "Search runs in your browser and needs JavaScript. Meanwhile, every article is in its section:",
+    search_elsewhere: "Search could not start on this page. Every article is also in its section, linked above.",
     no_results_hint: "Check the spelling, or try fewer or other words.",
     search_everywhere: "Search all sections and regions",
     more_results: "More results",
@@ -338,6 +342,7 @@ pub static ARABIC: Words = Words {
     searching: "جارٍ البحث…",
     search_start: "اكتب كلمة أو عبارة للبحث في كل المقالات، ثم ضيّق النتائج حسب القسم أو المنطقة.",
     search_needs_script: "يعمل البحث في متصفحك ويحتاج إلى جافاسكربت. وفي الأثناء، تجد كل مقال في قسمه:",
+    search_elsewhere: "تعذّر بدء البحث في هذه الصفحة. وتجد كل مقال أيضًا في قسمه، في الروابط أعلاه.",
     no_results_hint: "تحقق من الإملاء، أو جرّب كلمات أقل أو كلمات أخرى.",
     search_everywhere: "ابحث في كل الأقسام والمناطق",
     more_results: "مزيد من النتائج",

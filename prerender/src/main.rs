@@ -1,6 +1,8 @@
 //! `dispatch-prerender [--root DIR] [--cache DIR]`: writes a static HTML
 //! file for every page a crawler can reach into the built site (default
-//! `dist`), from its shell `_shell.html` and its content JSON. See the
+//! `dist`), from its shells (`_shell.html`, and `_search_shell.html` for
+//! the search page, which loads an app of its own) and its content JSON.
+//! See the
 //! library's docs. With `--cache`, it keeps a record of the files each
 //! page read (see `dispatch_prerender::record`), and the next run renders
 //! only the pages whose files changed, and removes the pages that are
@@ -19,7 +21,7 @@ use std::{
     time::Instant,
 };
 
-use dispatch_model::{Edition, Site};
+use dispatch_model::{routes as paths, Edition, Site};
 use dispatch_prerender::{
     article_address, editions, init,
     record::{self, Files, Page, Record},
@@ -59,15 +61,19 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
     let started = Instant::now();
     let run_started = record::now();
     init();
-    let shell_path = root.join("_shell.html");
-    let shell_text = fs::read_to_string(&shell_path).map_err(|err| {
-        format!(
-            "cannot read {}: {err} (the site's shell, which `cargo xtask build` writes into dist: copy it into {})",
-            shell_path.display(),
-            root.display()
-        )
-    })?;
-    let shell = Shell::parse(&shell_text)?;
+    let read_shell = |name: &str| {
+        let path = root.join(name);
+        fs::read_to_string(&path).map_err(|err| {
+            format!(
+                "cannot read {}: {err} (one of the site's two shells, `_shell.html` and `_search_shell.html`, \
+                 which `cargo xtask build` writes into dist: copy both into {})",
+                path.display(),
+                root.display()
+            )
+        })
+    };
+    let (shell_text, search_shell_text) = (read_shell("_shell.html")?, read_shell("_search_shell.html")?);
+    let (shell, search_shell) = (Shell::parse(&shell_text)?, Shell::parse(&search_shell_text)?);
     let mut sites: HashMap<Edition, Site> = HashMap::new();
     for edition in editions(root) {
         let file = edition.path("/content/site.json");
@@ -75,7 +81,7 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
             .map_err(|err| format!("cannot read {file}: {err}"))?;
         sites.insert(edition, serde_json::from_str(&text).map_err(|err| format!("{file}: {err}"))?);
     }
-    let identity = identity(root, &shell_text);
+    let identity = identity(root, &[&shell_text, &search_shell_text]);
     // Any record says which pages the last run wrote; only one written
     // by a run like this one says which still stand.
     let taken = cache.and_then(Record::take);
@@ -132,8 +138,10 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
             if progress && count.is_multiple_of(500) {
                 eprint!("\rprerender: page {count} of {}…", routes.len());
             }
-            let site = &sites[&Edition::split(&route.path).0];
-            let rendered = render(&shell, root, site, route).map_err(|problem| format!("{}: {problem}", route.path))?;
+            let (edition, within) = Edition::split(&route.path);
+            let shell = if within == paths::SEARCH { &search_shell } else { &shell };
+            let rendered =
+                render(shell, root, &sites[&edition], route).map_err(|problem| format!("{}: {problem}", route.path))?;
             let path = root.join(route.file());
             let mut read: Vec<record::Seen> =
                 rendered.read.iter().map(|(file, text)| record::seen(root, file, text.as_deref())).collect();
@@ -263,10 +271,14 @@ fn stale_copies(page: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The shell's bytes, the running prerenderer (path, size, time: a
+/// The shells' bytes, the running prerenderer (path, size, time: a
 /// rebuilt one may render otherwise) and the root's path, as one hash.
-fn identity(root: &Path, shell: &str) -> u64 {
-    let mut text = format!("{}\n{shell}\n", fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()).display());
+fn identity(root: &Path, shells: &[&str]) -> u64 {
+    let mut text = format!("{}\n", fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()).display());
+    for shell in shells {
+        text.push_str(shell);
+        text.push('\n');
+    }
     if let Ok(exe) = std::env::current_exe() {
         if let Some((size, modified, ..)) = record::stamp(&exe) {
             text.push_str(&format!("{}\n{size}\n{modified}\n", exe.display()));

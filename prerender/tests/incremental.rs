@@ -42,6 +42,7 @@ fn publish(content: &Path, site: &Path, cache: Option<&Path>) -> String {
     if !site.join("_shell.html").exists() {
         fs::create_dir_all(site).unwrap();
         fs::write(site.join("_shell.html"), SHELL).unwrap();
+        fs::write(site.join("_search_shell.html"), support::search_shell()).unwrap();
     }
     dispatch_press::publish(content, site, cache).unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_dispatch-prerender"));
@@ -185,6 +186,7 @@ fn published_from_the_records_the_site_is_what_a_full_build_makes() {
     let _ = fs::remove_dir_all(&full);
     fs::create_dir_all(&full).unwrap();
     fs::write(full.join("_shell.html"), &shell).unwrap();
+    fs::write(full.join("_search_shell.html"), support::search_shell()).unwrap();
     publish(&content, &full, None);
     let (incremental, complete) = (tree(&site), tree(&full));
     assert_eq!(
@@ -193,4 +195,35 @@ fn published_from_the_records_the_site_is_what_a_full_build_makes() {
         "a full run after a deletion"
     );
     fs::remove_dir_all(&root).unwrap();
+}
+
+/// The search page loads an app of its own (built with the `search`
+/// feature, `_search_shell.html`); every other page loads the site's
+/// (issue 19). A site folder without the search page's shell is refused
+/// with a message naming it, rather than given a search page whose app
+/// cannot search.
+#[test]
+fn the_search_pages_alone_are_made_from_the_search_shell() {
+    let root = std::env::temp_dir().join(format!("dispatch-search-shell-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&root);
+    let (content, site) = (Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"), root.join("site"));
+    publish(&content, &site, None);
+    let pages = tree(&site);
+    let searches: Vec<&PathBuf> = pages.keys().filter(|page| page.ends_with("search.html")).collect();
+    assert_eq!(searches.len(), 2, "the English and the Arabic search page: {searches:?}");
+    for (page, _) in pages.iter().filter(|(page, _)| page.extension().is_some_and(|e| e == "html")) {
+        let html = fs::read_to_string(site.join(page)).unwrap();
+        let shell = page.to_str().unwrap().starts_with('_');
+        let search = page.ends_with("search.html") && !shell;
+        if !shell {
+            assert_eq!(html.contains("'/search-app-1.js'"), search, "{}", page.display());
+            assert_eq!(html.contains("'/app-1.js'"), !search, "{}", page.display());
+        }
+    }
+
+    fs::remove_file(site.join("_search_shell.html")).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_dispatch-prerender")).arg("--root").arg(&site).output().unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success() && said.contains("_search_shell.html") && said.contains("copy both"), "{said}");
+    let _ = fs::remove_dir_all(&root);
 }

@@ -29,7 +29,15 @@ pub fn SiteHeader(
                     {text.site_name}
                 </a>
                 <p class="tagline">{text.tagline}</p>
-                <a class="header-link" href=text.edition.path(routes::SEARCH)>{text.search_link}</a>
+                // In the app built without the search page, its link loads
+                // that page whole (the router follows no `rel="external"`).
+                <a
+                    class="header-link"
+                    href=text.edition.path(routes::SEARCH)
+                    rel=(!cfg!(feature = "search")).then_some("external")
+                >
+                    {text.search_link}
+                </a>
                 <a class="header-link" href=text.edition.path(routes::NEWSLETTER)>{text.newsletter_link}</a>
                 {switch}
                 <ThemeToggle />

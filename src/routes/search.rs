@@ -17,6 +17,36 @@ use crate::{
     SiteSettings,
 };
 
+/// `/search` in the app built without the search page (every page's app
+/// but the search page's own; the `search` feature): an in-app way here
+/// (a link in an article's body, say) loads the search page whole, with
+/// its own app. A document loaded here with this app (`cargo xtask dev`,
+/// whose Trunk builds the one app; or a host serving the wrong shell)
+/// says that search cannot start, rather than loading itself again.
+#[component]
+pub fn SearchElsewhere() -> impl IntoView {
+    let text = use_text();
+    let location = use_location();
+    Effect::new(move |_| {
+        if !crate::boot::loaded_at_search() {
+            // The router puts the new address in the history after the
+            // page renders: the address is the route's, and the load
+            // replaces the router's entry once it is there, so that Back
+            // returns to the page the reader came from.
+            let query = location.search.get_untracked();
+            let query = query.trim_start_matches('?');
+            let address = text.edition.path(routes::SEARCH) + if query.is_empty() { "" } else { "?" } + query;
+            set_timeout(move || drop(window().location().replace(&address)), Duration::ZERO);
+        }
+    });
+    view! {
+        <div class="search-page">
+            <h1 class="page-heading">{text.search_page_title}</h1>
+            <p>{text.search_elsewhere}</p>
+        </div>
+    }
+}
+
 /// What the page shows under the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Outcome {
@@ -41,6 +71,17 @@ enum Outcome {
 pub fn SearchPage() -> impl IntoView {
     let text = use_text();
     crate::focus::settle_at("#search-words");
+    Effect::new(move |_| {
+        if crate::boot::followed_to_search() {
+            request_animation_frame(|| {
+                if let Ok(Some(field)) = document().query_selector("#search-words") {
+                    if let Ok(field) = leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field) {
+                        let _ = field.focus();
+                    }
+                }
+            });
+        }
+    });
     let location = use_location();
     let query = Memo::new(move |_| SearchQuery::parse(&location.search.get()));
     let site = use_context::<SiteSettings>().unwrap_or_else(|| Signal::derive(|| None));

@@ -17,7 +17,17 @@ const notFound = readFileSync(path.join(DIST, '404.html'), 'utf8');
 const latest = JSON.parse(readFileSync(path.join(DIST, 'content/latest/1.json'), 'utf8'));
 const TOP = latest.items[0];
 const ARTICLE = `/${TOP.section.slug}/${TOP.slug}`;
-const asset = (extension) => readdirSync(DIST).find((name) => name.endsWith(extension) && !name.endsWith('.br') && !name.endsWith('.gz'));
+/** The hashed wasm and JS glue the prerendered page `page` loads. */
+const appOf = (page) => {
+  const html = readFileSync(path.join(DIST, page), 'utf8');
+  return { '.wasm': html.match(/\/(dispatch-[0-9a-f]+_bg\.wasm)/)[1], '.js': html.match(/\/(dispatch-[0-9a-f]+\.js)/)[1] };
+};
+// Every page loads the site's app but the search page, which loads its
+// own, built with the search page's code (issue 19).
+const SITE_APP = appOf('index.html');
+const SEARCH_APP = appOf('search.html');
+const asset = (extension) => SITE_APP[extension]
+  ?? readdirSync(DIST).find((name) => name.endsWith(extension) && !name.endsWith('.br') && !name.endsWith('.gz'));
 
 const shared = siteAndBrowser();
 
@@ -26,10 +36,16 @@ const get = (pathname, headers = {}) => fetchRaw(shared.site.url + pathname, hea
 
 describe('security headers', () => {
   test('every response carries the strict policy and the hardening headers', async () => {
-    // The early theme script and Trunk's bootstrap: every inline script.
-    const inline = [...index.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-    assert.equal(inline.length, 2, 'the theme script and Trunk\'s bootstrap');
-    const hashes = inline.map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+    // The early theme script and Trunk's bootstraps (the site's app's, on
+    // every page but the search page, and the search page's own): every
+    // inline script.
+    const inline = (html) => [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+    const search = readFileSync(path.join(DIST, 'search.html'), 'utf8');
+    assert.equal(inline(index).length, 2, 'the theme script and Trunk\'s bootstrap');
+    assert.equal(inline(search)[0], inline(index)[0], 'the same theme script');
+    const bodies = [...inline(index), inline(search)[1]];
+    assert.notEqual(bodies[1], bodies[2], 'each app has its own bootstrap');
+    const hashes = bodies.map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
     for (const pathname of ['/', ARTICLE, `/${asset('.wasm')}`, '/content/latest/1.json', '/content/articles/nope.json']) {
       const { headers } = await get(pathname);
       const csp = headers['content-security-policy'];
@@ -109,7 +125,8 @@ describe('files and fallbacks', () => {
     const budget = JSON.parse(readFileSync(path.join(ROOT, 'size-budget.json'), 'utf8'));
     const brotli = (file) => statSync(path.join(DIST, `${file}.br`)).size;
     const used = { wasm: brotli(asset('.wasm')), js: brotli(asset('.js')), css: brotli(asset('.css')) };
-    for (const kind of ['wasm', 'js', 'css']) {
+    used.search_wasm = brotli(SEARCH_APP['.wasm']);
+    for (const kind of ['wasm', 'js', 'css', 'search_wasm']) {
       assert.ok(used[kind] > 0 && used[kind] <= budget[kind], `${kind}: ${used[kind]} brotli bytes, limit ${budget[kind]}`);
     }
     // The article's prerendered page carries its content and data; a
@@ -124,6 +141,19 @@ describe('files and fallbacks', () => {
     const firstView = brotli(`${ARTICLE.slice(1)}.html`) + used.wasm + used.js + used.css + hero;
     assert.ok(firstView <= budget.article_first_view, `article first view: ${firstView} brotli bytes, limit ${budget.article_first_view}`);
   });
+});
+
+test('only the search page loads the search code', () => {
+  // Pagefind's address is in the bridge to it, which only the search
+  // page's own app holds; every other page loads the app without it.
+  const bundle = Buffer.from('/pagefind/');
+  assert.notEqual(SITE_APP['.wasm'], SEARCH_APP['.wasm']);
+  assert.ok(!readFileSync(path.join(DIST, SITE_APP['.wasm'])).includes(bundle), 'the site\'s app has no search code');
+  assert.ok(readFileSync(path.join(DIST, SEARCH_APP['.wasm'])).includes(bundle), 'the search page\'s app has it');
+  for (const page of ['index.html', `${ARTICLE.slice(1)}.html`, 'ar.html', '404.html']) {
+    assert.deepEqual(appOf(page), SITE_APP, page);
+  }
+  assert.deepEqual(appOf('ar/search.html'), SEARCH_APP);
 });
 
 describe('pages under the policy', () => {

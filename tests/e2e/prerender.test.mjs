@@ -39,7 +39,7 @@ function prerendered() {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) {
         if (name !== 'content') walk(full);
-      } else if (name.endsWith('.html') && !['404.html', '_shell.html'].includes(name)) {
+      } else if (name.endsWith('.html') && !['404.html', '_shell.html', '_search_shell.html'].includes(name)) {
         const relative = path.relative(DIST, full).split(path.sep).join('/');
         pages.push([relative === 'index.html' ? '/' : `/${relative.slice(0, -'.html'.length)}`, full]);
       }

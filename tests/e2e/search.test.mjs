@@ -240,3 +240,43 @@ test('before the app runs, /search is a labelled GET form that says search needs
   assert.match(html, /needs JavaScript/);
   for (const section of SITE.sections) assert.ok(html.includes(`href="/${section.slug}"`), section.slug);
 });
+
+test('the search page loads its own app: the site\u2019s links to it load it whole, before and after the app takes over', async () => {
+  const { page, problems } = await openPage(shared.browser);
+  const scripts = [];
+  page.on('request', (request) => {
+    if (/\/dispatch-[0-9a-f]+_bg\.wasm$/.test(request.url())) scripts.push(new URL(request.url()).pathname);
+  });
+  // Before the app takes over: the header's link is a plain link.
+  await openApp(page, `${shared.site.url}${href(UNIQUE.article)}`);
+  await page.evaluate(() => { window.sameDocument = true; });
+  await page.getByRole('link', { name: 'Search', exact: true }).click();
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' && window.sameDocument === undefined);
+  // A reader who followed the link means to type.
+  await page.waitForFunction(() => document.activeElement?.id === 'search-words');
+  assert.equal(new Set(scripts).size, 2, `the article's app, then the search page's: ${scripts}`);
+
+  // After it took over (an in-app way to a section's page): a link the
+  // router follows (here one the test adds, as an article's body might
+  // hold) loads the search page whole.
+  await openApp(page, `${shared.site.url}/`);
+  const section = SITE.sections[0];
+  await page.locator('.section-nav').getByRole('link', { name: section.name, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: section.name, exact: true }).waitFor();
+  await page.evaluate((word) => {
+    window.sameDocument = true;
+    const link = document.createElement('a');
+    link.href = `/search?q=${word}`;
+    link.textContent = 'find it';
+    document.querySelector('main').append(link);
+  }, UNIQUE.word);
+  await page.getByRole('link', { name: 'find it' }).click();
+  await settled(page);
+  assert.equal(await page.evaluate(() => window.sameDocument), undefined, 'a new document');
+  assert.equal(await status(page).textContent(), `1 result for \u201c${UNIQUE.word}\u201d`);
+  // Back returns to the section's page.
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: section.name, exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -83,7 +83,9 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
         ));
 
         // The prerenderer on the compiled newsroom, with the real shell.
-        fs::copy(dist.join(deploy::SHELL), out.join(deploy::SHELL)).map_err(|err| err.to_string())?;
+        for shell in [deploy::SHELL, deploy::SEARCH_SHELL] {
+            fs::copy(dist.join(shell), out.join(shell)).map_err(|err| err.to_string())?;
+        }
         let render = || {
             let mut command = Command::new(&prerender);
             command.arg("--root").arg(&out).arg("--cache").arg(&cache);
@@ -92,7 +94,11 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
         let (took, peak, _) = timed(&mut render())?;
         let pages: Vec<_> = sizes::files(&out)?
             .into_iter()
-            .filter(|path| path.extension().is_some_and(|ext| ext == "html") && !path.ends_with(deploy::SHELL))
+            .filter(|path| {
+                path.extension().is_some_and(|ext| ext == "html")
+                    && !path.ends_with(deploy::SHELL)
+                    && !path.ends_with(deploy::SEARCH_SHELL)
+            })
             .collect();
         let html: u64 = pages.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum();
         prerendered.push(format!(
@@ -266,7 +272,9 @@ pub fn search(root: &Path, tools: &Tools) -> Result<(), String> {
                 fs::copy(&path, out.join(path.file_name().unwrap_or_default())).map_err(|err| err.to_string())?;
             }
         }
-        fs::copy(dist.join(deploy::SHELL), out.join(deploy::SHELL)).map_err(|err| err.to_string())?;
+        for shell in [deploy::SHELL, deploy::SEARCH_SHELL] {
+            fs::copy(dist.join(shell), out.join(shell)).map_err(|err| err.to_string())?;
+        }
         build::run(Command::new(&prerender).arg("--root").arg(&out), "dispatch-prerender")?;
         let bundle = out.join(dispatch_model::paths::SEARCH_BUNDLE.trim_matches('/'));
         let (took, peak, _) = timed(&mut build::pagefind(tools, &out, &bundle))?;
@@ -485,7 +493,9 @@ fn hugo(
     let dispatch = || -> Result<(Duration, u64), String> {
         let _ = fs::remove_dir_all(&out);
         let (compiled, peak, _) = timed(Command::new(press).arg("--content").arg(content).arg("--out").arg(&out))?;
-        fs::copy(dist.join(deploy::SHELL), out.join(deploy::SHELL)).map_err(|err| err.to_string())?;
+        for shell in [deploy::SHELL, deploy::SEARCH_SHELL] {
+            fs::copy(dist.join(shell), out.join(shell)).map_err(|err| err.to_string())?;
+        }
         let (rendered, rendering, _) = timed(Command::new(prerender).arg("--root").arg(&out))?;
         Ok((compiled + rendered, peak.max(rendering)))
     };

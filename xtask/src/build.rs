@@ -25,6 +25,7 @@ pub fn release(root: &Path, tools: &Tools, bins: &Bins) -> Result<PathBuf, Strin
             .args(["build", "--release", "--dist", "dist"]),
         "trunk build --release",
     )?;
+    search_app(root, tools, &dist)?;
     prerender(&bins.prerender, &dist)?;
     let settings = deploy::settings(root)?;
     deploy::finish(&dist, &settings)?;
@@ -51,6 +52,56 @@ fn remap_paths(root: &Path) -> String {
         cargo_home.join("registry/src").display(),
         root.display()
     )
+}
+
+/// The search page's own app: Trunk builds `search.html` (`index.html`
+/// with the `search` feature and none of its copies; a test keeps the two
+/// alike) into `target/search-site`, and its files join `dist`: its page
+/// (`index.html` there) becomes [`deploy::SEARCH_SHELL`], from which the prerenderer writes the
+/// search pages. Every other page's app is built without search, about
+/// 31 KB brotli smaller (docs/browser-speed.md); Trunk cannot split one
+/// module into two (trunk-rs/trunk#1022), so the search page downloads an
+/// app of its own.
+///
+/// The two builds share the stylesheet and the icon (the same bytes, so
+/// the same hashed names); a file of the same name with other bytes is an
+/// error, never overwritten.
+pub fn search_app(root: &Path, tools: &Tools, dist: &Path) -> Result<(), String> {
+    let site = root.join("target/search-site");
+    println!("build: trunk build --release search.html (the search page's app)");
+    run(
+        Command::new("trunk")
+            .current_dir(root)
+            .env("PATH", tools.path_with_tools())
+            .env("CARGO_ENCODED_RUSTFLAGS", remap_paths(root))
+            .args(["build", "search.html", "--release", "true", "--dist"])
+            .arg(&site),
+        "trunk build --release search.html",
+    )?;
+    for file in sizes::files(&site)? {
+        let relative = file.strip_prefix(&site).map_err(|err| err.to_string())?;
+        let target = match relative.to_str() {
+            // Trunk names the page it builds index.html, whatever its source.
+            Some("index.html") => dist.join(deploy::SEARCH_SHELL),
+            _ => dist.join(relative),
+        };
+        let bytes = fs::read(&file).map_err(|err| format!("cannot read {}: {err}", file.display()))?;
+        match fs::read(&target) {
+            Ok(there) if there == bytes => continue,
+            Ok(_) if target.file_name() != Some(deploy::SEARCH_SHELL.as_ref()) => {
+                return Err(format!(
+                    "the search page's build and the site's both have {}, with other bytes",
+                    relative.display()
+                ))
+            }
+            _ => {}
+        }
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|err| format!("cannot make {}: {err}", parent.display()))?;
+        }
+        fs::write(&target, bytes).map_err(|err| format!("cannot write {}: {err}", target.display()))?;
+    }
+    Ok(())
 }
 
 /// Trunk's `index.html` is the app shell: it becomes [`deploy::SHELL`], and
@@ -231,5 +282,20 @@ mod tests {
         let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
         let version = manifest["devDependencies"]["pagefind"].as_str().expect("package.json pins pagefind");
         assert_eq!(dispatch_model::paths::SEARCH_BUNDLE, format!("/pagefind/{version}/"));
+    }
+
+    /// The search page's shell is the site's, so that the two kinds of
+    /// page look and start alike: `search.html` is `index.html` with the
+    /// `search` feature and without the files only the site's build copies.
+    #[test]
+    fn the_search_pages_shell_is_the_sites_with_the_search_feature() {
+        let read = |name: &str| std::fs::read_to_string(format!("{}/../{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let expected: String = read("index.html")
+            .lines()
+            .filter(|line| !line.contains("rel=\"copy-dir\"") && !line.contains("rel=\"copy-file\""))
+            .map(|line| line.replace("data-cargo-features=\"csr\"", "data-cargo-features=\"csr,search\"") + "\n")
+            .collect();
+        assert!(expected.contains("\"csr,search\""), "index.html names the csr feature as this test expects");
+        assert_eq!(read("search.html"), expected, "search.html drifted from index.html");
     }
 }

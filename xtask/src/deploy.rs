@@ -97,18 +97,27 @@ pub fn newsletter_json(settings: &Settings) -> String {
 /// would serve it, harmlessly).
 pub const SHELL: &str = "_shell.html";
 
+/// The search page's shell: [`SHELL`] loading the search page's own app
+/// (`build::search_app`), from which the prerenderer writes `/search`
+/// in every edition.
+pub const SEARCH_SHELL: &str = "_search_shell.html";
+
 /// Writes `_headers`, `_redirects`, `_nginx.conf` and `newsletter.json`
 /// into `dist`: everything deploy.toml decides, so that
 /// `cargo xtask configure` can apply a changed deploy.toml to a built site
 /// without touching the wasm.
 pub fn finish(dist: &Path, settings: &Settings) -> Result<(), String> {
-    // Every page the site serves is prerendered from the shell the same
-    // way, so the front page's scripts are every page's.
-    let page =
-        fs::read_to_string(dist.join("index.html")).map_err(|err| format!("cannot read dist/index.html: {err}"))?;
-    let hashes = inline_script_hashes(&page);
-    if hashes.is_empty() {
-        return Err("dist/index.html has no inline bootstrap script to hash; did Trunk's output change?".into());
+    // Every page the site serves is prerendered from one of two shells
+    // the same way, so the front page's scripts and the search page's
+    // (which loads the search page's own app) are every page's.
+    let mut hashes = Vec::new();
+    for name in ["index.html", "search.html"] {
+        let page = fs::read_to_string(dist.join(name)).map_err(|err| format!("cannot read dist/{name}: {err}"))?;
+        let found = inline_script_hashes(&page);
+        if found.is_empty() {
+            return Err(format!("dist/{name} has no inline bootstrap script to hash; did Trunk's output change?"));
+        }
+        hashes.extend(found.into_iter().filter(|hash| !hashes.contains(hash)).collect::<Vec<_>>());
     }
     let csp = content_security_policy(&hashes, settings);
     let addresses = Addresses::read(dist)?;

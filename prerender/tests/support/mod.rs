@@ -12,6 +12,12 @@ pub const SHELL: &str = "<!DOCTYPE html><html lang=\"en\" dir=\"ltr\"><head><tit
     <script type=\"module\">\nimport init, * as bindings from '/app-1.js';\nconst wasm = await init({ module_or_path: '/app-1_bg.wasm' });\n</script>\
     </head><body>\n<p id=\"boot\">Loading Dispatch…</p>\n</body></html>";
 
+/// The search page's shell: [`SHELL`] loading the search page's own app.
+#[allow(dead_code)]
+pub fn search_shell() -> String {
+    SHELL.replace("/app-1", "/search-app-1")
+}
+
 /// Compiles the sample newsroom (`content/`) into `root`, emptied first,
 /// and returns its site settings.
 #[allow(dead_code)] // Each test crate uses what it needs of this module.
