@@ -31,7 +31,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 
-import { startSite } from '../tests/e2e/support.mjs';
+import { appOf, startSite } from '../tests/e2e/support.mjs';
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const NAVIGATIONS = Number(process.env.NAVIGATION_RUNS ?? 6);
@@ -188,7 +188,7 @@ try {
       clicks[name].cold.push(await navigate(browser, origin, app, false));
     }
   }
-  const wasm = readFileSync(path.join(DIST, readFileSync(path.join(DIST, 'index.html'), 'utf8').match(/\/(dispatch-[0-9a-f]+_bg\.wasm)/)[1] + '.br')).length;
+  const wasm = readFileSync(path.join(DIST, appOf('index.html', DIST)['.wasm'] + '.br')).length;
 
   console.log(`\n## The browser: Lighthouse ${version} (mobile preset, median of ${RUNS} alternating runs), and Playwright with the same phone (median of ${NAVIGATIONS})\n`);
   console.log(`Page: \`${ARTICLE}\`; the app's wasm is ${wasm} bytes brotli.\n`);

@@ -54,16 +54,33 @@ pub fn loaded_at_search() -> bool {
     AT_SEARCH.get()
 }
 
-/// Whether the search page's document was loaded from a link of the site
-/// (a same-origin referrer), and this is the first time it is asked. The
-/// search page has an app of its own, so the site's "Search" link loads
-/// it whole; a reader who followed it means to type, and the page puts
-/// focus in its field, as an in-app navigation to it would.
+/// Whether the search page's document was loaded by following a link of
+/// the site (a same-origin referrer, and a navigation, not a reload or
+/// Back: Navigation Timing's `type`), and this is the first time it is
+/// asked. The search page has an app of its own, so the site's "Search"
+/// link loads it whole; a reader who followed it means to type, and the
+/// page puts focus in its field, as an in-app navigation to it would.
 pub fn followed_to_search() -> bool {
+    if !AT_SEARCH.get() || SEARCH_ASKED.replace(true) {
+        return false;
+    }
     let origin = window().location().origin().unwrap_or_default();
     let referrer = document().referrer();
     let from_site = !origin.is_empty() && referrer.strip_prefix(&origin).is_some_and(|rest| rest.starts_with('/'));
-    AT_SEARCH.get() && !SEARCH_ASKED.replace(true) && from_site
+    from_site && navigation_type().as_deref() == Some("navigate")
+}
+
+/// The `type` of the document's navigation entry (W3C Navigation Timing
+/// Level 2: `navigate`, `reload`, `back_forward` or `prerender`), read
+/// through JS reflection rather than three more web-sys features.
+fn navigation_type() -> Option<String> {
+    use leptos::wasm_bindgen::{JsCast, JsValue};
+    use web_sys::js_sys::{Function, Reflect};
+    let performance = Reflect::get(&window(), &JsValue::from_str("performance")).ok()?;
+    let entries: Function = Reflect::get(&performance, &JsValue::from_str("getEntriesByType")).ok()?.dyn_into().ok()?;
+    let list = entries.call1(&performance, &JsValue::from_str("navigation")).ok()?;
+    let first = Reflect::get_u32(&list, 0).ok()?;
+    Reflect::get(&first, &JsValue::from_str("type")).ok()?.as_string()
 }
 
 /// Starts the app in the page in the window: the browser's entry point.
@@ -151,7 +168,7 @@ fn prepare() -> Start {
     // tells pages apart: a query (a campaign's `utm_source`) still gets
     // the prerendered page.
     let here = web_sys::js_sys::decode_uri_component(&path).map(String::from).unwrap_or(path);
-    let search_page = Edition::split(&here).1 == routes::SEARCH;
+    let search_page = routes::is_search(&here);
     AT_SEARCH.set(search_page);
     match embedded.as_deref().map(Preloaded::parse) {
         Some(Ok(preloaded)) if preloaded.route == here && !search_page => {

@@ -64,16 +64,21 @@ pub fn settle_at(selector: &'static str) {
             if let Some(announcer) = document.get_element_by_id("route-announcer") {
                 announcer.set_text_content(heading.text_content().as_deref());
             }
-            use leptos::wasm_bindgen::JsCast;
-            let target = document.query_selector(selector).ok().flatten().unwrap_or(heading);
-            if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = target.focus_with_options(&options);
-            }
+            focus_in_place(document.query_selector(selector).ok().flatten().unwrap_or(heading));
             scroll::restore();
         });
     });
+}
+
+/// Moves focus to `element` without scrolling to it: the page's scroll
+/// position is the router's or the reader's to set.
+pub fn focus_in_place(element: web_sys::Element) {
+    use leptos::wasm_bindgen::JsCast;
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
 }
 
 pub use scroll::remember_here;

@@ -53,8 +53,9 @@ pub fn in_app(target: Option<web_sys::EventTarget>) -> Option<(String, String)> 
     let decoded = js_sys::decode_uri_component(&path).map(String::from).unwrap_or_else(|_| path.clone());
     // Another edition is another app's: its page loads whole. So is the
     // search page, in the app built without it (the `search` feature).
-    let (edition, within) = Edition::split(&decoded);
-    if edition != crate::boot::page_edition() || (!cfg!(feature = "search") && within == routes::SEARCH) {
+    if Edition::split(&decoded).0 != crate::boot::page_edition()
+        || (!cfg!(feature = "search") && routes::is_search(&decoded))
+    {
         return None;
     }
     let address = crate::boot::canonical(&path, &search).unwrap_or_else(|| format!("{path}{search}"));

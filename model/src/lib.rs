@@ -134,6 +134,12 @@ pub mod routes {
     /// (`dispatch::search::SearchQuery`).
     pub const SEARCH: &str = "/search";
 
+    /// Whether `path` (a decoded path with any edition's prefix, no query)
+    /// is a search page, which loads an app of its own.
+    pub fn is_search(path: &str) -> bool {
+        crate::Edition::split(path).1 == SEARCH
+    }
+
     /// Whether every edition has the page at `path` (a path within an
     /// edition, without its prefix): the front, newsletter and search
     /// pages. Their versions in the other editions are each other's.
@@ -716,6 +722,14 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_search_page_is_one_in_any_edition() {
+        assert!(routes::is_search("/search") && routes::is_search("/ar/search"));
+        assert!(
+            !routes::is_search("/search-tools/x") && !routes::is_search("/policy/search") && !routes::is_search("/")
+        );
+    }
 
     #[test]
     fn blocks_use_a_type_tag_in_json() {

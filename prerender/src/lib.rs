@@ -2,8 +2,10 @@
 //! the app's own components into a static HTML file that the browser then
 //! hydrates (issue 7).
 //!
-//! It reads only the built site: the shell Trunk wrote (`_shell.html` once
-//! the build has moved it there) and the content JSON under `content/`. Each
+//! It reads only the built site: the shells Trunk wrote (`_shell.html` once
+//! the build has moved it there, and `_search_shell.html`, the search
+//! page's, whose app has the search page's code) and the content JSON
+//! under `content/`. Each
 //! page is the shell with
 //! - the rendered `App` as its body;
 //! - the content files that render read, embedded as JSON (see

@@ -138,8 +138,8 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
             if progress && count.is_multiple_of(500) {
                 eprint!("\rprerender: page {count} of {}…", routes.len());
             }
-            let (edition, within) = Edition::split(&route.path);
-            let shell = if within == paths::SEARCH { &search_shell } else { &shell };
+            let edition = Edition::split(&route.path).0;
+            let shell = if paths::is_search(&route.path) { &search_shell } else { &shell };
             let rendered =
                 render(shell, root, &sites[&edition], route).map_err(|problem| format!("{}: {problem}", route.path))?;
             let path = root.join(route.file());

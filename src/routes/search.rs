@@ -75,9 +75,7 @@ pub fn SearchPage() -> impl IntoView {
         if crate::boot::followed_to_search() {
             request_animation_frame(|| {
                 if let Ok(Some(field)) = document().query_selector("#search-words") {
-                    if let Ok(field) = leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field) {
-                        let _ = field.focus();
-                    }
+                    crate::focus::focus_in_place(field);
                 }
             });
         }

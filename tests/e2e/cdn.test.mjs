@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
 
-import { DIST, fetchRaw, NEWSLETTER, openPage, siteAndBrowser } from './support.mjs';
+import { appOf, DIST, fetchRaw, NEWSLETTER, openPage, siteAndBrowser } from './support.mjs';
 
 const ROOT = path.resolve(DIST, '..');
 const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -17,11 +17,6 @@ const notFound = readFileSync(path.join(DIST, '404.html'), 'utf8');
 const latest = JSON.parse(readFileSync(path.join(DIST, 'content/latest/1.json'), 'utf8'));
 const TOP = latest.items[0];
 const ARTICLE = `/${TOP.section.slug}/${TOP.slug}`;
-/** The hashed wasm and JS glue the prerendered page `page` loads. */
-const appOf = (page) => {
-  const html = readFileSync(path.join(DIST, page), 'utf8');
-  return { '.wasm': html.match(/\/(dispatch-[0-9a-f]+_bg\.wasm)/)[1], '.js': html.match(/\/(dispatch-[0-9a-f]+\.js)/)[1] };
-};
 // Every page loads the site's app but the search page, which loads its
 // own, built with the search page's code (issue 19).
 const SITE_APP = appOf('index.html');

@@ -252,8 +252,14 @@ test('the search page loads its own app: the site\u2019s links to it load it who
   await page.evaluate(() => { window.sameDocument = true; });
   await page.getByRole('link', { name: 'Search', exact: true }).click();
   await page.waitForFunction(() => document.documentElement.dataset.app === 'ready' && window.sameDocument === undefined);
-  // A reader who followed the link means to type.
+  // A reader who followed the link means to type; one who reloads the
+  // page is left where the browser puts them (a phone would otherwise
+  // open its keyboard).
   await page.waitForFunction(() => document.activeElement?.id === 'search-words');
+  await page.reload();
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal(await page.evaluate(() => document.activeElement?.id ?? ''), '', 'no focus in the field after a reload');
   assert.equal(new Set(scripts).size, 2, `the article's app, then the search page's: ${scripts}`);
 
   // After it took over (an in-app way to a section's page): a link the

@@ -63,6 +63,16 @@ export async function startSite(root = DIST, extra = []) {
 }
 
 /** The newsletter lists the build was configured with (from deploy.toml). */
+/**
+ * The hashed wasm and JS glue (Trunk's `dispatch-{hash}_bg.wasm` and
+ * `dispatch-{hash}.js`) that the prerendered page `page` of `dist` loads:
+ * the site's app on every page but the search page, which loads its own.
+ */
+export function appOf(page, dist = DIST) {
+  const html = readFileSync(path.join(dist, page), 'utf8');
+  return { '.wasm': html.match(/\/(dispatch-[0-9a-f]+_bg\.wasm)/)[1], '.js': html.match(/\/(dispatch-[0-9a-f]+\.js)/)[1] };
+}
+
 export const NEWSLETTER = JSON.parse(readFileSync(path.join(DIST, 'newsletter.json'), 'utf8'));
 
 /**

@@ -83,9 +83,7 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
         ));
 
         // The prerenderer on the compiled newsroom, with the real shell.
-        for shell in [deploy::SHELL, deploy::SEARCH_SHELL] {
-            fs::copy(dist.join(shell), out.join(shell)).map_err(|err| err.to_string())?;
-        }
+        deploy::copy_shells(&dist, &out)?;
         let render = || {
             let mut command = Command::new(&prerender);
             command.arg("--root").arg(&out).arg("--cache").arg(&cache);
@@ -96,8 +94,7 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
             .into_iter()
             .filter(|path| {
                 path.extension().is_some_and(|ext| ext == "html")
-                    && !path.ends_with(deploy::SHELL)
-                    && !path.ends_with(deploy::SEARCH_SHELL)
+                    && !deploy::SHELLS.iter().any(|shell| path.ends_with(shell))
             })
             .collect();
         let html: u64 = pages.iter().filter_map(|f| fs::metadata(f).ok()).map(|m| m.len()).sum();
@@ -272,9 +269,7 @@ pub fn search(root: &Path, tools: &Tools) -> Result<(), String> {
                 fs::copy(&path, out.join(path.file_name().unwrap_or_default())).map_err(|err| err.to_string())?;
             }
         }
-        for shell in [deploy::SHELL, deploy::SEARCH_SHELL] {
-            fs::copy(dist.join(shell), out.join(shell)).map_err(|err| err.to_string())?;
-        }
+        deploy::copy_shells(&dist, &out)?;
         build::run(Command::new(&prerender).arg("--root").arg(&out), "dispatch-prerender")?;
         let bundle = out.join(dispatch_model::paths::SEARCH_BUNDLE.trim_matches('/'));
         let (took, peak, _) = timed(&mut build::pagefind(tools, &out, &bundle))?;
@@ -493,9 +488,7 @@ fn hugo(
     let dispatch = || -> Result<(Duration, u64), String> {
         let _ = fs::remove_dir_all(&out);
         let (compiled, peak, _) = timed(Command::new(press).arg("--content").arg(content).arg("--out").arg(&out))?;
-        for shell in [deploy::SHELL, deploy::SEARCH_SHELL] {
-            fs::copy(dist.join(shell), out.join(shell)).map_err(|err| err.to_string())?;
-        }
+        deploy::copy_shells(&dist, &out)?;
         let (rendered, rendering, _) = timed(Command::new(prerender).arg("--root").arg(&out))?;
         Ok((compiled + rendered, peak.max(rendering)))
     };
@@ -544,14 +537,21 @@ fn hugo(
     ])
 }
 
-/// Brotli bytes of the JS, wasm and CSS that every first view loads.
+/// Brotli bytes of the JS, wasm and CSS that every first view loads: the
+/// site's app (not the search page's own, which only `/search` loads) and
+/// the stylesheet.
 fn asset_bytes(dist: &Path) -> Result<u64, String> {
-    let mut total = 0;
+    let (wasm, js) = sizes::app_of(dist, "index.html")?;
+    let mut files = vec![dist.join(wasm), dist.join(js)];
     for entry in fs::read_dir(dist).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();
-        if matches!(path.extension().and_then(|e| e.to_str()), Some("js" | "wasm" | "css")) {
-            total += sizes::measure(&fs::read(&path).map_err(|e| e.to_string())?).brotli;
+        if path.extension().is_some_and(|ext| ext == "css") {
+            files.push(path);
         }
+    }
+    let mut total = 0;
+    for path in files {
+        total += sizes::measure(&fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?).brotli;
     }
     Ok(total)
 }

@@ -17,14 +17,7 @@ pub fn release(root: &Path, tools: &Tools, bins: &Bins) -> Result<PathBuf, Strin
     let started = Instant::now();
     press(root, &bins.press)?;
     println!("build: trunk build --release into dist/");
-    run(
-        Command::new("trunk")
-            .current_dir(root)
-            .env("PATH", tools.path_with_tools())
-            .env("CARGO_ENCODED_RUSTFLAGS", remap_paths(root))
-            .args(["build", "--release", "--dist", "dist"]),
-        "trunk build --release",
-    )?;
+    run(trunk(root, tools).args(["build", "--release", "--dist", "dist"]), "trunk build --release")?;
     search_app(root, tools, &dist)?;
     prerender(&bins.prerender, &dist)?;
     let settings = deploy::settings(root)?;
@@ -35,6 +28,14 @@ pub fn release(root: &Path, tools: &Tools, bins: &Bins) -> Result<PathBuf, Strin
     sizes::report(&dist)?;
     sizes::budget(root, &dist)?;
     Ok(dist)
+}
+
+/// Trunk, run in `root` with the project's tools and the release build's
+/// path remapping ([`remap_paths`]).
+fn trunk(root: &Path, tools: &Tools) -> Command {
+    let mut command = Command::new("trunk");
+    command.current_dir(root).env("PATH", tools.path_with_tools()).env("CARGO_ENCODED_RUSTFLAGS", remap_paths(root));
+    command
 }
 
 /// Source paths end up in the wasm (panic locations). Remapping the
@@ -70,12 +71,7 @@ pub fn search_app(root: &Path, tools: &Tools, dist: &Path) -> Result<(), String>
     let site = root.join("target/search-site");
     println!("build: trunk build --release search.html (the search page's app)");
     run(
-        Command::new("trunk")
-            .current_dir(root)
-            .env("PATH", tools.path_with_tools())
-            .env("CARGO_ENCODED_RUSTFLAGS", remap_paths(root))
-            .args(["build", "search.html", "--release", "true", "--dist"])
-            .arg(&site),
+        trunk(root, tools).args(["build", "search.html", "--release", "true", "--dist"]).arg(&site),
         "trunk build --release search.html",
     )?;
     for file in sizes::files(&site)? {

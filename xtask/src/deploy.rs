@@ -92,7 +92,7 @@ pub fn newsletter_json(settings: &Settings) -> String {
 }
 
 /// The app shell: Trunk's page with no content, which boots the app. The
-/// prerenderer makes every page from it, `404.html` among them; it stays
+/// prerenderer makes every page but the search page from it, `404.html` among them; it stays
 /// in the build for the next prerender (nginx hides `_` files; other hosts
 /// would serve it, harmlessly).
 pub const SHELL: &str = "_shell.html";
@@ -101,6 +101,18 @@ pub const SHELL: &str = "_shell.html";
 /// (`build::search_app`), from which the prerenderer writes `/search`
 /// in every edition.
 pub const SEARCH_SHELL: &str = "_search_shell.html";
+
+/// Both shells, which the prerenderer needs in a site's folder.
+pub const SHELLS: [&str; 2] = [SHELL, SEARCH_SHELL];
+
+/// Copies both shells from the built site `dist` into the folder `site`
+/// (a site built elsewhere, to prerender).
+pub fn copy_shells(dist: &Path, site: &Path) -> Result<(), String> {
+    for shell in SHELLS {
+        fs::copy(dist.join(shell), site.join(shell)).map_err(|err| format!("cannot copy {shell}: {err}"))?;
+    }
+    Ok(())
+}
 
 /// Writes `_headers`, `_redirects`, `_nginx.conf` and `newsletter.json`
 /// into `dist`: everything deploy.toml decides, so that
