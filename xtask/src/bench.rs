@@ -488,7 +488,7 @@ fn hugo(
     let dispatch = || -> Result<(Duration, u64), String> {
         let _ = fs::remove_dir_all(&out);
         let (compiled, peak, _) = timed(Command::new(press).arg("--content").arg(content).arg("--out").arg(&out))?;
-        deploy::copy_shells(&dist, &out)?;
+        deploy::copy_shells(dist, &out)?;
         let (rendered, rendering, _) = timed(Command::new(prerender).arg("--root").arg(&out))?;
         Ok((compiled + rendered, peak.max(rendering)))
     };
