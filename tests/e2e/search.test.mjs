@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 
-import { DIST, openApp, openPage, siteAndBrowser, startFaultyProxy } from './support.mjs';
+import { DIST, openApp, openPage, openRenderedAlone, siteAndBrowser, startFaultyProxy } from './support.mjs';
 
 const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
 const SITE = content('site.json');
@@ -283,6 +283,19 @@ test('the search page loads its own app: the site\u2019s links to it load it who
   // Back returns to the section's page.
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: section.name, exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the site\u2019s app, loaded at /search (a host serving one shell for every page, or the dev server), says search could not start, once', async () => {
+  const shell = readFileSync(path.join(DIST, '_shell.html'), 'utf8');
+  const { page, problems } = await openRenderedAlone(shared.browser, `${shared.site.url}/search?q=${UNIQUE.word}`, shell);
+  let loads = 0;
+  page.on('load', () => { loads += 1; });
+  await page.getByText('Search could not start on this page.').waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(loads, 0, 'the page does not load itself again');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'Search');
   assert.deepEqual(problems, []);
   await page.close();
 });
