@@ -5,13 +5,13 @@
 //! in-app navigation (`src/boot.rs`).
 //!
 //! Each part is rendered in the browser by the same component that
-//! prerendered it, from the same data (the page's embedded files,
-//! [`crate::preload`]), and put in place of its prerendered element in one
+//! prerendered it, from the same data (the page's embedded site settings,
+//! [`crate::preload`], and its address and headline), and put in place of its prerendered element in one
 //! step, so it reads and measures the same: nothing flashes or shifts.
 
 use std::{any::Any, cell::RefCell, collections::VecDeque};
 
-use dispatch_model::{paths, Article, Edition, Site};
+use dispatch_model::{paths, Site};
 use leptos::{
     prelude::*,
     reactive::owner::Owner,
@@ -61,11 +61,15 @@ pub fn mount(path: &str, done: impl FnOnce() + 'static) {
         }));
     }
     parts.push_back(Box::new(move || {
-        if let (Ok(Some(links)), Some(article)) = (document().query_selector("nav.share"), article(&path)) {
+        // An article's page is at its canonical address (`boot` makes the
+        // window's address canonical first), and its headline is the
+        // text of its `h1`: the props the prerenderer gave the links, with
+        // no need to embed the article's file (`preload::to_embed`).
+        let headline = document().query_selector("h1.article-headline").ok().flatten().and_then(|h1| h1.text_content());
+        if let (Ok(Some(links)), Some(headline)) = (document().query_selector("nav.share"), headline) {
             let edition = crate::boot::page_edition();
             let origin = file::<Site>(&edition.path(paths::SITE)).map(|site| site.url).unwrap_or_default();
-            let url = share::article_url(&origin, &edition.path(&article.href()));
-            let headline = article.headline;
+            let url = share::article_url(&origin, &path);
             swap(links, move || view! { <ShareLinks headline=headline url=url attr:data-pagefind-ignore="" /> });
         }
     }));
@@ -97,13 +101,6 @@ pub fn unmount() {
     for island in MOUNTED.take() {
         island.owner.cleanup();
     }
-}
-
-/// The article the page at `path` shows, from its embedded file.
-fn article(path: &str) -> Option<Article> {
-    let (edition, path) = Edition::split(path);
-    let (_, slug) = path.trim_start_matches('/').split_once('/')?;
-    file(&edition.path(&paths::article(slug)))
 }
 
 /// The words of the page's edition, in the digits its embedded site

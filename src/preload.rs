@@ -2,11 +2,12 @@
 //! at once instead of through a skeleton.
 //!
 //! A prerendered page (issue 7) carries, in a `<script type="application/json">`,
-//! every content file its render read. The browser holds them when the
-//! app starts: the page's interactive parts render from them
-//! (`crate::islands`), and so does the search page, which the app renders
-//! at once, without a second fetch. Natively, the prerenderer lends a file
-//! reader instead and records what was read, which is what it then embeds.
+//! the content files the app reads when it starts there ([`to_embed`]).
+//! The browser holds them when the app starts: the page's interactive
+//! parts render from them (`crate::islands`), and so does the search page,
+//! which the app renders at once, without a second fetch. Natively, the
+//! prerenderer lends a file reader instead and records what was read,
+//! from which it then embeds.
 //!
 //! Each held file is served once, and all are let go once the app has
 //! taken the page over ([`release`]): a later visit to the same page in
@@ -133,6 +134,23 @@ pub fn served() -> Vec<(String, Option<String>)> {
     })
 }
 
+/// Of the files the render of `route` read ([`served`]), those its page
+/// embeds: what the app reads when it starts there. The search page is
+/// rendered whole at start, so it keeps every file. Any other page keeps
+/// its edition's site settings alone, all its interactive parts read
+/// (`crate::islands`: the words and digits, the site's address for the
+/// share links; the headline comes from the page itself). The rest (an
+/// article's own file is about 10 KB, a listing's 20 KB) would be parsed
+/// by every reader's phone for nothing: the app renders the whole page
+/// only at the first in-app navigation, for another page, and fetches
+/// that page's files then (issue 19, `docs/browser-speed.md`).
+#[cfg(feature = "ssr")]
+pub fn to_embed(route: &str, served: &[(String, Option<String>)]) -> Vec<(String, Option<String>)> {
+    use dispatch_model::{paths, routes, Edition};
+    let site = Edition::split(route).0.path(paths::SITE);
+    served.iter().filter(|(path, _)| routes::is_search(route) || *path == site).cloned().collect()
+}
+
 /// The script body a prerendered page embeds for `route`: the JSON of
 /// [`Preloaded`], escaped by `dispatch_model::escape::script_json` so that
 /// no file can close the script element. A file that is not valid JSON is an error:
@@ -179,5 +197,16 @@ mod tests {
         assert_eq!(take("/content/missing.json"), Some(None));
         assert_eq!(take("/content/a.json"), None, "each file is served once");
         assert!(embed("/x", &[("/content/bad.json".into(), Some("{".into()))]).is_err());
+    }
+
+    #[test]
+    fn a_page_embeds_its_editions_site_settings_and_the_search_page_everything_it_read() {
+        let file = |path: &str| (path.to_string(), Some("{}".to_string()));
+        let read = vec![file("/content/site.json"), file("/content/articles/a.json"), file("/ar/content/site.json")];
+        let paths = |route| to_embed(route, &read).into_iter().map(|(path, _)| path).collect::<Vec<_>>();
+        assert_eq!(paths("/policy/a"), ["/content/site.json"]);
+        assert_eq!(paths("/ar/policy/a"), ["/ar/content/site.json"]);
+        assert_eq!(paths("/search"), ["/content/site.json", "/content/articles/a.json", "/ar/content/site.json"]);
+        assert_eq!(paths("/ar/search"), paths("/search"));
     }
 }

@@ -1,6 +1,6 @@
 //! The prerenderer: every page a crawler can reach, rendered natively by
-//! the app's own components into a static HTML file that the browser then
-//! hydrates (issue 7).
+//! the app's own components into a static HTML file, whose interactive
+//! parts the browser's app then mounts (issues 7 and 19).
 //!
 //! It reads only the built site: the shells Trunk wrote (`_shell.html` once
 //! the build has moved it there, and `_search_shell.html`, the search
@@ -8,8 +8,8 @@
 //! under `content/`. Each
 //! page is the shell with
 //! - the rendered `App` as its body;
-//! - the content files that render read, embedded as JSON (see
-//!   `dispatch::preload`), so the browser hydrates without fetching them;
+//! - the content files the app reads when it starts on the page, embedded
+//!   as JSON (`dispatch::preload::to_embed`), so it fetches none of them;
 //! - a head with the page's title and description (from its components,
 //!   through leptos_meta), the canonical link, OpenGraph and X tags, and
 //!   JSON-LD for an article ([`head`]).
@@ -364,7 +364,7 @@ pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<
     drop(owner);
     let body = well_formed_markers(&body);
     let served = preload::served();
-    let embedded = preload::embed(&route.path, &served)?;
+    let embedded = preload::embed(&route.path, &preload::to_embed(&route.path, &served))?;
     // The same page in the other editions: an article's counterpart, and
     // the pages every edition has.
     let within = Edition::split(&route.path).1;

@@ -319,6 +319,7 @@ describe('a hostile newsroom, served without its Content-Security-Policy', () =>
     assert.ok(pages.length > PAYLOADS.length * 2, `${pages.length} pages`);
     const { page, ran, close } = await hostilePage();
     const problems = [];
+    let shareChecked = 0;
     try {
       // A handful of findings says enough; a broken build stops early
       // rather than wait out every page.
@@ -334,6 +335,13 @@ describe('a hostile newsroom, served without its Content-Security-Policy', () =>
           // Every effect of the first render has run once the browser is idle.
           await page.evaluate(() => new Promise((done) => requestIdleCallback(done)));
           for (const found of await page.evaluate(inspectDom, shared.shellScripts)) problems.push(`${address} hydrated: ${found}`);
+          // The share links the app mounted (from the page's headline and
+          // address) are the ones the page was served with.
+          const served = await response.text();
+          const [before, after] = await page.evaluate((html) => [new DOMParser().parseFromString(html, 'text/html'), document]
+            .map((doc) => [...doc.querySelectorAll('nav.share a')].map((link) => link.getAttribute('href')).join('\n')), served);
+          if (before !== after) problems.push(`${address}: share links were\n${before}\nand are\n${after}`);
+          if (before) shareChecked += 1;
         } else {
           problems.push(`${address}: the app did not start`);
         }
@@ -343,6 +351,7 @@ describe('a hostile newsroom, served without its Content-Security-Policy', () =>
       await close();
     }
     assert.deepEqual(problems, []);
+    assert.ok(shareChecked >= PAYLOADS.length, `share links compared on ${shareChecked} articles`);
   });
 
   test('no payload runs or leaves markup when pages are reached through in-app navigation (or, for search, its own page)', async () => {
