@@ -391,7 +391,7 @@ pub fn render(shell: &Shell, root: &Path, site: &Site, route: &Route) -> Result<
     );
     // leptos_meta puts the title and the components' meta tags after the
     // `<!--HEAD-->` marker, where the browser's hydration looks for them.
-    let html = futures::executor::block_on(async move {
+    let html = on_this_thread::run(async move {
         use futures::StreamExt;
         meta_output.inject_meta_context(futures::stream::iter([page])).await.collect::<String>().await
     });
@@ -434,7 +434,59 @@ pub fn well_formed_markers(html: &str) -> String {
 /// Sets up what rendering needs once per process.
 pub fn init() {
     // leptos_meta's head injection awaits a tick of Leptos' executor.
-    let _ = any_spawner::Executor::init_futures_executor();
+    let _ = any_spawner::Executor::init_custom_executor(on_this_thread::Executor);
+}
+
+/// Leptos' executor for the prerenderer: what a render spawns runs on the
+/// thread that renders, when [`on_this_thread::run`] drives the page's
+/// last step. Pages render on every core already (rayon); a thread pool
+/// of the executor's own (`init_futures_executor`) made each page's head
+/// injection, which awaits one executor tick, a wake across threads and
+/// two context switches: 8% of a 100,000-article build's time in futex
+/// waits (`docs/benchmarks.md`, session 15).
+mod on_this_thread {
+    use std::{cell::RefCell, future::Future};
+
+    use any_spawner::{CustomExecutor, PinnedFuture, PinnedLocalFuture};
+    use futures::{
+        executor::{LocalPool, LocalSpawner},
+        task::LocalSpawnExt,
+    };
+
+    thread_local! {
+        static POOL: RefCell<LocalPool> = RefCell::new(LocalPool::new());
+        static SPAWNER: LocalSpawner = POOL.with_borrow(LocalPool::spawner);
+    }
+
+    /// Runs `future` to its end on this thread, with every task spawned
+    /// on it so far, then whatever those left ready to run, so that no
+    /// task of one page is left for the next.
+    pub fn run<T>(future: impl Future<Output = T>) -> T {
+        // The spawner is made from the pool, so not while the pool runs.
+        SPAWNER.with(|_| ());
+        POOL.with_borrow_mut(|pool| {
+            let output = pool.run_until(future);
+            pool.run_until_stalled();
+            output
+        })
+    }
+
+    pub struct Executor;
+
+    impl CustomExecutor for Executor {
+        fn spawn(&self, future: PinnedFuture<()>) {
+            self.spawn_local(future);
+        }
+
+        fn spawn_local(&self, future: PinnedLocalFuture<()>) {
+            SPAWNER.with(|spawner| spawner.spawn_local(future)).expect("the thread's pool runs until the thread ends");
+        }
+
+        fn poll_local(&self) {
+            // Only `run` drives the pool: a poll from inside a task it
+            // runs would borrow it twice.
+        }
+    }
 }
 
 #[cfg(test)]
