@@ -53,7 +53,7 @@ pub fn related_all(all: &[Traits], count: usize) -> Vec<Vec<usize>> {
     let index = Index::new(all);
     (0..all.len())
         .into_par_iter()
-        .map_init(|| vec![false; all.len()], |seen, article| index.picks(all, article, count, seen))
+        .map_init(|| vec![false; all.len()], |seen, article| index.picks(article, count, seen))
         .collect()
 }
 
@@ -94,7 +94,7 @@ pub fn related_update(old: &[Traits], old_picks: &[Vec<usize>], all: &[Traits], 
     let mut touched: FxHashMap<Key, Touched> = FxHashMap::default();
     let mut gone: FxHashMap<&str, u32> = FxHashMap::default();
     for &i in &changed_new {
-        for key in index.interned[i].keys() {
+        for &key in &index.keys[i] {
             touched.entry(key).or_default().new.push((all[i].published, all[i].slug));
         }
     }
@@ -154,27 +154,25 @@ pub fn related_update(old: &[Traits], old_picks: &[Vec<usize>], all: &[Traits], 
                     |&o| -> Option<Vec<usize>> {
                         let kept: Vec<usize> =
                             old_picks[o].iter().map(|&p| new_at.get(old[p].slug).copied()).collect::<Option<_>>()?;
-                        let scored = |p: usize| index.interned[article].score(&index.interned[p]);
+                        let scored = |p: usize| index.score(article, p);
                         let whole = kept.len() == count
                             && kept.iter().all(|&p| !changed.contains(all[p].slug) && scored(p) > 0);
                         if !whole {
                             return None;
                         }
                         let weakest = *kept.last().expect("count picks");
-                        let weakest = (scored(weakest), weakest);
+                        let weakest = index.rank_key(scored(weakest), weakest);
                         let moved =
                             index.keys[article].iter().filter_map(|key| shifts.get(key)).any(|(lost, gained)| {
                                 kept.iter().any(|&p| lost.contains(all[p].slug))
                                     || gained.iter().any(|&candidate| {
-                                        candidate != article
-                                            && order(all, (scored(candidate), candidate), weakest)
-                                                == std::cmp::Ordering::Less
+                                        candidate != article && index.rank_key(scored(candidate), candidate) < weakest
                                     })
                             });
                         (!moved).then_some(kept)
                     },
                 );
-                kept.unwrap_or_else(|| index.picks(all, article, count, seen))
+                kept.unwrap_or_else(|| index.picks(article, count, seen))
             },
         )
         .collect()
@@ -199,7 +197,16 @@ fn cut(key: &Key) -> usize {
 /// Every article's lists, and each list's newest members.
 struct Index<'a> {
     ids: FxHashMap<&'a str, u32>,
-    interned: Vec<Interned>,
+    /// Every article's traits as numbers, one after another, for
+    /// [`Index::score`]: section, how many regions, the regions, the
+    /// tags. Scoring reads one candidate's traits from one place (it
+    /// runs a few thousand times an article, on candidates all over the
+    /// archive; a `Vec` of `Interned` cost three reads far apart).
+    packed: Vec<u32>,
+    /// Where each article's traits start in `packed`, and the end.
+    starts: Vec<u32>,
+    /// Each article's place in `newest_first`.
+    rank: Vec<u32>,
     keys: Vec<Vec<Key>>,
     lists: FxHashMap<Key, Vec<u32>>,
     newest_first: Vec<usize>,
@@ -222,6 +229,18 @@ impl<'a> Index<'a> {
         // Each article's lists, made once: they place it on them, then
         // find its candidates.
         let keys: Vec<Vec<Key>> = interned.iter().map(Interned::keys).collect();
+        let mut packed = Vec::new();
+        let mut starts = Vec::with_capacity(all.len() + 1);
+        for article in &interned {
+            starts.push(packed.len() as u32);
+            packed.extend([article.section, article.regions.len() as u32]);
+            packed.extend(article.regions.iter().chain(&article.tags));
+        }
+        starts.push(packed.len() as u32);
+        let mut rank = vec![0; all.len()];
+        for (place, &article) in newest_first.iter().enumerate() {
+            rank[article] = place as u32;
+        }
         let mut lists: FxHashMap<Key, Vec<u32>> = FxHashMap::default();
         for &index in &newest_first {
             for key in &keys[index] {
@@ -231,7 +250,25 @@ impl<'a> Index<'a> {
                 }
             }
         }
-        Index { ids, interned, keys, lists, newest_first }
+        Index { ids, packed, starts, rank, keys, lists, newest_first }
+    }
+
+    /// [`weigh`] of articles `a` and `b`.
+    fn score(&self, a: usize, b: usize) -> u32 {
+        let traits = |article: usize| {
+            let traits = &self.packed[self.starts[article] as usize..self.starts[article + 1] as usize];
+            let regions = 2 + traits[1] as usize;
+            (traits[0], &traits[2..regions], &traits[regions..])
+        };
+        let ((section_a, regions_a, tags_a), (section_b, regions_b, tags_b)) = (traits(a), traits(b));
+        weigh((tags_a, tags_b), (regions_a, regions_b), section_a == section_b)
+    }
+
+    /// A candidate's place in [`order`] as one number, smaller first:
+    /// its `score` from the top, then its place newest first (which
+    /// [`order`] made: newer, then slug A to Z).
+    fn rank_key(&self, score: u32, article: usize) -> u64 {
+        (u64::from(u32::MAX - score) << 32) | u64::from(self.rank[article])
     }
 
     /// An old article's traits in this index's numbers. A name no
@@ -253,26 +290,27 @@ impl<'a> Index<'a> {
 
     /// `article`'s best `count` candidates, filled by recency; `seen` is
     /// all false, and is left so.
-    fn picks(&self, all: &[Traits], article: usize, count: usize, seen: &mut [bool]) -> Vec<usize> {
-        let mut scored: Vec<(u32, usize)> = Vec::new();
+    fn picks(&self, article: usize, count: usize, seen: &mut [bool]) -> Vec<usize> {
+        let mut scored: Vec<u64> = Vec::new();
         for key in &self.keys[article] {
             for &other in self.lists.get(key).into_iter().flatten() {
                 let other = other as usize;
                 if other != article && !seen[other] {
                     seen[other] = true;
-                    scored.push((self.interned[article].score(&self.interned[other]), other));
+                    scored.push(self.rank_key(self.score(article, other), other));
                 }
             }
         }
-        for &(_, other) in &scored {
-            seen[other] = false;
+        let of = |key: u64| self.newest_first[(key & u64::from(u32::MAX)) as usize];
+        for &key in &scored {
+            seen[of(key)] = false;
         }
         if scored.len() > count {
-            scored.select_nth_unstable_by(count, |&a, &b| order(all, a, b));
+            scored.select_nth_unstable(count);
             scored.truncate(count);
         }
-        scored.sort_by(|&a, &b| order(all, a, b));
-        let mut picks: Vec<usize> = scored.iter().map(|&(_, other)| other).collect();
+        scored.sort_unstable();
+        let mut picks: Vec<usize> = scored.iter().map(|&key| of(key)).collect();
         for &other in &self.newest_first {
             if picks.len() >= count {
                 break;
@@ -309,11 +347,6 @@ pub const PAIRED_TAGS: usize = 6;
 pub const TRIPLED_TAGS: usize = 4;
 
 impl Interned {
-    /// [`weigh`], on numbers.
-    fn score(&self, other: &Interned) -> u32 {
-        weigh((&self.tags, &other.tags), (&self.regions, &other.regions), self.section == other.section)
-    }
-
     /// The lists the article is on: its section, regions and tags, each
     /// pair of its first [`PAIRED_TAGS`] tags, and each three of its first
     /// [`TRIPLED_TAGS`] (the articles sharing three tags are the best
