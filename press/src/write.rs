@@ -5,6 +5,8 @@ use std::{
     collections::{BTreeMap, BTreeSet},
     fs, io,
     path::{Path, PathBuf},
+    sync::mpsc,
+    thread,
 };
 
 use dispatch_model::Edition;
@@ -93,6 +95,114 @@ pub struct Writer {
     error: Option<io::Error>,
     /// The first file kept that the last build did not write.
     missing: Option<String>,
+    /// The thread that writes what [`Writer::put`] hands it, started by
+    /// the first.
+    disk: Option<Disk>,
+}
+
+/// A file for the disk thread: `bytes` for `relative` (at `path`), whose
+/// xxh3 is `hash`, and the hash the last build wrote there, if it did.
+struct Job {
+    relative: String,
+    path: PathBuf,
+    bytes: Vec<u8>,
+    hash: u64,
+    previous: Option<u64>,
+}
+
+/// What the disk thread did with a [`Job`], in the order they came: the
+/// file's stamp, or the error, and whether it wrote the file.
+struct Done {
+    relative: String,
+    hash: u64,
+    stamp: io::Result<Stamp>,
+    wrote: bool,
+}
+
+/// Files are written on a thread of their own, while the compiler goes on
+/// making the next. Creating a file is work for the kernel (at 100,000
+/// articles, 148,641 files cost 25 s of system time into an empty
+/// folder), and on the thread that made them it stood between one file
+/// and the next (docs/benchmarks.md, session 15). Jobs wait in a bounded
+/// queue, so the files on their way stay a few megabytes.
+struct Disk {
+    jobs: Option<mpsc::SyncSender<Job>>,
+    thread: Option<thread::JoinHandle<Vec<Done>>>,
+}
+
+impl Disk {
+    /// How many files may wait for the disk thread.
+    const QUEUE: usize = 256;
+
+    fn start() -> Disk {
+        let (jobs, queue) = mpsc::sync_channel::<Job>(Disk::QUEUE);
+        let thread = thread::spawn(move || {
+            let mut done = Vec::new();
+            let mut failed = false;
+            for job in queue {
+                // After a failure the rest are not tried: the build fails.
+                if failed {
+                    continue;
+                }
+                let (stamp, wrote) = match write_job(&job) {
+                    Ok(wrote) => match Stamp::of(&job.path) {
+                        Some(stamp) => (Ok(stamp), wrote),
+                        None => {
+                            (Err(io::Error::other(format!("{} was written but cannot be read", job.relative))), wrote)
+                        }
+                    },
+                    Err(err) => (Err(err), false),
+                };
+                failed = stamp.is_err();
+                done.push(Done { relative: job.relative, hash: job.hash, stamp, wrote });
+            }
+            done
+        });
+        Disk { jobs: Some(jobs), thread: Some(thread) }
+    }
+
+    fn send(&self, job: Job) {
+        if let Some(jobs) = &self.jobs {
+            // The thread ends only when the jobs end, or when it panicked,
+            // which `finish` reports.
+            let _ = jobs.send(job);
+        }
+    }
+
+    /// Waits for every file handed over: what was done with each, in
+    /// order.
+    fn finish(mut self) -> io::Result<Vec<Done>> {
+        self.jobs.take();
+        let thread = self.thread.take().expect("taken only here");
+        thread.join().map_err(|_| io::Error::other("the thread writing files stopped"))
+    }
+}
+
+/// Nothing is left half written when a build stops early: the files on
+/// their way are written before the writer goes.
+impl Drop for Disk {
+    fn drop(&mut self) {
+        self.jobs.take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Writes a job's file unless it holds the same bytes already; whether it
+/// wrote it.
+fn write_job(job: &Job) -> io::Result<bool> {
+    let same = match job.previous {
+        Some(before) => before == job.hash && job.path.is_file(),
+        None => fs::read(&job.path).is_ok_and(|old| old == job.bytes),
+    };
+    if same {
+        return Ok(false);
+    }
+    job.path.parent().map_or(Ok(()), fs::create_dir_all)?;
+    fs::write(&job.path, &job.bytes)?;
+    remove_copies(&job.path)?;
+    Ok(true)
 }
 
 impl Writer {
@@ -122,6 +232,7 @@ impl Writer {
             },
             error: None,
             missing: None,
+            disk: None,
         }
     }
 
@@ -134,7 +245,8 @@ impl Writer {
     }
 
     /// Writes `bytes` at `relative` under the output folder, unless they
-    /// are there already.
+    /// are there already: on the disk thread ([`Disk`]); [`Writer::finish`]
+    /// waits for it.
     pub fn put(&mut self, relative: String, bytes: Vec<u8>) {
         if self.error.is_some() {
             return;
@@ -142,30 +254,8 @@ impl Writer {
         let path = self.out.join(&relative);
         let hash = digest(&bytes);
         self.count(&relative, bytes.len() as u64);
-        let same = match self.previous.get(&relative) {
-            Some((before, _)) => *before == hash && path.is_file(),
-            None => fs::read(&path).is_ok_and(|old| old == bytes),
-        };
-        if !same {
-            let result = path
-                .parent()
-                .map_or(Ok(()), fs::create_dir_all)
-                .and_then(|()| fs::write(&path, &bytes))
-                .and_then(|()| remove_copies(&path));
-            match result {
-                Ok(()) => {
-                    self.written.changed += 1;
-                    self.written.written.push(relative.clone());
-                }
-                Err(err) => self.error = Some(err),
-            }
-        }
-        match Stamp::of(&path) {
-            Some(stamp) => {
-                self.written.outputs.insert(relative, (hash, stamp));
-            }
-            None => self.error = Some(io::Error::other(format!("{relative} was written but cannot be read"))),
-        }
+        let previous = self.previous.get(&relative).map(|(before, _)| *before);
+        self.disk.get_or_insert_with(Disk::start).send(Job { relative, path, bytes, hash, previous });
     }
 
     /// Counts the file at `relative` among the build's: a shared image
@@ -208,6 +298,20 @@ impl Writer {
     /// Removes what the edition no longer has; the first error of any
     /// write or removal.
     pub fn finish(mut self) -> io::Result<Written> {
+        for done in self.disk.take().map(Disk::finish).transpose()?.into_iter().flatten() {
+            match done.stamp {
+                Ok(stamp) => {
+                    if done.wrote {
+                        self.written.changed += 1;
+                        self.written.written.push(done.relative.clone());
+                    }
+                    self.written.outputs.insert(done.relative, (done.hash, stamp));
+                }
+                Err(err) => {
+                    self.error.get_or_insert(err);
+                }
+            }
+        }
         if let Some(err) = self.error {
             return Err(err);
         }
@@ -347,6 +451,25 @@ mod tests {
         assert!(!out.join("sitemap.xml.br").exists(), "sitemap.xml was written anew");
         write(&edition(&[("sitemap.xml", "urlset, again")]), &out).unwrap();
         assert!(!out.join("content/a.json.br").exists(), "a is gone, and its copies");
+        fs::remove_dir_all(&out).unwrap();
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_written_fails_the_build_and_names_the_cause() {
+        let out = std::env::temp_dir().join(format!("dispatch-write-fails-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&out);
+        fs::create_dir_all(&out).unwrap();
+        // A file where the compiler needs a folder, for the last file
+        // written (the files go in path order).
+        fs::write(out.join("zz"), "not a folder").unwrap();
+        let files: Vec<(String, String)> =
+            (0..Disk::QUEUE * 2).map(|n| (format!("page-{n}.json"), n.to_string())).collect();
+        let mut all: Vec<(&str, &str)> = files.iter().map(|(path, text)| (path.as_str(), text.as_str())).collect();
+        all.push(("zz/a.json", "1"));
+        let err = write(&edition(&all), &out).err().expect("the build fails");
+        assert!(err.to_string().contains("ot a directory") || err.to_string().contains("exists"), "{err}");
+        // The files before it in the queue were written, whole.
+        assert_eq!(fs::read_to_string(out.join("page-3.json")).unwrap(), "3");
         fs::remove_dir_all(&out).unwrap();
     }
 }
