@@ -21,8 +21,21 @@ pub fn article_url(origin: &str, href: &str) -> String {
     format!("{origin}{href}")
 }
 
+/// `text` as a page's text holds it once parsed: HTML's parser turns
+/// every CR LF pair and every lone CR into LF (HTML Standard,
+/// "Preprocessing the input stream"). The share links mounted in the
+/// browser take the headline from the page (`src/islands.rs`), so the
+/// prerendered links encode the same text.
+fn as_parsed(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    }
+}
+
 pub fn email(headline: &str, url: &str) -> String {
-    format!("mailto:?subject={}&body={}", encode_component(headline), encode_component(url))
+    format!("mailto:?subject={}&body={}", encode_component(&as_parsed(headline)), encode_component(url))
 }
 
 pub fn linkedin(url: &str) -> String {
@@ -30,7 +43,7 @@ pub fn linkedin(url: &str) -> String {
 }
 
 pub fn x(headline: &str, url: &str) -> String {
-    format!("https://x.com/intent/post?text={}&url={}", encode_component(headline), encode_component(url))
+    format!("https://x.com/intent/post?text={}&url={}", encode_component(&as_parsed(headline)), encode_component(url))
 }
 
 #[cfg(test)]
@@ -53,5 +66,13 @@ mod tests {
         );
         assert_eq!(linkedin(url), "https://www.linkedin.com/sharing/share-offsite/?url=https%3A%2F%2Fdispatch.example%2Fpolicy%2Fqatar-rwanda");
         assert!(x("Deal signed", url).starts_with("https://x.com/intent/post?text=Deal%20signed&url=https%3A%2F%2F"));
+    }
+
+    #[test]
+    fn a_headline_s_line_breaks_are_encoded_as_the_parsed_page_holds_them() {
+        let url = "https://dispatch.example/policy/a";
+        assert_eq!(email("Deal\r\nsigned\rin\nDoha", url), email("Deal\nsigned\nin\nDoha", url));
+        assert_eq!(x("Deal\r\nsigned\rin\nDoha", url), x("Deal\nsigned\nin\nDoha", url));
+        assert!(email("a\r\nb", url).starts_with("mailto:?subject=a%0Ab&"));
     }
 }

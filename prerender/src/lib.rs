@@ -490,7 +490,9 @@ mod on_this_thread {
         }
 
         fn spawn_local(&self, future: PinnedLocalFuture<()>) {
-            SPAWNER.with(|spawner| spawner.spawn_local(future)).expect("the thread's pool runs until the thread ends");
+            // Only a thread being torn down has no pool left: its task is
+            // dropped, and whoever awaited it (a tick) sees it cancelled.
+            let _ = SPAWNER.try_with(|spawner| spawner.spawn_local(future));
         }
 
         fn poll_local(&self) {

@@ -91,7 +91,9 @@ pub struct Writer {
     /// such a file is compared by hash rather than read again.
     previous: BTreeMap<String, (u64, Stamp)>,
     written: Written,
-    /// The first write that failed; the rest are not tried.
+    /// A processed image that could not be read ([`Writer::copy`]): the
+    /// build fails, with the disk thread's first failed write if there
+    /// was one (after which it tries no more).
     error: Option<io::Error>,
     /// The first file kept that the last build did not write.
     missing: Option<String>,
@@ -298,6 +300,7 @@ impl Writer {
     /// Removes what the edition no longer has; the first error of any
     /// write or removal.
     pub fn finish(mut self) -> io::Result<Written> {
+        let mut failed = None;
         for done in self.disk.take().map(Disk::finish).transpose()?.into_iter().flatten() {
             match done.stamp {
                 Ok(stamp) => {
@@ -307,12 +310,10 @@ impl Writer {
                     }
                     self.written.outputs.insert(done.relative, (done.hash, stamp));
                 }
-                Err(err) => {
-                    self.error.get_or_insert(err);
-                }
+                Err(err) => failed = Some(err),
             }
         }
-        if let Some(err) = self.error {
+        if let Some(err) = failed.or(self.error) {
             return Err(err);
         }
         if let Some(relative) = &self.missing {
