@@ -6,8 +6,9 @@
 //!
 //! Each part is rendered in the browser by the same component that
 //! prerendered it, from the same data (the page's embedded site settings,
-//! [`crate::preload`], and its address and headline), and put in place of its prerendered element in one
-//! step, so it reads and measures the same: nothing flashes or shifts.
+//! [`crate::preload`], and its address and headline), and put in place of
+//! its prerendered element in one step, so it reads and measures the
+//! same: nothing flashes or shifts.
 
 use std::{any::Any, cell::RefCell, collections::VecDeque};
 

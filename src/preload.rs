@@ -147,8 +147,11 @@ pub fn served() -> Vec<(String, Option<String>)> {
 #[cfg(feature = "ssr")]
 pub fn to_embed(route: &str, served: &[(String, Option<String>)]) -> Vec<(String, Option<String>)> {
     use dispatch_model::{paths, routes, Edition};
+    if routes::is_search(route) {
+        return served.to_vec();
+    }
     let site = Edition::split(route).0.path(paths::SITE);
-    served.iter().filter(|(path, _)| routes::is_search(route) || *path == site).cloned().collect()
+    served.iter().filter(|(path, _)| *path == site).cloned().collect()
 }
 
 /// The script body a prerendered page embeds for `route`: the JSON of
