@@ -9,15 +9,24 @@
 //! [`crate::preload`], and its address and headline), and put in place of
 //! its prerendered element in one step, so it reads and measures the
 //! same: nothing flashes or shifts.
+//!
+//! The newsletter form, the largest part (a task of 55 to 90 ms on a phone
+//! at 4x CPU slowdown, `docs/browser-speed.md`), is mounted when a reader
+//! comes near it rather than at start, while it would render just as it
+//! was prerendered: most readers of an article never scroll to it, and a
+//! start that does less blocks the phone's main thread less
+//! ([`when_near`]). A form with something to show that the prerendered one
+//! does not (a signup waiting to be sent, a reader already subscribed) is
+//! mounted at start as before.
 
-use std::{any::Any, cell::RefCell, collections::VecDeque};
+use std::{any::Any, cell::RefCell, collections::VecDeque, rc::Rc};
 
 use dispatch_model::{paths, Site};
 use leptos::{
     prelude::*,
     reactive::owner::Owner,
     tachys::view::{Mountable, Render},
-    wasm_bindgen::JsCast,
+    wasm_bindgen::{closure::Closure, JsCast},
 };
 
 use crate::{
@@ -34,9 +43,30 @@ struct Island {
     _state: Box<dyn Any>,
 }
 
+/// A part waiting for the reader to come near it: the observer that will
+/// mount it, kept until it mounts or the app takes the page over.
+struct Waiting {
+    element: web_sys::Element,
+    observer: web_sys::IntersectionObserver,
+    _seen: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for Waiting {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 thread_local! {
     static MOUNTED: RefCell<Vec<Island>> = const { RefCell::new(Vec::new()) };
+    static WAITING: RefCell<Vec<Waiting>> = const { RefCell::new(Vec::new()) };
 }
+
+/// How far outside the viewport a waiting part starts to mount, as an
+/// `IntersectionObserver` root margin (W3C Intersection Observer: a
+/// percentage is of the viewport's height): one screen ahead, so a reader
+/// scrolling even quickly finds it mounted.
+const NEAR: &str = "100% 0px";
 
 /// Mounts the interactive parts of the prerendered page for `path` (as the
 /// router sees it) that are in the document, each in a task of its own
@@ -55,9 +85,16 @@ pub fn mount(path: &str, done: impl FnOnce() + 'static) {
         parts.push_back(Box::new(move || {
             let title = document().get_element_by_id(&format!("{}-title", placement.id()));
             if let Some(form) = title.and_then(|title| title.closest("section.newsletter").ok().flatten()) {
-                // What the reader has typed up to this task.
-                crate::newsletter::keep_early_input();
-                swap(form, move || view! { <NewsletterForm placement=placement /> });
+                let mount = move |form: web_sys::Element| {
+                    // What the reader has typed up to this task.
+                    crate::newsletter::keep_early_input();
+                    swap(form, move || view! { <NewsletterForm placement=placement /> });
+                };
+                if crate::newsletter::shows_more_than_prerendered(crate::boot::page_edition()) {
+                    mount(form);
+                } else {
+                    when_near(form, mount);
+                }
             }
         }));
     }
@@ -99,8 +136,56 @@ fn one_by_one(mut parts: VecDeque<Box<dyn FnOnce()>>) {
 /// effects and listeners end (the newsletter form's retry timer among
 /// them; a signup waiting to be sent stays in local storage).
 pub fn unmount() {
+    // Parts still waiting stop waiting (dropped, their observers
+    // disconnect).
+    WAITING.take();
     for island in MOUNTED.take() {
         island.owner.cleanup();
+    }
+}
+
+/// Mounts `part` with `mount`, in a task of its own, once it is within
+/// [`NEAR`] of the viewport: at once if it is there already (a reader who
+/// typed in it before the app ran is looking at it), else when the reader
+/// scrolls towards it or moves focus into it (the browser scrolls a
+/// focused field into view); never, if the app takes the page over
+/// first. Until then it is the prerendered element: its button stays
+/// disabled, and what the reader types is kept when it mounts.
+fn when_near(part: web_sys::Element, mount: impl FnOnce(web_sys::Element) + 'static) {
+    let waiting = Rc::new(RefCell::new(Some((part.clone(), mount))));
+    let unseen = Rc::clone(&waiting);
+    let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // One target an observer: its latest entry says where it is now.
+        let entry = entries.get(entries.length().saturating_sub(1));
+        if !entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting() {
+            return;
+        }
+        let Some((part, mount)) = unseen.take() else { return };
+        set_timeout(
+            move || {
+                // The observer and this closure go in a task of their own,
+                // not while the closure runs.
+                WAITING.with_borrow_mut(|all| all.retain(|waiting| waiting.element != part));
+                if !crate::boot::whole_page() {
+                    mount(part);
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin(NEAR);
+    match web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options) {
+        Ok(observer) => {
+            observer.observe(&part);
+            WAITING.with_borrow_mut(|all| all.push(Waiting { element: part, observer, _seen: seen }));
+        }
+        // A browser without the observer gets the part at once.
+        Err(_) => {
+            if let Some((part, mount)) = waiting.take() {
+                mount(part);
+            }
+        }
     }
 }
 

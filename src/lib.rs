@@ -118,7 +118,9 @@ fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <Show when=move || !newsletter::page_has_own_form(&location.pathname.read())>
-                <newsletter::NewsletterForm placement=newsletter::Placement::Footer />
+                <components::later::Later>
+                    <newsletter::NewsletterForm placement=newsletter::Placement::Footer />
+                </components::later::Later>
             </Show>
             <p class="footer-note">{text.footer_note}</p>
         </footer>

@@ -58,6 +58,15 @@ impl Placement {
     }
 }
 
+/// Whether a form in `edition` would show something its prerendered copy
+/// does not: a signup waiting in storage to be sent again, or the digests
+/// this device has signed up for. Such a form is mounted as soon as the
+/// app runs ([`crate::islands`]); any other may wait for the reader.
+/// Reads local storage: call it in the browser only.
+pub fn shows_more_than_prerendered(edition: Edition) -> bool {
+    storage::read(storage::PENDING_SIGNUP).is_some() || storage::read(&storage::subscribed(edition)).is_some()
+}
+
 /// Whether the page at `path` places a form of its own: an article (its
 /// call to action) or the newsletter page. The footer offers one only
 /// elsewhere, so a page never shows two. It is decided by the address

@@ -9,6 +9,7 @@ pub(crate) mod element;
 pub mod error_notice;
 pub mod figure;
 pub mod insights;
+pub mod later;
 pub mod pagination;
 pub mod related;
 pub mod share_links;

@@ -13,7 +13,7 @@ use crate::{
     api,
     components::{
         article_body::ArticleBody, article_header::ArticleHeader, author_card::AuthorCard,
-        edition_switch::edition_link, figure::Figure, insights::MoreInsights, related::StoryRail,
+        edition_switch::edition_link, figure::Figure, insights::MoreInsights, later::Later, related::StoryRail,
         share_links::ShareLinks, skeleton::Shape, tag_list::TagList,
     },
     newsletter::{NewsletterForm, Placement},
@@ -105,7 +105,9 @@ pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoVie
             <ArticleBody blocks=body />
             <TagList tags=tags />
             <ShareLinks headline=headline_for_share url=url attr:data-pagefind-ignore="" />
-            <NewsletterForm placement=Placement::Article />
+            <Later>
+                <NewsletterForm placement=Placement::Article />
+            </Later>
             <section class="about-authors" aria-label=text.about_the_author data-pagefind-ignore="">
                 <h2 class="rail-heading">{text.about_the_author}</h2>
                 {cards.into_iter().map(|author| view! { <AuthorCard author=author /> }).collect_view()}

@@ -41,6 +41,8 @@ for (const theme of ['light', 'dark']) {
       if (waitFor) await page.locator(waitFor).first().waitFor();
       if (submitEmptySignup) {
         const form = page.locator('#signup-article-title').locator('xpath=..');
+        // The app mounts the form as the reader comes near it.
+        await form.scrollIntoViewIfNeeded();
         await form.getByRole('button', { name: 'Subscribe' }).click();
         await form.getByText('Enter your email address.').waitFor();
       }

@@ -36,7 +36,12 @@ async function service(options) {
   };
 }
 
-/** The call to action of an article, with the reader's counts of POSTs. */
+/**
+ * The call to action of an article, with the reader's counts of POSTs,
+ * once the reader has scrolled to it: the app mounts the form when a
+ * reader comes near it (src/islands.rs), and the prerendered form's
+ * button stays disabled until then.
+ */
 async function openArticle(origin, context) {
   const { page, problems } = context ? { page: await context.newPage(), problems: [] } : await openPage(browser);
   const posts = [];
@@ -44,8 +49,10 @@ async function openArticle(origin, context) {
     if (request.method() === 'POST') posts.push(request.url());
   });
   await page.goto(origin + ARTICLE);
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
   const form = page.locator('#signup-article-title').locator('xpath=..');
-  await form.getByRole('textbox', { name: 'Email address' }).waitFor();
+  await form.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('#signup-article-title ~ form button[type=submit]')?.disabled === false);
   return { page, problems, posts, form };
 }
 

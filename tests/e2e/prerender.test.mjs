@@ -243,6 +243,56 @@ describe('the app starting on a prerendered page', () => {
     await page.close();
   });
 
+  test('the newsletter form mounts when the reader comes near it, or moves focus into it, and at once for a returning subscriber', async () => {
+    // A phone's screen, on which the article's call to action is more
+    // than a screen below the one it mounts ahead of.
+    const onPhone = async (early) => {
+      await early.setViewportSize({ width: 390, height: 844 });
+      // The new width lays the page out again: shifts count from here.
+      await early.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await early.evaluate(() => { window.shifts.length = 0; });
+      await early.locator('#signup-article-title').evaluate((title) => { title.closest('section').dataset.prerendered = 'yes'; });
+    };
+    const prerendered = (page) => page.locator('section.newsletter[data-prerendered=yes]').count();
+    const submit = (page) => page.locator('#signup-article-email').evaluate((input) => input.form.querySelector('button[type=submit]').disabled);
+
+    // Scrolling: the form is the prerendered one until the reader comes
+    // near it, and then it works.
+    const scrolled = await openStarted(ARTICLE, onPhone);
+    assert.ok(await scrolled.page.locator('#signup-article-title').evaluate((title) => title.getBoundingClientRect().top > 2 * innerHeight), 'far below the screen');
+    assert.equal(await prerendered(scrolled.page), 1, 'not mounted at start');
+    assert.equal(await submit(scrolled.page), true);
+    await scrolled.page.locator('.about-authors').evaluate((section) => section.scrollIntoView());
+    await scrolled.page.waitForFunction(() => !document.querySelector('section.newsletter[data-prerendered=yes]'));
+    assert.equal(await submit(scrolled.page), false, 'the mounted form sends');
+    assert.deepEqual(await scrolled.page.evaluate(() => window.shifts), [], 'nothing moved');
+    assert.deepEqual(scrolled.problems, []);
+    await scrolled.page.close();
+
+    // A keyboard: focus moves into the waiting form, which mounts with
+    // the focus and every character typed kept.
+    const tabbed = await openStarted(ARTICLE, onPhone);
+    await tabbed.page.locator('.share a, .share button').last().focus();
+    await tabbed.page.keyboard.press('Tab');
+    await tabbed.page.keyboard.type('reader@example.com');
+    await tabbed.page.waitForFunction(() => !document.querySelector('section.newsletter[data-prerendered=yes]'));
+    assert.equal(await tabbed.page.evaluate(() => document.activeElement.id), 'signup-article-email');
+    assert.equal(await tabbed.page.locator('#signup-article-email').inputValue(), 'reader@example.com');
+    assert.deepEqual(tabbed.problems, []);
+    await tabbed.page.close();
+
+    // A reader who signed up on this device is told so by the form, which
+    // therefore mounts at start, wherever it is.
+    const returning = await openStarted(ARTICLE, async (early) => {
+      await onPhone(early);
+      await early.evaluate(() => localStorage.setItem('dispatch-newsletter-subscribed', JSON.stringify({ daily: true, weekly: false })));
+    });
+    assert.equal(await prerendered(returning.page), 0, 'mounted at start');
+    assert.match(await returning.page.locator('.newsletter-remembered').first().textContent(), /daily digest/);
+    assert.deepEqual(returning.problems, []);
+    await returning.page.close();
+  });
+
   test('the first in-app navigation takes the page over, and Back returns to it', async () => {
     const { page, problems, requests } = await openStarted(ARTICLE);
     await page.evaluate(() => {
