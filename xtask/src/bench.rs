@@ -53,6 +53,7 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
     let scratch = root.join("target/bench");
     let (mut compiled, mut prerendered, mut published) = (Vec::new(), Vec::new(), Vec::new());
     let mut hugo_rows = Vec::new();
+    let mut made = Vec::new();
     for count in [10_000, 30_000, 100_000] {
         let content = scratch.join(format!("content-{count}"));
         let out = scratch.join(format!("out-{count}"));
@@ -155,11 +156,16 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
         if count == 10_000 {
             hugo_rows = hugo(root, &press, &prerender, &dist, &content, &scratch)?;
         }
-        // 100,000 articles take about 5 GB (3.4 GB of HTML): each size's
-        // files go before the next is made.
-        for dir in [&content, &out, &cache] {
-            let _ = fs::remove_dir_all(dir);
-        }
+        made.extend([content, out, cache]);
+    }
+    // Each size's files stay until every size is measured. On a file
+    // system without a journal (this VM's ext4), inodes freed in the last
+    // minutes are skipped one by one when new files are made (the kernel's
+    // `recently_deleted`, in `find_inode_bit`): removing the 30,000-article
+    // site just before building the 100,000-article one put a quarter of
+    // the prerenderer's samples there (session 16, docs/benchmarks.md).
+    for dir in &made {
+        let _ = fs::remove_dir_all(dir);
     }
 
     let assets = asset_bytes(&dist)?;
