@@ -19,8 +19,8 @@
 //    - the main thread's blocking time from `load` to then: each long
 //      task's time past 50 ms, as Total Blocking Time counts it, but
 //      observed in the throttled browser (`PerformanceObserver`
-//      `longtask`) rather than simulated, and only after `load`, where
-//      the app's work is;
+//      `longtask`) rather than simulated, and only for tasks that start
+//      after `load`, where the app's work is;
 //    - from the front page, a click on the top story to its headline
 //      painted (the first animation frame that has it): in the app with
 //      the pointer resting on the link for 300 ms first (a reader's
@@ -116,7 +116,8 @@ async function start(browser, origin, address, app) {
   const { context, page, cdp } = await phone(browser);
   await page.goto(origin + address, { waitUntil: 'load', timeout: 120_000 });
   if (app) await page.waitForFunction(() => window.bench.started !== undefined, null, { timeout: 120_000 });
-  // Every part mounted (one task each after the start), then a second.
+  // Every part mounted (one task each after the start) but a form that
+  // waits for the reader to come near it, then a second.
   if (app) await page.waitForFunction(() => document.documentElement.dataset.app === 'ready', null, { timeout: 120_000 });
   await page.waitForTimeout(1000);
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');

@@ -122,8 +122,10 @@ pub fn page_edition() -> Edition {
 }
 
 /// Marks the document once every part of the page responds to the reader
-/// (`<html data-app="ready">`): what tests wait for, since the parts of a
-/// prerendered page mount one task after another, after the app's start.
+/// (`<html data-app="ready">`), or waits to mount until the reader comes
+/// near it (the newsletter form, [`crate::islands`]): what tests wait for,
+/// since the parts of a prerendered page mount one task after another,
+/// after the app's start.
 fn ready() {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-app", "ready");

@@ -81,7 +81,7 @@ pub fn focus_in_place(element: web_sys::Element) {
     }
 }
 
-pub use scroll::remember_here;
+pub use scroll::{remember_here, returning};
 
 /// Scroll positions by URL, kept for this tab while it lives.
 mod scroll {
@@ -125,6 +125,13 @@ mod scroll {
     pub fn remember_here() {
         let y = window().scroll_y().unwrap_or_default();
         POSITIONS.with_borrow_mut(|positions| positions.insert(here(), y));
+    }
+
+    /// Whether the page being rendered was returned to by Back or
+    /// Forward, and will be scrolled to where the reader was once it
+    /// settles.
+    pub fn returning() -> bool {
+        PENDING.with_borrow(Option::is_some)
     }
 
     /// Puts back the position remembered for a page returned to.

@@ -48,7 +48,6 @@ struct Island {
 struct Waiting {
     element: web_sys::Element,
     observer: web_sys::IntersectionObserver,
-    _seen: Closure<dyn FnMut(js_sys::Array)>,
 }
 
 impl Drop for Waiting {
@@ -163,8 +162,6 @@ fn when_near(part: web_sys::Element, mount: impl FnOnce(web_sys::Element) + 'sta
         let Some((part, mount)) = unseen.take() else { return };
         set_timeout(
             move || {
-                // The observer and this closure go in a task of their own,
-                // not while the closure runs.
                 WAITING.with_borrow_mut(|all| all.retain(|waiting| waiting.element != part));
                 if !crate::boot::whole_page() {
                     mount(part);
@@ -175,10 +172,14 @@ fn when_near(part: web_sys::Element, mount: impl FnOnce(web_sys::Element) + 'sta
     });
     let options = web_sys::IntersectionObserverInit::new();
     options.set_root_margin(NEAR);
-    match web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options) {
+    // The callback belongs to the browser's garbage collector: an entry
+    // queued before `disconnect` may still be delivered (W3C Intersection
+    // Observer), and then finds nothing left to mount.
+    let seen = seen.into_js_value();
+    match web_sys::IntersectionObserver::new_with_options(seen.unchecked_ref(), &options) {
         Ok(observer) => {
             observer.observe(&part);
-            WAITING.with_borrow_mut(|all| all.push(Waiting { element: part, observer, _seen: seen }));
+            WAITING.with_borrow_mut(|all| all.push(Waiting { element: part, observer }));
         }
         // A browser without the observer gets the part at once.
         Err(_) => {

@@ -118,9 +118,7 @@ fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             <Show when=move || !newsletter::page_has_own_form(&location.pathname.read())>
-                <components::later::Later>
-                    <newsletter::NewsletterForm placement=newsletter::Placement::Footer />
-                </components::later::Later>
+                <newsletter::NewsletterForm placement=newsletter::Placement::Footer />
             </Show>
             <p class="footer-note">{text.footer_note}</p>
         </footer>

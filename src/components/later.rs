@@ -9,10 +9,13 @@ use leptos::prelude::*;
 /// `docs/browser-speed.md`). Natively (the prerenderer) they render at once,
 /// in place, so the HTML is as it was.
 ///
-/// For a part below the page's first screen only: it appears a frame
-/// later, and anything under it moves down then. Layout shifts within
-/// 500 ms of the reader's click are not counted against the page (W3C
-/// Layout Instability, `hadRecentInput`).
+/// For a part well below a long page's first screen only (an article's
+/// call to action, after its body): it appears a frame later, and what is
+/// under it moves down then, out of the reader's sight. It renders at once
+/// when the page is about to be scrolled (Back or Forward returning to
+/// where the reader was, [`crate::focus::returning`], or an address with a
+/// `#fragment`), which happens in the next frame and must find the page
+/// whole.
 #[component]
 pub fn Later(children: ChildrenFn) -> impl IntoView {
     if cfg!(feature = "ssr") {
@@ -20,6 +23,11 @@ pub fn Later(children: ChildrenFn) -> impl IntoView {
     }
     let shown = RwSignal::new(false);
     Effect::new(move |_| {
+        let fragment = window().location().hash().is_ok_and(|hash| !hash.is_empty());
+        if crate::focus::returning() || fragment {
+            shown.set(true);
+            return;
+        }
         request_animation_frame(move || {
             // The page may be gone by then (the reader moved on).
             set_timeout(

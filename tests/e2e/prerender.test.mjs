@@ -273,6 +273,7 @@ describe('the app starting on a prerendered page', () => {
     // the focus and every character typed kept.
     const tabbed = await openStarted(ARTICLE, onPhone);
     await tabbed.page.locator('.share a, .share button').last().focus();
+    assert.equal(await prerendered(tabbed.page), 1, 'still waiting before the Tab');
     await tabbed.page.keyboard.press('Tab');
     await tabbed.page.keyboard.type('reader@example.com');
     await tabbed.page.waitForFunction(() => !document.querySelector('section.newsletter[data-prerendered=yes]'));
