@@ -421,10 +421,13 @@ impl Inputs {
             let name = file.strip_prefix(&source.root).unwrap_or(&file).display().to_string();
             part(&name, &[&fs::read(&file).unwrap_or_default()]);
         }
+        // Each image by its name under the folder: the folder's own path
+        // depends on how `--content` was written (relative or absolute).
         let mut images = Vec::new();
-        for image in crate::walk(&source.images()) {
+        let folder = source.images();
+        for image in crate::walk(&folder) {
             let stamp = Stamp::of(&image).unwrap_or_else(Stamp::missing);
-            images.extend_from_slice(image.to_string_lossy().as_bytes());
+            images.extend_from_slice(image.strip_prefix(&folder).unwrap_or(&image).to_string_lossy().as_bytes());
             for number in [stamp.size as i128, stamp.modified, stamp.changed, stamp.inode as i128] {
                 images.extend_from_slice(&number.to_le_bytes());
             }
@@ -507,6 +510,19 @@ mod tests {
         assert_eq!(before, [site.clone(), site.clone()]);
         assert_eq!(resolved(&dir.join("build/../site")), site);
         fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_newsroom_named_relative_or_absolute_has_the_same_inputs() {
+        // Tests run in the crate's folder; the sample newsroom is beside it.
+        let relative = PathBuf::from("../content");
+        let absolute = fs::canonicalize(&relative).unwrap();
+        assert!(absolute.join("images").is_dir(), "the sample has shared images");
+        let out = std::env::temp_dir().join("dispatch-inputs-out");
+        for edition in crate::editions::present(&absolute) {
+            let of = |root: &Path| Inputs::of(&crate::editions::Source { root: root.to_path_buf(), edition }, &out, b"");
+            assert_eq!(of(&relative).parts, of(&absolute).parts, "{edition:?}");
+        }
     }
 
     #[test]
