@@ -93,6 +93,7 @@ pub(crate) fn assemble(
     // the file system. The keys are sorted and the drafts then moved once:
     // a draft is most of a kilobyte.
     drafts.sort_by_cached_key(|d| (std::cmp::Reverse(d.published), d.article.slug.clone()));
+    let read = drafts.iter().filter(|d| d.fresh).count();
 
     let region_slugs: Vec<Vec<String>> =
         drafts.iter().map(|d| d.article.regions.iter().map(|r| r.slug.clone()).collect()).collect();
@@ -386,7 +387,7 @@ pub(crate) fn assemble(
     for (served, path) in images.outputs(files.chain(media)).into_iter().chain(cards) {
         out.copy(served.trim_start_matches('/').to_string(), &path);
     }
-    let counts = Counts { articles: stored.len(), authors: authors.len(), insights: insights.len() };
+    let counts = Counts { articles: stored.len(), authors: authors.len(), insights: insights.len(), read };
     next.picks = picks.into_iter().map(|picks| picks.into_iter().map(|p| p as u32).collect()).collect();
     next.articles = stored;
     counts

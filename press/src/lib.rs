@@ -185,11 +185,14 @@ pub struct Counts {
     pub articles: usize,
     pub authors: usize,
     pub insights: usize,
+    /// The articles read from their files; the rest came from the record.
+    pub read: usize,
 }
 
 impl Counts {
     fn add(&mut self, other: Counts) {
         self.articles += other.articles;
+        self.read += other.read;
         self.authors += other.authors;
         self.insights += other.insights;
     }
@@ -269,7 +272,7 @@ pub fn compile_into(content: &Path, sink: &mut dyn FnMut(String, Vec<u8>)) -> Re
     let mut pairs = editions::counterparts(content, &editions)?;
     let photos = photos::Photos::temporary();
     let mut out = Sink { sink, unread: None };
-    let mut total = Counts { articles: 0, authors: 0, insights: 0 };
+    let mut total = Counts { articles: 0, authors: 0, insights: 0, read: 0 };
     // In the order `publish` builds them.
     for edition in editions.into_iter().rev() {
         let source = editions::Source { root: content.to_path_buf(), edition };
@@ -348,6 +351,7 @@ pub fn build(
                 .articles
                 .into_iter()
                 .filter_map(|stored| stored.byline(|slug| authors.get(slug).map(byline)))
+                .map(|stored| stored.under(content))
                 .map(|stored| (stored.file.clone().into_os_string(), stored))
                 .collect();
             (Some(before), stored, previous.started)
@@ -387,6 +391,7 @@ pub fn build(
         &mut next,
         out,
     );
+    next.articles = std::mem::take(&mut next.articles).into_iter().map(|stored| stored.relative(content)).collect();
     Ok((counts, next))
 }
 

@@ -94,7 +94,11 @@ fn run_compile(args: &[String]) -> Result<(), String> {
         written.bytes,
         written.changed,
         written.removed,
-        if published.incremental { ", from the record" } else { "" },
+        if published.incremental {
+            format!(", from the record ({} article file(s) read)", counts.read)
+        } else {
+            String::new()
+        },
         started.elapsed().as_millis()
     );
     Ok(())

@@ -43,7 +43,7 @@ use xxhash_rust::xxh3::Xxh3;
 /// a story.
 pub const FILE: &str = "press-record.jsonl";
 /// Which layout of the record this compiler writes; another is not used.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 /// The record's first line: what the rest of it is for, and how many
 /// lines of articles and then of output files follow it (a record cut
@@ -84,7 +84,11 @@ pub struct Record {
     pub outputs: BTreeMap<String, (u64, Stamp)>,
 }
 
-/// One article as the build read it.
+/// One article as the build read it. Its paths (`file`, `media`) are
+/// the build's, as `--content` was written; in the record they are
+/// relative to the edition's folder ([`Stored::relative`],
+/// [`Stored::under`]), so that one newsroom named two ways (relative
+/// and absolute, or moved) finds its articles in the record.
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Stored {
     pub file: PathBuf,
@@ -113,6 +117,27 @@ pub struct Stored {
 }
 
 impl Stored {
+    /// The paths made relative to `folder`, the edition's, as the record
+    /// keeps them.
+    pub fn relative(mut self, folder: &Path) -> Stored {
+        let relative = |path: &mut PathBuf| {
+            if let Ok(inside) = path.strip_prefix(folder) {
+                *path = inside.to_path_buf();
+            }
+        };
+        relative(&mut self.file);
+        self.media.iter_mut().for_each(|(_, path)| relative(path));
+        self
+    }
+
+    /// The record's relative paths made the build's again, under
+    /// `folder`.
+    pub fn under(mut self, folder: &Path) -> Stored {
+        self.file = folder.join(&self.file);
+        self.media.iter_mut().for_each(|(_, path)| *path = folder.join(&*path));
+        self
+    }
+
     /// Fills the article's author cards, kept as slugs in the record, from
     /// `card`; `None` when an author is not there (the article is then
     /// read from its file again).

@@ -263,11 +263,25 @@ fn the_first_publish_after_a_build_into_a_new_folder_uses_the_record() {
     replace_line(&story, "headline", "headline = \"A corrected headline\"");
     stamp(&story, 300);
     let said = run();
-    assert!(said.contains("from the record"), "{said}");
+    assert!(said.contains("from the record (1 article file(s) read)"), "{said}");
 
     let site = root.join("content/site.toml");
     fs::write(&site, fs::read_to_string(&site).unwrap() + "\n").unwrap();
     let said = run();
     assert!(said.contains("changed since the record was written: site.toml; built in full"), "{said}");
+
+    // The same newsroom named by its absolute path: the record's
+    // articles are still its files.
+    replace_line(&story, "headline", "headline = \"A headline corrected again\"");
+    stamp(&story, 200);
+    let output = Command::new(env!("CARGO_BIN_EXE_dispatch-press"))
+        .current_dir(&root)
+        .arg("--content")
+        .arg(root.join("content"))
+        .args(["--out", "site/out", "--cache", "cache"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("from the record (1 article file(s) read)"), "{said}");
     fs::remove_dir_all(&root).unwrap();
 }
