@@ -15,6 +15,11 @@ use std::{path::PathBuf, process::ExitCode, time::Instant};
 
 use dispatch_press::{publish, synthetic};
 
+/// mimalloc, built without transparent huge pages (`Cargo.toml` says
+/// what it saved and why without them).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: dispatch-press [--content DIR] [--out DIR] [--cache DIR]
        dispatch-press synthetic --articles N --out DIR
   --content DIR   the content folder to compile (default content)
