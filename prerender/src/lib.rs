@@ -124,7 +124,9 @@ fn entries(dir: &Path, keep: impl Fn(&Path) -> bool) -> Result<Vec<PathBuf>, Str
     };
     let mut paths: Vec<PathBuf> =
         found.filter_map(Result::ok).map(|entry| entry.path()).filter(|path| keep(path)).collect();
-    paths.sort();
+    // By name: every entry has the same parent, and comparing whole paths
+    // part by part was a tenth of publishing a story at 100,000 articles.
+    paths.sort_unstable_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(paths)
 }
 

@@ -8,12 +8,13 @@
 //! `prerender/tests/incremental.rs`).
 
 use std::{
-    collections::{BTreeMap, HashMap},
+    collections::BTreeMap,
     fs, io,
     path::Path,
     time::UNIX_EPOCH,
 };
 
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// The record's file name in the cache folder: JSON Lines
@@ -201,7 +202,7 @@ fn line<T: Serialize>(value: &T) -> io::Result<Vec<u8>> {
 #[derive(Default)]
 pub struct Files {
     files: Vec<Seen>,
-    at: HashMap<String, u32>,
+    at: FxHashMap<String, u32>,
 }
 
 impl Files {
