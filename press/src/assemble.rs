@@ -42,7 +42,7 @@ impl Before {
     pub(crate) fn of(record: &Record) -> Before {
         let articles: Vec<Past> = record
             .articles
-            .iter()
+            .par_iter()
             .map(|stored| {
                 let article = &stored.article;
                 Past {

@@ -347,13 +347,16 @@ pub fn build(
     let (before, stored, racy_before) = match previous {
         Some(previous) => {
             let before = assemble::Before::of(&previous);
-            let stored = previous
+            // On every core, then into the map: at 100,000 articles, filling
+            // in the cards one after another was a twentieth of a publish.
+            let stored: Vec<(std::ffi::OsString, record::Stored)> = previous
                 .articles
-                .into_iter()
+                .into_par_iter()
                 .filter_map(|stored| stored.byline(|slug| authors.get(slug).map(byline)))
                 .map(|stored| stored.under(content))
                 .map(|stored| (stored.file.clone().into_os_string(), stored))
                 .collect();
+            let stored = stored.into_iter().collect();
             (Some(before), stored, previous.started)
         }
         None => (None, FxHashMap::default(), i128::MIN),
@@ -1581,6 +1584,37 @@ pub(crate) fn walk(dir: &Path) -> Vec<PathBuf> {
             }
         }
     }
-    found.sort();
+    // In `Path`'s order (part by part), from one key per path: its bytes
+    // with each separator made the lowest byte, so a part sorts before
+    // any longer one it begins. Comparing paths part by part was a
+    // twentieth of publishing a story at 100,000 articles.
+    found.sort_by_cached_key(|path| {
+        let bytes = path.as_os_str().as_encoded_bytes();
+        bytes.iter().map(|&byte| if std::path::is_separator(byte as char) { 0 } else { byte }).collect::<Vec<u8>>()
+    });
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_walk_lists_files_in_the_order_paths_compare() {
+        let dir = std::env::temp_dir().join(format!("dispatch-walk-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        // `-` and `.` sort before `/` as bytes, but a folder's name sorts
+        // before any longer name it begins.
+        for file in ["a/index.md", "a-b.md", "a.md", "a/b/c.md", "a.b/index.md", "ab.md", "b.md", "a/-.md"] {
+            let path = dir.join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(&path, "").unwrap();
+        }
+        let walked = walk(&dir);
+        let mut sorted = walked.clone();
+        sorted.sort();
+        assert_eq!(walked, sorted);
+        assert_eq!(walked.len(), 8);
+        fs::remove_dir_all(&dir).unwrap();
+    }
 }
