@@ -185,7 +185,9 @@ pub struct Counts {
     pub articles: usize,
     pub authors: usize,
     pub insights: usize,
-    /// The articles read from their files; the rest came from the record.
+    /// The articles whose files are new or changed since the record (each
+    /// read and converted in full); the rest came from the record, a few
+    /// of them read again for the body of a page made again.
     pub read: usize,
 }
 
@@ -394,7 +396,12 @@ pub fn build(
         &mut next,
         out,
     );
-    next.articles = std::mem::take(&mut next.articles).into_iter().map(|stored| stored.relative(content)).collect();
+    // A line read from the record is written again as it was, its paths
+    // relative already.
+    next.articles = std::mem::take(&mut next.articles)
+        .into_par_iter()
+        .map(|stored| if stored.line.is_some() { stored } else { stored.relative(content) })
+        .collect();
     Ok((counts, next))
 }
 

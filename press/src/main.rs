@@ -100,7 +100,7 @@ fn run_compile(args: &[String]) -> Result<(), String> {
         written.changed,
         written.removed,
         if published.incremental {
-            format!(", from the record ({} article file(s) read)", counts.read)
+            format!(", from the record ({} article file(s) new or changed)", counts.read)
         } else {
             String::new()
         },

@@ -263,7 +263,7 @@ fn the_first_publish_after_a_build_into_a_new_folder_uses_the_record() {
     replace_line(&story, "headline", "headline = \"A corrected headline\"");
     stamp(&story, 300);
     let said = run();
-    assert!(said.contains("from the record (1 article file(s) read)"), "{said}");
+    assert!(said.contains("from the record (1 article file(s) new or changed)"), "{said}");
 
     let site = root.join("content/site.toml");
     fs::write(&site, fs::read_to_string(&site).unwrap() + "\n").unwrap();
@@ -281,7 +281,8 @@ fn the_first_publish_after_a_build_into_a_new_folder_uses_the_record() {
         .args(["--out", "site/out", "--cache", "cache"])
         .output()
         .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let said = String::from_utf8_lossy(&output.stdout);
-    assert!(said.contains("from the record (1 article file(s) read)"), "{said}");
+    assert!(said.contains("from the record (1 article file(s) new or changed)"), "{said}");
     fs::remove_dir_all(&root).unwrap();
 }
