@@ -273,15 +273,18 @@ pub(crate) fn assemble(
             _ if everything => Box::new(|_| true),
             None => Box::new(|_| false),
             // Pages made of stories all older than every change keep
-            // their cards; page 1, and the newest older page before and
-            // now (whose "newer" link may move), are made again.
+            // their cards; page 1, the newest older page now (whose
+            // "newer" link may move), and every page from the newest
+            // older page before (its "newer" link too) up are made again:
+            // many stories published at once add pages that were not
+            // there to keep.
             Some(reach) => {
                 let oldest_change = reach.times.iter().copied().min().unwrap_or(i64::MIN);
                 let untouched =
                     items.iter().rev().take_while(|&&i| drafts[i].published.unix_timestamp() < oldest_change).count();
                 let before = paginate::pages(items.len() + reach.before - reach.now, size);
                 Box::new(move |page| {
-                    page == 1 || page == pages || page == before || (page as usize - 1) * size > untouched
+                    page == 1 || page == pages || page >= before || (page as usize - 1) * size > untouched
                 })
             }
         };
@@ -303,6 +306,29 @@ pub(crate) fn assemble(
         put_json(out, paths::author(slug), author);
     }
     drop(listings);
+
+    // The JSON Feed's pages wholly older than every change keep their
+    // bytes, as a listing's do (the feed lists every article).
+    let feed_pages_before = before.as_ref().map(|before| feeds::json_feed_pages(before.articles.len()));
+    let feed_untouched = match &before {
+        None => 0,
+        Some(before) => {
+            let oldest_change = drafts
+                .iter()
+                .filter(|d| changed.contains(d.article.slug.as_str()))
+                .map(|d| d.published.unix_timestamp())
+                .chain(
+                    before
+                        .articles
+                        .iter()
+                        .filter(|past| changed.contains(past.slug.as_str()))
+                        .map(|past| past.published),
+                )
+                .min()
+                .unwrap_or(i64::MAX);
+            drafts.iter().rev().take_while(|d| d.published.unix_timestamp() < oldest_change).count()
+        }
+    };
 
     // The cards of the articles picked by those made again, made once.
     let mut picked = vec![false; drafts.len()];
@@ -363,7 +389,22 @@ pub(crate) fn assemble(
     put_json(out, paths::INSIGHTS.to_string(), &Insights { schema_version: SCHEMA_VERSION, items: insights.clone() });
 
     let newest: Vec<&Article> = stored.iter().map(|stored| &stored.article).collect();
-    out.put("feed.json".to_string(), feeds::json_feed(site, &newest));
+    let feed_pages = feeds::json_feed_pages(newest.len());
+    for page in 1..=feed_pages {
+        let path = feeds::json_feed_path(page);
+        // A page carries no link to newer ones: besides the first, only
+        // a page new since the last build, or one with a change among its
+        // stories, is made again.
+        let remade = everything
+            || page == 1
+            || feed_pages_before.is_none_or(|before| page > before)
+            || (page as usize - 1) * feeds::FEED_ITEMS > feed_untouched;
+        if remade {
+            out.put(path, feeds::json_feed(site, &newest, page));
+        } else {
+            out.keep(&path);
+        }
+    }
     out.put("rss.xml".to_string(), feeds::rss(site, &newest));
     for (name, bytes) in feeds::sitemaps(site, &sitemap) {
         out.put(name, bytes);

@@ -1,20 +1,49 @@
 //! JSON Feed 1.1, RSS 2.0 and the sitemap, all with absolute URLs. Each
 //! edition has its own (`/feed.json`, `/ar/feed.json`), in its language.
 
-use dispatch_model::{escape::xml, routes, Article, Edition, Site};
+use dispatch_model::{escape::xml, routes, Article, Edition, IndexPage, Site};
 use serde_json::json;
 use time::{format_description::well_known::Rfc2822, OffsetDateTime};
 
-/// How many of the newest articles the feeds carry.
+/// How many of the newest articles RSS carries, and how many a page of
+/// the JSON Feed holds (the first page holds up to twice as many less
+/// one: see [`json_feed`]).
 pub const FEED_ITEMS: usize = 30;
 
-/// The edition's JSON Feed (jsonfeed.org, version 1.1), with its
-/// `language`; `newest` first.
-pub fn json_feed(site: &Site, newest: &[&Article]) -> Vec<u8> {
+/// Where page `page` of the edition's JSON Feed is, relative to the
+/// edition's folder: the first at `feed.json`, the address readers
+/// subscribe to; older pages with the site's data files, at
+/// `content/feed/{page}.json` (one folder for the writer to tidy, and the
+/// data files' cache rule).
+pub fn json_feed_path(page: u32) -> String {
+    if page <= 1 {
+        "feed.json".to_string()
+    } else {
+        format!("content/feed/{page}.json")
+    }
+}
+
+/// How many pages the edition's JSON Feed has for `articles` articles.
+pub fn json_feed_pages(articles: usize) -> u32 {
+    crate::paginate::pages(articles, FEED_ITEMS)
+}
+
+/// Page `page` of the edition's JSON Feed (jsonfeed.org, version 1.1),
+/// with its `language`, of the articles `newest` (all of them, newest
+/// first). Each page's `next_url` names the page of the next older
+/// stories ("the next n items", JSON Feed 1.1), so every article stays
+/// reachable from the feed without any page growing with the archive.
+/// Pages are counted as a listing's are ([`crate::paginate`]): the
+/// oldest [`FEED_ITEMS`] on page 2, the next on page 3, and the first
+/// page (`feed.json`) the newest, between [`FEED_ITEMS`] and twice that
+/// less one. A full page never changes when a story is published, so a
+/// reader's cache and a CDN keep it.
+pub fn json_feed(site: &Site, newest: &[&Article], page: u32) -> Vec<u8> {
     let edition = site.edition();
-    let items: Vec<_> = newest
+    let pages = json_feed_pages(newest.len());
+    let range = crate::paginate::range(newest.len(), FEED_ITEMS, page);
+    let items: Vec<_> = newest[range]
         .iter()
-        .take(FEED_ITEMS)
         .map(|article| {
             let url = routes::absolute(&site.url, &edition.path(&article.href()));
             let mut item = json!({
@@ -39,15 +68,21 @@ pub fn json_feed(site: &Site, newest: &[&Article]) -> Vec<u8> {
             item
         })
         .collect();
-    let feed = json!({
+    let address = |page: u32| routes::absolute(&site.url, &edition.path(&format!("/{}", json_feed_path(page))));
+    let mut feed = json!({
         "version": "https://jsonfeed.org/version/1.1",
         "title": site.name,
         "description": site.tagline,
         "home_page_url": routes::absolute(&site.url, &edition.path("/")),
-        "feed_url": routes::absolute(&site.url, &edition.path("/feed.json")),
+        // The feed's identity on every page (JSON Feed 1.1: "serves as
+        // the unique identifier for the feed"), never a page's own.
+        "feed_url": address(1),
         "language": site.language,
         "items": items,
     });
+    if let (_, Some(older)) = IndexPage::neighbours(page, pages) {
+        feed["next_url"] = json!(address(older));
+    }
     serde_json::to_vec_pretty(&feed).expect("a JSON value always serialises")
 }
 
@@ -222,6 +257,58 @@ mod tests {
                 .collect::<Vec<_>>(),
         );
         assert!(String::from_utf8_lossy(&index[0].1).contains("<loc>https://d.example/ar/sitemap-1.xml</loc>"));
+    }
+
+    /// Following `next_url` from `feed.json` reaches every article once,
+    /// newest to oldest, each page within twice [`FEED_ITEMS`]; and a new
+    /// story changes the first page alone (a full page keeps its bytes).
+    #[test]
+    fn the_json_feed_pages_reach_every_article_once_and_full_pages_never_change() {
+        let site: Site = serde_json::from_value(serde_json::json!({
+            "schema_version": 2, "name": "D", "tagline": "T", "url": "https://d.example", "language": "en",
+            "sections": [], "regions": [], "navigation": []
+        }))
+        .unwrap();
+        let article = |i: usize| -> Article {
+            serde_json::from_value(serde_json::json!({
+                "schema_version": 2, "id": format!("tag:d.example,2026-11-01:story-{i}"), "slug": format!("story-{i}"),
+                "headline": format!("Story {i}"), "deck": "", "section": {"slug": "policy", "name": "Policy"},
+                "regions": [], "tags": [], "published": "2026-11-01T00:00:00Z", "reading_minutes": 1,
+                "authors": [], "body": [], "related": []
+            }))
+            .unwrap()
+        };
+        let read = |bytes: Vec<u8>| serde_json::from_slice::<serde_json::Value>(&bytes).unwrap();
+        for total in [0, 1, 59, 60, 61, 95, 200] {
+            let articles: Vec<Article> = (0..total).rev().map(article).collect();
+            let newest: Vec<&Article> = articles.iter().collect();
+            let mut seen = Vec::new();
+            let mut page = 1;
+            loop {
+                let feed = read(json_feed(&site, &newest, page));
+                assert_eq!(feed["feed_url"], "https://d.example/feed.json", "{total}: page {page}");
+                let items = feed["items"].as_array().unwrap();
+                assert!(items.len() < 2 * FEED_ITEMS, "{total}: page {page} holds {}", items.len());
+                seen.extend(items.iter().map(|item| item["title"].as_str().unwrap().to_string()));
+                let Some(next) = feed["next_url"].as_str() else { break };
+                page = next
+                    .strip_prefix("https://d.example/content/feed/")
+                    .unwrap()
+                    .trim_end_matches(".json")
+                    .parse()
+                    .unwrap();
+                assert_eq!(next, format!("https://d.example/{}", json_feed_path(page)));
+            }
+            let expected: Vec<String> = (0..total).rev().map(|i| format!("Story {i}")).collect();
+            assert_eq!(seen, expected, "{total} articles");
+
+            let mut published = articles.clone();
+            published.insert(0, article(total));
+            let after: Vec<&Article> = published.iter().collect();
+            for page in 2..=json_feed_pages(total) {
+                assert_eq!(json_feed(&site, &newest, page), json_feed(&site, &after, page), "{total}: page {page}");
+            }
+        }
     }
 
     #[test]

@@ -545,7 +545,8 @@ mod tests {
         assert!(absolute.join("images").is_dir(), "the sample has shared images");
         let out = std::env::temp_dir().join("dispatch-inputs-out");
         for edition in crate::editions::present(&absolute) {
-            let of = |root: &Path| Inputs::of(&crate::editions::Source { root: root.to_path_buf(), edition }, &out, b"");
+            let of =
+                |root: &Path| Inputs::of(&crate::editions::Source { root: root.to_path_buf(), edition }, &out, b"");
             assert_eq!(of(&relative).parts, of(&absolute).parts, "{edition:?}");
         }
     }

@@ -164,11 +164,25 @@ fn a_build_from_the_record_gives_what_a_full_build_gives() {
         continue_with(&content, &out, &cache, &full, edit);
     }
 
-    // A topic's one story retagged: the topic's listing goes, folder and
-    // all (the prerenderer takes every folder for a listing).
     let mut files: Vec<PathBuf> = fs::read_dir(content.join("articles")).unwrap().flatten().map(|e| e.path()).collect();
     files.retain(|path| path.extension().is_some_and(|e| e == "md"));
     files.sort();
+
+    // A day's wire stories published at once, on the same listings: each
+    // listing and the JSON Feed gain more than one page, none of them
+    // there before to keep.
+    for n in 0..61 {
+        let wire = content.join(format!("articles/wire-{n:02}.md"));
+        fs::copy(&files[2], &wire).unwrap();
+        replace_line(&wire, "published", &format!("published = \"2026-11-29T{:02}:{:02}:00Z\"", n / 60, n % 60));
+        replace_line(&wire, "headline", &format!("headline = \"Wire {n}\""));
+        stamp(&wire, 55);
+    }
+    continue_with(&content, &out, &cache, &full, 97);
+    assert!(out.join("content/feed/9.json").is_file() && out.join("content/feed/10.json").is_file());
+
+    // A topic's one story retagged: the topic's listing goes, folder and
+    // all (the prerenderer takes every folder for a listing).
     replace_line(&files[1], "tags", "tags = [\"Cloud\", \"Solo Topic\"]");
     stamp(&files[1], 50);
     continue_with(&content, &out, &cache, &full, 98);
