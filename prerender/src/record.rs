@@ -7,12 +7,7 @@
 //! gives (tested with the compiler's record in
 //! `prerender/tests/incremental.rs`).
 
-use std::{
-    collections::BTreeMap,
-    fs, io,
-    path::Path,
-    time::UNIX_EPOCH,
-};
+use std::{collections::BTreeMap, fs, io, path::Path, time::UNIX_EPOCH};
 
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
