@@ -43,7 +43,19 @@ pub fn photos_only(root: &Path) -> Result<(), String> {
     photographs(root, &root.join("target/tools/dispatch-press"))
 }
 
-pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
+/// Which parts of `cargo xtask bench` run.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Parts {
+    /// Everything.
+    All,
+    /// `cargo xtask bench archive`: the archive-scale parts (issue 18)
+    /// alone: compile, prerender, publish, Hugo, related picks and the
+    /// bytes a reader downloads, without the photographs (about 20
+    /// minutes) and Lighthouse.
+    Archive,
+}
+
+pub fn run(root: &Path, tools: &Tools, parts: Parts) -> Result<(), String> {
     crate::setup::gnu_time()?;
     let bins = build::bins(root, build::For::Site)?;
     let dist = build::release(root, tools, &bins)?;
@@ -217,6 +229,9 @@ pub fn run(root: &Path, tools: &Tools) -> Result<(), String> {
         "the related picks' agreement",
     )?;
 
+    if parts == Parts::Archive {
+        return Ok(());
+    }
     photographs(root, &press)?;
 
     browser_bench(root, &bins.server)

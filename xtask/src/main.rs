@@ -16,7 +16,7 @@
 //! screenshots
 //!         the release build, then the README's screenshots of it into
 //!         docs/screenshots/.
-//! bench [photos | search | browser]
+//! bench [archive | photos | search | browser]
 //!         the content compiler and prerenderer at 10,000 to 100,000
 //!         articles, the photograph pipeline beside vipsthumbnail, and the
 //!         bytes a reader downloads (docs/benchmarks.md); `photos` runs
@@ -62,7 +62,12 @@ fn main() -> ExitCode {
         Some("bench") if args.get(1).map(String::as_str) == Some("browser") => {
             setup::ensure(&root, setup::Needs::All).and_then(|tools| bench::browser(&root, &tools))
         }
-        Some("bench") => setup::ensure(&root, setup::Needs::Build).and_then(|tools| bench::run(&root, &tools)),
+        Some("bench") if args.get(1).map(String::as_str) == Some("archive") => {
+            setup::ensure(&root, setup::Needs::Build).and_then(|tools| bench::run(&root, &tools, bench::Parts::Archive))
+        }
+        Some("bench") => {
+            setup::ensure(&root, setup::Needs::Build).and_then(|tools| bench::run(&root, &tools, bench::Parts::All))
+        }
         _ => Err(usage()),
     };
     match result {
@@ -75,7 +80,7 @@ fn main() -> ExitCode {
 }
 
 fn usage() -> String {
-    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | screenshots | bench [photos | search | browser] | setup | sample-photos>"
+    "usage: cargo xtask <dev [--port N] [--newsletter-port N] [--data DIR] | test | build | configure [--dist DIR] | screenshots | bench [archive | photos | search | browser] | setup | sample-photos>"
         .to_string()
 }
 
