@@ -206,13 +206,18 @@ fn rfc2822(stamp: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_large_site_gets_a_sitemap_index_of_files_within_the_protocol_limit() {
-        let site: Site = serde_json::from_value(serde_json::json!({
-            "schema_version": 2, "name": "D", "tagline": "T", "url": "https://d.example", "language": "en",
+    /// A site at `https://d.example` in `language`.
+    fn site(language: &str) -> Site {
+        serde_json::from_value(serde_json::json!({
+            "schema_version": 2, "name": "D", "tagline": "T", "url": "https://d.example", "language": language,
             "sections": [], "regions": [], "navigation": []
         }))
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn a_large_site_gets_a_sitemap_index_of_files_within_the_protocol_limit() {
+        let site = site("en");
         let entries: Vec<Entry> = (0..SITEMAP_URLS * 2 + 1)
             .map(|i| Entry { path: format!("/policy/story-{i}"), lastmod: None, counterpart: None })
             .collect();
@@ -231,11 +236,7 @@ mod tests {
     /// English one as the default, in its edition's sitemap.
     #[test]
     fn a_counterpart_is_an_hreflang_alternate_in_the_sitemap() {
-        let site: Site = serde_json::from_value(serde_json::json!({
-            "schema_version": 2, "name": "D", "tagline": "T", "url": "https://d.example", "language": "ar",
-            "sections": [], "regions": [], "navigation": []
-        }))
-        .unwrap();
+        let site = site("ar");
         let entries = [Entry {
             path: "/ar/policy/qatar".into(),
             lastmod: None,
@@ -264,11 +265,7 @@ mod tests {
     /// story changes the first page alone (a full page keeps its bytes).
     #[test]
     fn the_json_feed_pages_reach_every_article_once_and_full_pages_never_change() {
-        let site: Site = serde_json::from_value(serde_json::json!({
-            "schema_version": 2, "name": "D", "tagline": "T", "url": "https://d.example", "language": "en",
-            "sections": [], "regions": [], "navigation": []
-        }))
-        .unwrap();
+        let site = site("en");
         let article = |i: usize| -> Article {
             serde_json::from_value(serde_json::json!({
                 "schema_version": 2, "id": format!("tag:d.example,2026-11-01:story-{i}"), "slug": format!("story-{i}"),
