@@ -35,9 +35,11 @@ pub fn json_feed_pages(articles: usize) -> u32 {
 /// reachable from the feed without any page growing with the archive.
 /// Pages are counted as a listing's are ([`crate::paginate`]): the
 /// oldest [`FEED_ITEMS`] on page 2, the next on page 3, and the first
-/// page (`feed.json`) the newest, between [`FEED_ITEMS`] and twice that
-/// less one. A full page never changes when a story is published, so a
-/// reader's cache and a CDN keep it.
+/// page (`feed.json`) the newest: every story while there are fewer
+/// than twice [`FEED_ITEMS`], else between that and twice that less one.
+/// A full page never changes when a story is published, so a reader's
+/// cache and a CDN keep it; an older story edited, deleted or backdated
+/// changes every page newer than it.
 pub fn json_feed(site: &Site, newest: &[&Article], page: u32) -> Vec<u8> {
     let edition = site.edition();
     let pages = json_feed_pages(newest.len());
