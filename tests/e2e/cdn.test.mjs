@@ -71,7 +71,10 @@ describe('security headers', () => {
     }
     assert.equal((await get('/')).headers['cache-control'], 'no-cache');
     assert.equal((await get(ARTICLE)).headers['cache-control'], 'public, max-age=0, must-revalidate');
-    assert.equal((await get('/content/latest/1.json')).headers['cache-control'], 'public, max-age=60, stale-while-revalidate=86400');
+    // The Arabic edition's data files and feeds are under its folder.
+    for (const file of ['/content/latest/1.json', '/ar/content/latest/1.json', '/ar/feed.json', '/ar/sitemap.xml']) {
+      assert.equal((await get(file)).headers['cache-control'], 'public, max-age=60, stale-while-revalidate=86400', file);
+    }
   });
 });
 

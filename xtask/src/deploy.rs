@@ -207,8 +207,13 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const REVALIDATE: &str = "no-cache";
 pub const SHORT_LIVED: &str = "public, max-age=60, stale-while-revalidate=86400";
 
-fn cache_rules() -> Vec<(&'static str, &'static str)> {
-    vec![
+/// The paths of an edition's own data files and feeds (each edition has
+/// them under its folder: `/ar/content/…`, `/ar/feed.json`), kept as
+/// briefly as the English edition's.
+const EDITION_SHORT_LIVED: [&str; 5] = ["/content/*", "/feed.json", "/rss.xml", "/sitemap.xml", "/sitemap-*"];
+
+fn cache_rules() -> Vec<(String, &'static str)> {
+    let rules = vec![
         ("/*.wasm", IMMUTABLE),
         ("/*.js", IMMUTABLE),
         ("/*.css", IMMUTABLE),
@@ -225,7 +230,10 @@ fn cache_rules() -> Vec<(&'static str, &'static str)> {
         ("/sitemap-*", SHORT_LIVED),
         ("/robots.txt", SHORT_LIVED),
         ("/newsletter.json", SHORT_LIVED),
-    ]
+    ];
+    let editions = Edition::ALL.into_iter().filter(|edition| !edition.folder().is_empty());
+    let editions = editions.flat_map(|edition| EDITION_SHORT_LIVED.map(|path| (edition.path(path), SHORT_LIVED)));
+    rules.into_iter().map(|(path, cache)| (path.to_string(), cache)).chain(editions).collect()
 }
 
 /// `_headers`; every value passes [`header_value`], since the CSP
@@ -390,6 +398,16 @@ fn nginx(csp: &str, addresses: &Addresses) -> Result<String, String> {
         SHORT_LIVED,
         try_file,
     ));
+    // Each edition's own (EDITION_SHORT_LIVED); its folder is a slug.
+    for edition in Edition::ALL.into_iter().filter(|edition| !edition.folder().is_empty()) {
+        let prefix = edition.prefix();
+        out.push_str(&location(&format!("^~ {prefix}/content/"), SHORT_LIVED, try_file));
+        out.push_str(&location(
+            &format!("~ ^{prefix}/(feed\\.json|rss\\.xml|sitemap(-[0-9]+)?\\.xml)$"),
+            SHORT_LIVED,
+            try_file,
+        ));
+    }
     out.push_str(&location("= /", REVALIDATE, "try_files /index.html =404;"));
     out.push_str(&location("= /index.html", REVALIDATE, "return 308 /$is_args$args;"));
     // The answer to an address with no page: the hosts' default for HTML.
