@@ -222,9 +222,13 @@ pub(crate) fn assemble(
     // The listings a change reaches (those its article is on, now or
     // before), each with the times of the changed articles on it, and how
     // many of those were on it before and are now.
+    // The oldest of them all reaches the JSON Feed, which lists every
+    // article.
     let mut reached: HashMap<Listing, Reach> = HashMap::new();
+    let mut oldest_change = i64::MAX;
     if let Some(before) = &before {
         for draft in drafts.iter().filter(|d| changed.contains(d.article.slug.as_str())) {
+            oldest_change = oldest_change.min(draft.published.unix_timestamp());
             for listing in on(&draft.article) {
                 let reach = reached.entry(listing).or_default();
                 reach.times.push(draft.published.unix_timestamp());
@@ -232,6 +236,7 @@ pub(crate) fn assemble(
             }
         }
         for past in before.articles.iter().filter(|past| changed.contains(past.slug.as_str())) {
+            oldest_change = oldest_change.min(past.published);
             let keys = std::iter::once(("sections", past.section.clone()))
                 .chain(past.regions.iter().map(|r| ("regions", r.clone())))
                 .chain(past.tags.iter().map(|t| ("tags", t.clone())))
@@ -272,20 +277,12 @@ pub(crate) fn assemble(
         let remade: Box<dyn Fn(u32) -> bool> = match reached.get(&(*kind, slug.clone())) {
             _ if everything => Box::new(|_| true),
             None => Box::new(|_| false),
-            // Pages made of stories all older than every change keep
-            // their cards; page 1, the newest older page now (whose
-            // "newer" link may move), and every page from the newest
-            // older page before (its "newer" link too) up are made again:
-            // many stories published at once add pages that were not
-            // there to keep.
             Some(reach) => {
                 let oldest_change = reach.times.iter().copied().min().unwrap_or(i64::MIN);
                 let untouched =
                     items.iter().rev().take_while(|&&i| drafts[i].published.unix_timestamp() < oldest_change).count();
                 let before = paginate::pages(items.len() + reach.before - reach.now, size);
-                Box::new(move |page| {
-                    page == 1 || page == pages || page >= before || (page as usize - 1) * size > untouched
-                })
+                Box::new(move |page| paginate::remade(page, pages, before, untouched, size))
             }
         };
         for page in 1..=pages {
@@ -307,28 +304,9 @@ pub(crate) fn assemble(
     }
     drop(listings);
 
-    // The JSON Feed's pages wholly older than every change keep their
-    // bytes, as a listing's do (the feed lists every article).
+    // The JSON Feed's pages keep their bytes as a listing's do.
     let feed_pages_before = before.as_ref().map(|before| feeds::json_feed_pages(before.articles.len()));
-    let feed_untouched = match &before {
-        None => 0,
-        Some(before) => {
-            let oldest_change = drafts
-                .iter()
-                .filter(|d| changed.contains(d.article.slug.as_str()))
-                .map(|d| d.published.unix_timestamp())
-                .chain(
-                    before
-                        .articles
-                        .iter()
-                        .filter(|past| changed.contains(past.slug.as_str()))
-                        .map(|past| past.published),
-                )
-                .min()
-                .unwrap_or(i64::MAX);
-            drafts.iter().rev().take_while(|d| d.published.unix_timestamp() < oldest_change).count()
-        }
-    };
+    let feed_untouched = drafts.iter().rev().take_while(|d| d.published.unix_timestamp() < oldest_change).count();
 
     // The cards of the articles picked by those made again, made once.
     let mut picked = vec![false; drafts.len()];
@@ -392,13 +370,8 @@ pub(crate) fn assemble(
     let feed_pages = feeds::json_feed_pages(newest.len());
     for page in 1..=feed_pages {
         let path = feeds::json_feed_path(page);
-        // A page carries no link to newer ones: besides the first, only
-        // a page new since the last build, or one with a change among its
-        // stories, is made again.
-        let remade = everything
-            || page == 1
-            || feed_pages_before.is_none_or(|before| page > before)
-            || (page as usize - 1) * feeds::FEED_ITEMS > feed_untouched;
+        let remade = feed_pages_before
+            .is_none_or(|before| paginate::remade(page, feed_pages, before, feed_untouched, feeds::FEED_ITEMS));
         if remade {
             out.put(path, feeds::json_feed(site, &newest, page));
         } else {

@@ -23,6 +23,18 @@ pub fn range(items: usize, size: usize, page: u32) -> std::ops::Range<usize> {
     items - from_oldest * size..items - (from_oldest - 1) * size
 }
 
+/// Whether page `page` of a paginated list (a listing, the JSON Feed) of
+/// `pages` pages, `size` a page, is made again after a change, when it
+/// had `before` pages and its `untouched` oldest items are all older
+/// than every change. Pages made of those items keep their bytes; page
+/// 1, the newest older page now (whose "newer" link may move), and every
+/// page from the newest older page before (its "newer" link too) up are
+/// made again: many stories published at once add pages that were not
+/// there to keep.
+pub fn remade(page: u32, pages: u32, before: u32, untouched: usize, size: usize) -> bool {
+    page == 1 || page == pages || page >= before || (page as usize - 1) * size > untouched
+}
+
 /// Page `page` of a listing of `items` (newest first), `size` a page.
 pub fn page(title: &str, items: &[ArticleSummary], size: usize, page: u32) -> IndexPage {
     page_of(title, items.len(), size, page, |range| items[range].to_vec())

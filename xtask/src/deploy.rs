@@ -207,9 +207,8 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const REVALIDATE: &str = "no-cache";
 pub const SHORT_LIVED: &str = "public, max-age=60, stale-while-revalidate=86400";
 
-/// The paths of an edition's own data files and feeds (each edition has
-/// them under its folder: `/ar/content/…`, `/ar/feed.json`), kept as
-/// briefly as the English edition's.
+/// The paths of an edition's own data files and feeds, under its folder
+/// for every edition but English (`/ar/content/…`, `/ar/feed.json`).
 const EDITION_SHORT_LIVED: [&str; 5] = ["/content/*", "/feed.json", "/rss.xml", "/sitemap.xml", "/sitemap-*"];
 
 fn cache_rules() -> Vec<(String, &'static str)> {
@@ -223,16 +222,11 @@ fn cache_rules() -> Vec<(String, &'static str)> {
         ("/", REVALIDATE),
         ("/index.html", REVALIDATE),
         ("/404.html", REVALIDATE),
-        ("/content/*", SHORT_LIVED),
-        ("/feed.json", SHORT_LIVED),
-        ("/rss.xml", SHORT_LIVED),
-        ("/sitemap.xml", SHORT_LIVED),
-        ("/sitemap-*", SHORT_LIVED),
         ("/robots.txt", SHORT_LIVED),
         ("/newsletter.json", SHORT_LIVED),
     ];
-    let editions = Edition::ALL.into_iter().filter(|edition| !edition.folder().is_empty());
-    let editions = editions.flat_map(|edition| EDITION_SHORT_LIVED.map(|path| (edition.path(path), SHORT_LIVED)));
+    let editions =
+        Edition::ALL.into_iter().flat_map(|edition| EDITION_SHORT_LIVED.map(|path| (edition.path(path), SHORT_LIVED)));
     rules.into_iter().map(|(path, cache)| (path.to_string(), cache)).chain(editions).collect()
 }
 
@@ -392,14 +386,9 @@ fn nginx(csp: &str, addresses: &Addresses) -> Result<String, String> {
     out.push_str(&location("~ \\.js$", IMMUTABLE, "types { text/javascript js; }\n    try_files $uri =404;"));
     out.push_str(&location("^~ /favicon-", IMMUTABLE, try_file));
     out.push_str(&location("^~ /img/", IMMUTABLE, try_file));
-    out.push_str(&location("^~ /content/", SHORT_LIVED, try_file));
-    out.push_str(&location(
-        "~ ^/(feed\\.json|rss\\.xml|sitemap(-[0-9]+)?\\.xml|robots\\.txt|newsletter\\.json)$",
-        SHORT_LIVED,
-        try_file,
-    ));
+    out.push_str(&location("~ ^/(robots\\.txt|newsletter\\.json)$", SHORT_LIVED, try_file));
     // Each edition's own (EDITION_SHORT_LIVED); its folder is a slug.
-    for edition in Edition::ALL.into_iter().filter(|edition| !edition.folder().is_empty()) {
+    for edition in Edition::ALL {
         let prefix = edition.prefix();
         out.push_str(&location(&format!("^~ {prefix}/content/"), SHORT_LIVED, try_file));
         out.push_str(&location(
