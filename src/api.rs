@@ -16,7 +16,10 @@ use dispatch_model::{
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use gloo_net::http::{Request, RequestBuilder};
 use gloo_timers::callback::Timeout;
+use js_sys::Promise;
 use serde::{de::DeserializeOwned, Deserialize};
+use wasm_bindgen::{prelude::wasm_bindgen, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::{
     error::{from_status, ApiError},
@@ -161,6 +164,164 @@ pub fn fetch_ahead(path: &str) -> LocalBoxFuture<'static, ()> {
     Box::pin(body.map(drop))
 }
 
+/// Every file fetched ahead and still in date, for the app taking the page
+/// over from the page's module ([`crate::page`]): an array of `[path,
+/// until_ms, body]`, `until_ms` as [`Ahead`] keeps it and `body` a
+/// promise of the file's text, which rejects with `404` when the file is
+/// not there and with `undefined` on any other failure. Files that failed
+/// already are left out, as a load here would leave them. This module's
+/// own copy is dropped: the app fetches from here on.
+pub fn ahead_for_app() -> js_sys::Array {
+    let now = now_ms();
+    let files = js_sys::Array::new();
+    for (path, ahead) in AHEAD.take() {
+        if ahead.until_ms <= now || matches!(ahead.body.peek(), Some(Err(_))) {
+            continue;
+        }
+        let body = ahead.body;
+        let body = wasm_bindgen_futures::future_to_promise(async move {
+            match body.await {
+                Ok(text) => Ok(JsValue::from(text)),
+                Err(ApiError::NotFound) => Err(JsValue::from(404)),
+                Err(_) => Err(JsValue::UNDEFINED),
+            }
+        });
+        files.push(&js_sys::Array::of3(&JsValue::from(path), &JsValue::from(ahead.until_ms), &body));
+    }
+    files
+}
+
+/// The app's side of [`ahead_for_app`]: each file in `files` is as if
+/// fetched ahead here, used once by the next load of its page. What is not
+/// an entry of that shape is skipped (the next load then fetches it).
+pub fn adopt_ahead(files: &js_sys::Array) {
+    for file in files.iter() {
+        let file: js_sys::Array = file.unchecked_into();
+        let (Some(path), Some(until_ms)) = (file.get(0).as_string(), file.get(1).as_f64()) else { continue };
+        let Ok(body) = file.get(2).dyn_into::<Promise>() else { continue };
+        let body = async move {
+            match JsFuture::from(body).await {
+                Ok(text) => text.as_string().ok_or(ApiError::Network),
+                Err(status) if status.as_f64() == Some(404.0) => Err(ApiError::NotFound),
+                Err(_) => Err(ApiError::Network),
+            }
+        };
+        let ahead = Ahead { until_ms, body: body.boxed_local().shared() };
+        AHEAD.with_borrow_mut(|files| files.insert(path, ahead));
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// JavaScript's `import()`: loads an ES module by its URL.
+    #[wasm_bindgen(js_name = "import")]
+    fn import_module(url: &str) -> Promise;
+}
+
+/// The app as a prerendered page's own module loads it ([`crate::page`]):
+/// its JS glue, an ES module at the address `js` (Trunk 0.21's
+/// `dispatch-{hash}.js`, wasm-bindgen's `web` target), and its wasm beside
+/// it (`dispatch-{hash}_bg.wasm`), compiled while it downloads
+/// (`WebAssembly.compileStreaming`). Both are fetched once a visit; a
+/// load that failed is forgotten, so that the next asks again.
+pub mod app {
+    use std::cell::RefCell;
+
+    use futures::future::{FutureExt, LocalBoxFuture, Shared};
+    use js_sys::{Function, Object, Promise, Reflect, WebAssembly};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+
+    use super::{import_module, ApiError};
+
+    /// The app fetched: its module's exports, and its wasm as a compiled
+    /// `WebAssembly.Module`, or as its address when compiling as it came
+    /// failed (a host that sends it without `application/wasm`:
+    /// wasm-bindgen's loader then fetches it again, and copes).
+    #[derive(Clone)]
+    struct Fetched {
+        exports: JsValue,
+        wasm: JsValue,
+    }
+
+    type Loading<T> = Shared<LocalBoxFuture<'static, Result<T, ApiError>>>;
+
+    thread_local! {
+        static FETCHED: RefCell<Option<Loading<Fetched>>> = const { RefCell::new(None) };
+        static STARTED: RefCell<Option<Loading<JsValue>>> = const { RefCell::new(None) };
+    }
+
+    /// Starts fetching and compiling the app at `js`, unless it is under
+    /// way or done.
+    pub fn fetch(js: &str) {
+        drop(fetched(js));
+    }
+
+    fn fetched(js: &str) -> Loading<Fetched> {
+        FETCHED.with_borrow_mut(|fetched| {
+            fetched
+                .get_or_insert_with(|| {
+                    let js = js.to_owned();
+                    let load = async move {
+                        let exports = JsFuture::from(import_module(&js)).await.map_err(|_| ApiError::Network)?;
+                        let address = format!("{}_bg.wasm", js.strip_suffix(".js").unwrap_or(&js));
+                        let response = leptos::prelude::window().fetch_with_str(&address);
+                        let wasm = JsFuture::from(WebAssembly::compile_streaming(&response))
+                            .await
+                            .unwrap_or_else(|_| JsValue::from(address));
+                        Ok(Fetched { exports, wasm })
+                    }
+                    .boxed_local()
+                    .shared();
+                    leptos::task::spawn_local(load.clone().map(forget_failure(&FETCHED)));
+                    load
+                })
+                .clone()
+        })
+    }
+
+    /// The app at `js`, fetched, instantiated and started (its `main`,
+    /// `boot::start`), as its module's exports. Started once a visit,
+    /// however often it is asked for.
+    pub async fn start(js: &str) -> Result<JsValue, ApiError> {
+        let started = STARTED.with_borrow_mut(|started| {
+            started
+                .get_or_insert_with(|| {
+                    let fetched = fetched(js);
+                    let start = async move {
+                        let Fetched { exports, wasm } = fetched.await?;
+                        let init: Function = Reflect::get(&exports, &"default".into())
+                            .ok()
+                            .and_then(|init| init.dyn_into().ok())
+                            .ok_or_else(|| ApiError::Malformed("the app's module has no loader".into()))?;
+                        let options = Object::new();
+                        let _ = Reflect::set(&options, &"module_or_path".into(), &wasm);
+                        let running = init.call1(&JsValue::UNDEFINED, &options).map_err(|_| ApiError::Network)?;
+                        JsFuture::from(Promise::resolve(&running)).await.map_err(|_| ApiError::Network)?;
+                        Ok(exports)
+                    }
+                    .boxed_local()
+                    .shared();
+                    leptos::task::spawn_local(start.clone().map(forget_failure(&STARTED)));
+                    start
+                })
+                .clone()
+        });
+        started.await
+    }
+
+    /// Forgets a load that failed, so that the next asks again.
+    fn forget_failure<T>(
+        slot: &'static std::thread::LocalKey<RefCell<Option<Loading<T>>>>,
+    ) -> impl FnOnce(Result<T, ApiError>) {
+        move |result| {
+            if result.is_err() {
+                slot.set(None);
+            }
+        }
+    }
+}
+
 /// The browser's clock in milliseconds since the epoch (`Date.now()`);
 /// natively nothing is fetched ahead, so nothing needs one.
 fn now_ms() -> f64 {
@@ -274,21 +435,14 @@ mod pagefind {
     use std::cell::{Cell, RefCell};
 
     use js_sys::{Array, Function, Promise, Reflect, JSON};
-    use wasm_bindgen::{prelude::wasm_bindgen, JsCast, JsValue};
+    use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
     use dispatch_model::paths::SEARCH_BUNDLE;
 
-    use super::{ApiError, Found};
+    use super::{import_module, ApiError, Found};
     use crate::search::EXCERPT_WORDS;
     use crate::search::{Fragment, FragmentMeta, Hit};
-
-    #[wasm_bindgen]
-    extern "C" {
-        /// JavaScript's `import()`: loads an ES module by its URL.
-        #[wasm_bindgen(js_name = "import")]
-        fn import_module(url: &str) -> Promise;
-    }
 
     thread_local! {
         /// The loaded module, kept for the visit.

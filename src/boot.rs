@@ -9,6 +9,12 @@
 //! search page, whose form is all it prerenders, is rendered by the app
 //! at once.
 //!
+//! A prerendered page does not load the app at first: it loads the page's
+//! own module ([`crate::page`]), which mounts the same parts and hands the
+//! page to the app at the first in-app navigation ([`taken_from_page`]).
+//! The app starts on its own where it renders from the start: the search
+//! page's app, and `cargo xtask dev`'s shell.
+//!
 //! The app shell (`404.html`, and every page of the dev server) holds a
 //! "Loading Dispatch…" line, so that a reader on a slow phone never
 //! stares at a blank page while the wasm downloads; the app replaces it.
@@ -83,18 +89,26 @@ fn navigation_type() -> Option<String> {
     Reflect::get(&first, &JsValue::from_str("type")).ok()?.as_string()
 }
 
-/// Starts the app in the page in the window: the browser's entry point.
+/// Starts the app in the page in the window: the app's entry point, run
+/// as the app's module is instantiated (by its own loader, or by the
+/// page's module at a handover, which then calls [`taken_from_page`]).
 pub fn start() {
     // Effects and tasks run on wasm-bindgen's executor; Leptos' own mount
     // functions start it, and the page's parts are mounted without them.
     let _ = any_spawner::Executor::init_wasm_bindgen();
-    prefetch::listen();
+    prefetch::listen(|| true);
     match prepare() {
         Start::Enhance(path) => {
             window_event_listener(ev::click, follow);
             islands::mount(&path, ready);
         }
         Start::Render => {
+            // What the page showed gives way to the app, which keeps what
+            // the reader typed into its forms.
+            crate::newsletter::keep_early_input();
+            if let Some(body) = document().body() {
+                body.set_text_content(None);
+            }
             // The shell is the English edition's page; an address of
             // another edition it answers (one with no page of its own) is
             // that edition's, in its language and direction.
@@ -126,18 +140,43 @@ pub fn page_edition() -> Edition {
 /// near it (the newsletter form, [`crate::islands`]): what tests wait for,
 /// since the parts of a prerendered page mount one task after another,
 /// after the app's start.
-fn ready() {
+pub(crate) fn ready() {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("data-app", "ready");
     }
 }
 
 /// Whether the app renders the whole page (it has taken the page over, or
-/// rendered it from the start).
+/// rendered it from the start); in the page's module, whether it has
+/// handed the page to the app.
 pub fn whole_page() -> bool {
     TAKEN.get()
 }
 
+/// Whether the page is being left for the app's render: a takeover (or a
+/// handover, in the page's module) has begun or is done. Parts not yet
+/// mounted then never mount: they would be dropped in a moment.
+pub fn leaving() -> bool {
+    TAKEN.get() || WANTED.with_borrow(Option::is_some)
+}
+
+/// Marks the page as the app's from here, in the page's module, once it
+/// has handed the page over ([`crate::page`]).
+pub(crate) fn handed_over() {
+    TAKEN.set(true);
+}
+
+/// Asks for the page at `address` to be shown, when the app is ready to
+/// show it: the last address asked for wins ([`wanted`]).
+pub(crate) fn want(address: &str) {
+    WANTED.set(Some(address.to_owned()));
+}
+
+/// Whether `address` is the last page asked for, and the page is not the
+/// app's yet.
+pub(crate) fn wanted(address: &str) -> bool {
+    !TAKEN.get() && WANTED.with_borrow(|wanted| wanted.as_deref() == Some(address))
+}
 /// Whether the page in the window is the app's own render, taken over
 /// from a prerendered page by an in-app navigation: its first page is
 /// then announced and focused like any navigation's ([`crate::focus`]).
@@ -150,7 +189,7 @@ pub fn took_over() -> bool {
 ///
 /// The address in the window becomes canonical first ([`canonical`]), for
 /// hosts that do not redirect it themselves.
-fn prepare() -> Start {
+pub(crate) fn prepare() -> Start {
     let document = document();
     let embedded = document.get_element_by_id(preload::SCRIPT_ID).and_then(|script| script.text_content());
     let location = window().location();
@@ -181,12 +220,6 @@ fn prepare() -> Start {
             if let Some(Ok(preloaded)) = embedded.filter(|_| search_page) {
                 preload::hold(preloaded);
             }
-            // What the page showed gives way to the app, which keeps what
-            // the reader typed into its forms.
-            crate::newsletter::keep_early_input();
-            if let Some(body) = document.body() {
-                body.set_text_content(None);
-            }
             Start::Render
         }
     }
@@ -196,12 +229,47 @@ fn prepare() -> Start {
 /// its pages (and no modifier key, which asks for a new tab or window)
 /// becomes the takeover.
 fn follow(event: web_sys::MouseEvent) {
+    if let Some((path, address)) = followed(&event) {
+        leptos::task::spawn_local(take_over(path, address));
+    }
+}
+
+/// The page (its path and address, [`prefetch::in_app`]) that a click on
+/// the page leads to, when the app should show it: a plain click (no
+/// modifier key, which asks for a new tab or window) on a link to another
+/// of its pages, before the app has the page. The click's default, a page
+/// load, is then prevented.
+pub(crate) fn followed(event: &web_sys::MouseEvent) -> Option<(String, String)> {
     let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
     if TAKEN.get() || event.default_prevented() || event.button() != 0 || modified {
-        return;
+        return None;
     }
-    let Some((path, address)) = prefetch::in_app(event.target()) else { return };
+    let followed = prefetch::in_app(event.target())?;
     event.prevent_default();
+    Some(followed)
+}
+
+/// Shows the route-progress bar if the page still has not changed after
+/// [`progress::DELAY_MS`], as the app's own navigations show it; dropping
+/// the timer before then shows nothing.
+pub(crate) fn progress_later() -> Timeout {
+    Timeout::new(progress::DELAY_MS, || {
+        if let Ok(Some(bar)) = document().query_selector(".route-progress") {
+            bar.set_class_name("route-progress route-progress-on");
+        }
+    })
+}
+
+/// The app's side of a handover from the page's module ([`crate::page`]),
+/// which has just instantiated the app and stopped its own parts: the
+/// files it fetched ahead (`ahead`, [`api::adopt_ahead`]) and its signup
+/// on its way (`send`, [`crate::newsletter::adopt_send`]) become the
+/// app's, and the app takes the page over to show `address` (its path
+/// `path`).
+pub fn taken_from_page(path: String, address: String, ahead: js_sys::Array, send: wasm_bindgen::JsValue) {
+    api::adopt_ahead(&ahead);
+    crate::newsletter::adopt_send(send);
+    want(&address);
     leptos::task::spawn_local(take_over(path, address));
 }
 
@@ -221,16 +289,12 @@ pub const TAKEOVER_WAIT_MS: u32 = 1_000;
 /// the reader typed in the page's newsletter form, and where they had
 /// scrolled to (for Back), are kept.
 async fn take_over(path: String, address: String) {
-    WANTED.set(Some(address.clone()));
-    let _progress = Timeout::new(progress::DELAY_MS, || {
-        if let Ok(Some(bar)) = document().query_selector(".route-progress") {
-            bar.set_class_name("route-progress route-progress-on");
-        }
-    });
+    want(&address);
+    let _progress = progress_later();
     let site = page_edition().path(paths::SITE);
     let files = futures::future::join(prefetch::fetch(&path), api::fetch_ahead(&site));
     futures::future::select(Box::pin(files), gloo_timers::future::TimeoutFuture::new(TAKEOVER_WAIT_MS)).await;
-    if TAKEN.get() || WANTED.with_borrow(|wanted| wanted.as_deref() != Some(address.as_str())) {
+    if !wanted(&address) {
         return;
     }
     TAKEN.set(true);

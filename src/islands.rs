@@ -114,13 +114,13 @@ pub fn mount(path: &str, done: impl FnOnce() + 'static) {
     one_by_one(parts);
 }
 
-/// Runs each of `parts` in a task of its own, in order, until the app
-/// renders the whole page.
+/// Runs each of `parts` in a task of its own, in order, until the page is
+/// left for the app's render.
 fn one_by_one(mut parts: VecDeque<Box<dyn FnOnce()>>) {
     if let Some(part) = parts.pop_front() {
         set_timeout(
             move || {
-                if crate::boot::whole_page() {
+                if crate::boot::leaving() {
                     return;
                 }
                 part();
@@ -163,7 +163,7 @@ fn when_near(part: web_sys::Element, mount: impl FnOnce(web_sys::Element) + 'sta
         set_timeout(
             move || {
                 WAITING.with_borrow_mut(|all| all.retain(|waiting| waiting.element != part));
-                if !crate::boot::whole_page() {
+                if !crate::boot::leaving() {
                     mount(part);
                 }
             },

@@ -15,6 +15,7 @@ pub mod error;
 pub mod focus;
 pub mod islands;
 pub mod newsletter;
+pub mod page;
 pub mod prefetch;
 pub mod preload;
 pub mod progress;

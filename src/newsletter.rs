@@ -243,6 +243,88 @@ impl Outbox {
     }
 }
 
+/// The signup this module is sending, for the app taking the page over
+/// from the page's own module ([`crate::page`]): a promise of what became
+/// of it ([`status_code`]), or `undefined` when nothing is on its way.
+/// The app's forms wait for it ([`adopt_send`]) rather than send the
+/// signup a second time. The send goes on here, the form that sent it
+/// gone: a retryable failure is retried by the app's form.
+pub fn send_for_app() -> wasm_bindgen::JsValue {
+    let Some(outcome) = IN_FLIGHT.with_borrow(Clone::clone) else { return wasm_bindgen::JsValue::UNDEFINED };
+    wasm_bindgen_futures::future_to_promise(async move {
+        // The send ends within `api::TIMEOUT_MS`; a signal cannot be
+        // awaited outside a reactive owner, so it is looked at every 50 ms.
+        loop {
+            if let Some(status) = outcome.get_untracked() {
+                return Ok(status_code(&status).into());
+            }
+            gloo_timers::future::TimeoutFuture::new(50).await;
+        }
+    })
+    .into()
+}
+
+/// The app's side of [`send_for_app`]: `send`, when a promise, is this
+/// page's send in flight, which every form mounted meanwhile waits for.
+pub fn adopt_send(send: wasm_bindgen::JsValue) {
+    let Ok(send) = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(send) else { return };
+    let outcome = ArcRwSignal::new(None);
+    IN_FLIGHT.set(Some(outcome.clone()));
+    spawn_local(async move {
+        let code = wasm_bindgen_futures::JsFuture::from(send).await.ok().and_then(|code| code.as_string());
+        let status = code.as_deref().and_then(status_of_code);
+        settle(&outcome, status.unwrap_or(Status::Failed { error: ApiError::Network, retry_in: None }));
+    });
+}
+
+/// A settled send's status as one line of text, which crosses from one
+/// wasm module to the other ([`send_for_app`]); [`status_of_code`] reads
+/// it back. A send settles as done, offline or failed; a failure crosses
+/// without a retry time, the form that scheduled it being gone.
+fn status_code(status: &Status) -> String {
+    let failed = |error: &ApiError| match error {
+        ApiError::NotFound => "not-found".to_string(),
+        ApiError::Server(code) => format!("server {code}"),
+        ApiError::Network => "network".to_string(),
+        ApiError::Timeout => "timeout".to_string(),
+        ApiError::Malformed(why) => format!("malformed {why}"),
+        ApiError::Refused(why) => format!("refused {why}"),
+        ApiError::TooMany(Some(seconds)) => format!("too-many {seconds}"),
+        ApiError::TooMany(None) => "too-many".to_string(),
+    };
+    match status {
+        Status::Done { optin } => format!("done {optin}"),
+        Status::Offline => "offline".to_string(),
+        Status::Failed { error, .. } => format!("failed {}", failed(error)),
+        // Not what a send settles as; were it, the form sends again.
+        Status::Idle | Status::Invalid | Status::Sending { .. } => "failed network".to_string(),
+    }
+}
+
+/// The status [`status_code`] wrote, or `None` for any other text.
+fn status_of_code(code: &str) -> Option<Status> {
+    let (kind, rest) = code.split_once(' ').unwrap_or((code, ""));
+    let failed = |error| Some(Status::Failed { error, retry_in: None });
+    match kind {
+        "done" => Some(Status::Done { optin: rest.parse().ok()? }),
+        "offline" => Some(Status::Offline),
+        "failed" => {
+            let (error, detail) = rest.split_once(' ').unwrap_or((rest, ""));
+            match error {
+                "not-found" => failed(ApiError::NotFound),
+                "server" => failed(ApiError::Server(detail.parse().ok()?)),
+                "network" => failed(ApiError::Network),
+                "timeout" => failed(ApiError::Timeout),
+                "malformed" => failed(ApiError::Malformed(detail.to_string())),
+                "refused" => failed(ApiError::Refused(detail.to_string())),
+                "too-many" => failed(ApiError::TooMany(detail.parse().ok())),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// Tells the forms waiting for a send (see [`IN_FLIGHT`]) what became of
 /// it, and that nothing is in flight any more.
 fn settle(outcome: &ArcRwSignal<Option<Status>>, next: Status) {
@@ -524,7 +606,37 @@ pub fn NewsletterForm(placement: Placement) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::page_has_own_form;
+    use super::{page_has_own_form, status_code, status_of_code, Status};
+    use crate::error::ApiError;
+
+    /// What a send settled as in the page's own module reads the same in
+    /// the app, which takes the page over while it was on its way.
+    #[test]
+    fn a_settled_send_crosses_to_the_app_as_it_was() {
+        let failed = |error| Status::Failed { error, retry_in: None };
+        for status in [
+            Status::Done { optin: true },
+            Status::Done { optin: false },
+            Status::Offline,
+            failed(ApiError::NotFound),
+            failed(ApiError::Server(503)),
+            failed(ApiError::Network),
+            failed(ApiError::Timeout),
+            failed(ApiError::Malformed("expected value at line 1 column 1".into())),
+            failed(ApiError::Refused("Invalid email: the domain has no mail server.".into())),
+            failed(ApiError::Refused(String::new())),
+            failed(ApiError::TooMany(Some(42))),
+            failed(ApiError::TooMany(None)),
+        ] {
+            assert_eq!(status_of_code(&status_code(&status)), Some(status.clone()), "{}", status_code(&status));
+        }
+        // A retry time stays with the form that scheduled it.
+        let retrying = Status::Failed { error: ApiError::Network, retry_in: Some(4) };
+        assert_eq!(status_of_code(&status_code(&retrying)), Some(failed(ApiError::Network)));
+        for other in ["", "done", "done maybe", "failed", "failed server x", "failed teapot", "sending"] {
+            assert_eq!(status_of_code(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn articles_and_the_newsletter_page_have_their_own_form() {

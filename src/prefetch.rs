@@ -70,20 +70,26 @@ pub async fn fetch(path: &str) {
 
 /// Listens, for the life of the tab, for a reader's intent to follow a
 /// link, before and after the app has taken the page over.
-pub fn listen() {
-    let now = |event: web_sys::Event| intent(event.target());
+///
+/// `on_intent` runs at each intent the connection allows fetching ahead
+/// for, before anything is fetched; when it answers `false` the intent is
+/// ignored. The page's module ([`crate::page`]) starts fetching the app
+/// there, and stops fetching once it has handed the page to the app,
+/// whose own listeners fetch from then on.
+pub fn listen(on_intent: fn() -> bool) {
+    let now = move |event: web_sys::Event| intent(event.target(), on_intent);
     window_event_listener(ev::pointerdown, move |event| now(event.into()));
     window_event_listener(ev::focusin, move |event| now(event.into()));
-    window_event_listener(ev::mouseover, |event| {
+    window_event_listener(ev::mouseover, move |event| {
         let target = event.target();
-        HOVER.set(in_app(target.clone()).is_some().then(|| Timeout::new(HOVER_MS, move || intent(target))));
+        HOVER.set(in_app(target.clone()).is_some().then(|| Timeout::new(HOVER_MS, move || intent(target, on_intent))));
     });
     window_event_listener(ev::mouseout, |_| HOVER.set(None));
 }
 
-fn intent(target: Option<web_sys::EventTarget>) {
+fn intent(target: Option<web_sys::EventTarget>, on_intent: fn() -> bool) {
     if let Some((path, _)) = in_app(target) {
-        if !thrifty() {
+        if !thrifty() && on_intent() {
             leptos::task::spawn_local(async move { fetch(&path).await });
         }
     }
@@ -93,7 +99,7 @@ fn intent(target: Option<web_sys::EventTarget>) {
 /// `navigator.connection.saveData`, or an `effectiveType` of `slow-2g`,
 /// `2g` or `3g` (WICG Network Information API; Chromium implements it,
 /// Firefox and Safari do not, and are treated as fast).
-fn thrifty() -> bool {
+pub fn thrifty() -> bool {
     let Ok(connection) = js_sys::Reflect::get(&window().navigator(), &"connection".into()) else { return false };
     if connection.is_undefined() {
         return false;

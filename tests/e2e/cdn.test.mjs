@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
 
-import { appOf, DIST, fetchRaw, NEWSLETTER, openPage, siteAndBrowser } from './support.mjs';
+import { appModuleOf, appOf, DIST, fetchRaw, NEWSLETTER, openPage, siteAndBrowser } from './support.mjs';
 
 const ROOT = path.resolve(DIST, '..');
 const index = readFileSync(path.join(DIST, 'index.html'), 'utf8');
@@ -17,9 +17,11 @@ const notFound = readFileSync(path.join(DIST, '404.html'), 'utf8');
 const latest = JSON.parse(readFileSync(path.join(DIST, 'content/latest/1.json'), 'utf8'));
 const TOP = latest.items[0];
 const ARTICLE = `/${TOP.section.slug}/${TOP.slug}`;
-// Every page loads the site's app but the search page, which loads its
-// own, built with the search page's code (issue 19).
+// Every page loads its own module but the search page, which loads an
+// app of its own, built with the search page's code; the page's module
+// fetches the site's app when the reader is about to need it (issue 19).
 const SITE_APP = appOf('index.html');
+const APP = appModuleOf('index.html');
 const SEARCH_APP = appOf('search.html');
 const asset = (extension) => SITE_APP[extension]
   ?? readdirSync(DIST).find((name) => name.endsWith(extension) && !name.endsWith('.br') && !name.endsWith('.gz'));
@@ -66,7 +68,7 @@ describe('security headers', () => {
   });
 
   test('cache rules: hashed assets a year, HTML revalidated, content short-lived', async () => {
-    for (const name of [asset('.wasm'), asset('.js'), asset('.css')]) {
+    for (const name of [asset('.wasm'), asset('.js'), asset('.css'), APP['.wasm'], APP['.js']]) {
       assert.equal((await get(`/${name}`)).headers['cache-control'], 'public, max-age=31536000, immutable', name);
     }
     assert.equal((await get('/')).headers['cache-control'], 'no-cache');
@@ -101,7 +103,7 @@ describe('files and fallbacks', () => {
   });
 
   test('compressed responses decode to the same bytes', async () => {
-    const files = ['index.html', asset('.wasm'), asset('.js'), asset('.css'), `content/articles/${TOP.slug}.json`, 'feed.json'];
+    const files = ['index.html', asset('.wasm'), asset('.js'), asset('.css'), APP['.wasm'], APP['.js'], `content/articles/${TOP.slug}.json`, 'feed.json'];
     for (const file of files) {
       const original = readFileSync(path.join(DIST, file));
       const pathname = file === 'index.html' ? '/' : `/${file}`;
@@ -123,8 +125,9 @@ describe('files and fallbacks', () => {
     const budget = JSON.parse(readFileSync(path.join(ROOT, 'size-budget.json'), 'utf8'));
     const brotli = (file) => statSync(path.join(DIST, `${file}.br`)).size;
     const used = { wasm: brotli(asset('.wasm')), js: brotli(asset('.js')), css: brotli(asset('.css')) };
+    used.app_wasm = brotli(APP['.wasm']);
     used.search_wasm = brotli(SEARCH_APP['.wasm']);
-    for (const kind of ['wasm', 'js', 'css', 'search_wasm']) {
+    for (const kind of ['wasm', 'js', 'css', 'app_wasm', 'search_wasm']) {
       assert.ok(used[kind] > 0 && used[kind] <= budget[kind], `${kind}: ${used[kind]} brotli bytes, limit ${budget[kind]}`);
     }
     // The article's prerendered page carries its content and data; a
@@ -146,10 +149,13 @@ test('only the search page loads the search code', () => {
   // page's own app holds; every other page loads the app without it.
   const bundle = Buffer.from('/pagefind/');
   assert.notEqual(SITE_APP['.wasm'], SEARCH_APP['.wasm']);
-  assert.ok(!readFileSync(path.join(DIST, SITE_APP['.wasm'])).includes(bundle), 'the site\'s app has no search code');
+  assert.notEqual(APP['.wasm'], SEARCH_APP['.wasm']);
+  assert.ok(!readFileSync(path.join(DIST, SITE_APP['.wasm'])).includes(bundle), 'the page\'s module has no search code');
+  assert.ok(!readFileSync(path.join(DIST, APP['.wasm'])).includes(bundle), 'the site\'s app has no search code');
   assert.ok(readFileSync(path.join(DIST, SEARCH_APP['.wasm'])).includes(bundle), 'the search page\'s app has it');
-  for (const page of ['index.html', `${ARTICLE.slice(1)}.html`, 'ar.html', '404.html']) {
+  for (const page of ['index.html', `${ARTICLE.slice(1)}.html`, 'ar.html', '404.html', '_shell.html']) {
     assert.deepEqual(appOf(page), SITE_APP, page);
+    assert.deepEqual(appModuleOf(page), APP, page);
   }
   assert.deepEqual(appOf('ar/search.html'), SEARCH_APP);
 });

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 
-import { DIST, fetchRaw, launchBrowser, openPage, openRenderedAlone, siteAndBrowser } from './support.mjs';
+import { appModuleOf, appOf, DIST, fetchRaw, launchBrowser, openPage, openRenderedAlone, siteAndBrowser } from './support.mjs';
 
 const content = (relative) => JSON.parse(readFileSync(path.join(DIST, 'content', relative), 'utf8'));
 const SITE = content('site.json');
@@ -20,6 +20,11 @@ const ARTICLE = `/${STORY.section.slug}/${STORY.slug}`;
 const AUTHOR = STORY.authors[0];
 const TAG = STORY.tags[0];
 const SHELL = readFileSync(path.join(DIST, '_shell.html'), 'utf8');
+// A prerendered page starts its own module; the app is fetched when the
+// reader is about to need it (issue 19, src/page.rs).
+const PAGE_MODULE = appOf('index.html');
+const APP = appModuleOf('index.html');
+const isApp = (pathname) => [APP['.wasm'], APP['.js']].includes(pathname.slice(1));
 // The editions' folders in the build: '' for English, 'ar' for Arabic.
 const EDITIONS = ['', 'ar'];
 
@@ -401,6 +406,59 @@ describe('the app starting on a prerendered page', () => {
     await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
     assert.ok(fetched.includes(articleFile), 'the click still fetches it');
     assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a page starts its own module, and fetches the app once idle, without running it, on a connection that allows', async () => {
+    const { page, problems, requests } = await openStarted(ARTICLE);
+    assert.ok(requests.includes(`/${PAGE_MODULE['.wasm']}`), 'the page\'s own module');
+    await page.waitForResponse((response) => new URL(response.url()).pathname === `/${APP['.wasm']}`);
+    assert.ok(requests.includes(`/${APP['.js']}`), 'the app\'s glue');
+    // Fetched, not run: the page is still the one that arrived, its parts
+    // the page module's, and the app takes it only at a click.
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('main h1').getAttribute('data-before-wasm'), 'yes');
+    assert.equal(await page.locator('#route-announcer').count(), 1);
+    const toggle = page.getByRole('button', { name: 'Dark theme' });
+    const before = await toggle.getAttribute('aria-pressed');
+    await toggle.click();
+    assert.notEqual(await toggle.getAttribute('aria-pressed'), before, 'the theme switch still works');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a reader saving data downloads the app only at the first in-app click, which then shows the page in place', async () => {
+    const { page, problems } = await openPage(shared.browser);
+    await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'connection', { get: () => ({ saveData: true, effectiveType: '4g' }) }));
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(shared.site.url + ARTICLE);
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+    const related = page.locator('main a[href]').filter({ hasText: STORY.related[0].headline }).first();
+    await related.hover();
+    await page.waitForTimeout(1000);
+    assert.deepEqual(fetched.filter(isApp), [], 'no app before the click');
+    await page.evaluate(() => { window.sameDocument = true; });
+    await related.click();
+    await page.getByRole('heading', { level: 1, name: STORY.related[0].headline }).waitFor();
+    assert.equal(fetched.filter(isApp).length, 2, 'the app, fetched at the click');
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'no page load');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('if the app cannot be fetched, the click loads the page it leads to', async () => {
+    const { page, problems } = await openPage(shared.browser);
+    await page.route((url) => isApp(url.pathname), (route) => route.abort('connectionreset'));
+    await page.goto(shared.site.url + ARTICLE);
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+    await page.evaluate(() => { window.sameDocument = true; });
+    await page.locator('.article-section a').click();
+    await page.getByRole('heading', { level: 1, name: STORY.section.name }).waitFor();
+    await page.waitForURL(`**/${STORY.section.slug}`);
+    assert.equal(await page.evaluate(() => window.sameDocument), undefined, 'a page load');
+    // The browser reports the failed requests itself; the page said nothing.
+    assert.deepEqual(problems.filter((problem) => !problem.includes('net::ERR_CONNECTION_RESET')), []);
     await page.close();
   });
 

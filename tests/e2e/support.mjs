@@ -70,7 +70,21 @@ export async function startSite(root = DIST, extra = []) {
  */
 export function appOf(page, dist = DIST) {
   const html = readFileSync(path.join(dist, page), 'utf8');
-  return { '.wasm': html.match(/\/(dispatch-[0-9a-f]+_bg\.wasm)/)[1], '.js': html.match(/\/(dispatch-[0-9a-f]+\.js)/)[1] };
+  return {
+    '.wasm': html.match(/module_or_path: '\/([^']+)'/)[1],
+    '.js': html.match(/(?:import init, \* as bindings from |await import\()'\/([^']+)'/)[1],
+  };
+}
+
+/**
+ * The app's wasm and JS glue that a prerendered page's own module fetches
+ * when the reader is about to need it (`src/page.rs`), as the page `page`
+ * names it in `<meta name="dispatch-app">`.
+ */
+export function appModuleOf(page, dist = DIST) {
+  const html = readFileSync(path.join(dist, page), 'utf8');
+  const js = html.match(/<meta name="dispatch-app" content="\/([^"]+\.js)">/)[1];
+  return { '.wasm': js.replace(/\.js$/, '_bg.wasm'), '.js': js };
 }
 
 export const NEWSLETTER = JSON.parse(readFileSync(path.join(DIST, 'newsletter.json'), 'utf8'));

@@ -19,6 +19,7 @@ pub fn release(root: &Path, tools: &Tools, bins: &Bins) -> Result<PathBuf, Strin
     println!("build: trunk build --release into dist/");
     run(trunk(root, tools).args(["build", "--release", "--dist", "dist"]), "trunk build --release")?;
     search_app(root, tools, &dist)?;
+    page_module(root, tools, &dist)?;
     prerender(&bins.prerender, &dist)?;
     let settings = deploy::settings(root)?;
     deploy::finish(&dist, &settings)?;
@@ -68,36 +69,75 @@ fn remap_paths(root: &Path) -> String {
 /// the same hashed names); a file of the same name with other bytes is an
 /// error, never overwritten.
 pub fn search_app(root: &Path, tools: &Tools, dist: &Path) -> Result<(), String> {
-    let site = root.join("target/search-site");
     println!("build: trunk build --release search.html (the search page's app)");
+    let shell = second_build(root, tools, dist, "search.html", "target/search-site")?;
+    write_file(&dist.join(deploy::SEARCH_SHELL), shell.as_bytes())
+}
+
+/// A prerendered page's own module (`src/page.rs`): Trunk builds
+/// `page.html` (`index.html` with the `dispatch-page` binary and none of
+/// its copies; a test keeps the two alike) into `target/page-site`, and
+/// its files join `dist`. Its page becomes the site's shell in place of
+/// the app's (`index.html`, which [`prerender`] makes [`deploy::SHELL`]),
+/// so every prerendered page, `404.html` among them, loads the page's
+/// module; it names the app's module, which it fetches when a reader is
+/// about to need it, in `<meta name="dispatch-app">`
+/// ([`dispatch::page::APP_META`]'s value, checked by a test). About half
+/// the app's wasm (docs/browser-speed.md).
+pub fn page_module(root: &Path, tools: &Tools, dist: &Path) -> Result<(), String> {
+    let (_, app) = sizes::app_of(dist, "index.html")?;
+    println!("build: trunk build --release page.html (a prerendered page's own module)");
+    let shell = second_build(root, tools, dist, "page.html", "target/page-site")?;
+    let head_end = shell.find("</head>").ok_or("page.html's build has no </head>; did Trunk's output change?")?;
+    let mut shell = shell;
+    shell.insert_str(head_end, &format!("<meta name=\"{APP_META}\" content=\"/{app}\">\n"));
+    write_file(&dist.join("index.html"), shell.as_bytes())
+}
+
+/// The name of the `<meta>` that names the app's module, as
+/// `dispatch::page::APP_META` reads it.
+const APP_META: &str = "dispatch-app";
+
+/// Builds `source` (a page beside `index.html`) with Trunk into `site`
+/// and copies its files into `dist`, but its page (`index.html` there,
+/// whatever its source's name), whose text is returned. The builds share
+/// the stylesheet and the icon (the same bytes, so the same hashed names);
+/// a file of the same name with other bytes is an error, never
+/// overwritten.
+fn second_build(root: &Path, tools: &Tools, dist: &Path, source: &str, site: &str) -> Result<String, String> {
+    let site = root.join(site);
     run(
-        trunk(root, tools).args(["build", "search.html", "--release", "true", "--dist"]).arg(&site),
-        "trunk build --release search.html",
+        trunk(root, tools).args(["build", source, "--release", "true", "--dist"]).arg(&site),
+        &format!("trunk build --release {source}"),
     )?;
+    let mut page = None;
     for file in sizes::files(&site)? {
         let relative = file.strip_prefix(&site).map_err(|err| err.to_string())?;
-        let target = match relative.to_str() {
-            // Trunk names the page it builds index.html, whatever its source.
-            Some("index.html") => dist.join(deploy::SEARCH_SHELL),
-            _ => dist.join(relative),
-        };
         let bytes = fs::read(&file).map_err(|err| format!("cannot read {}: {err}", file.display()))?;
+        if relative.to_str() == Some("index.html") {
+            page = Some(String::from_utf8(bytes).map_err(|err| format!("{source}'s build: {err}"))?);
+            continue;
+        }
+        let target = dist.join(relative);
         match fs::read(&target) {
             Ok(there) if there == bytes => continue,
-            Ok(_) if target.file_name() != Some(deploy::SEARCH_SHELL.as_ref()) => {
+            Ok(_) => {
                 return Err(format!(
-                    "the search page's build and the site's both have {}, with other bytes",
+                    "the builds of {source} and index.html both have {}, with other bytes",
                     relative.display()
                 ))
             }
-            _ => {}
+            Err(_) => write_file(&target, &bytes)?,
         }
-        if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(|err| format!("cannot make {}: {err}", parent.display()))?;
-        }
-        fs::write(&target, bytes).map_err(|err| format!("cannot write {}: {err}", target.display()))?;
     }
-    Ok(())
+    page.ok_or_else(|| format!("{source}'s build wrote no page; did Trunk's output change?"))
+}
+
+fn write_file(target: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(parent) = target.parent() {
+        fs::create_dir_all(parent).map_err(|err| format!("cannot make {}: {err}", parent.display()))?;
+    }
+    fs::write(target, bytes).map_err(|err| format!("cannot write {}: {err}", target.display()))
 }
 
 /// Trunk's `index.html` is the app shell: it becomes [`deploy::SHELL`], and
@@ -278,6 +318,24 @@ mod tests {
         let manifest: serde_json::Value = serde_json::from_str(&manifest).unwrap();
         let version = manifest["devDependencies"]["pagefind"].as_str().expect("package.json pins pagefind");
         assert_eq!(dispatch_model::paths::SEARCH_BUNDLE, format!("/pagefind/{version}/"));
+    }
+
+    /// A prerendered page's module is built from a page like the site's:
+    /// `page.html` is `index.html` with the page's binary and without the
+    /// files only the site's build copies. The `<meta>` the build writes is
+    /// the one the module reads.
+    #[test]
+    fn the_page_modules_shell_is_the_sites_with_its_binary() {
+        let read = |name: &str| std::fs::read_to_string(format!("{}/../{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let expected: String = read("index.html")
+            .lines()
+            .filter(|line| !line.contains("rel=\"copy-dir\"") && !line.contains("rel=\"copy-file\""))
+            .map(|line| line.replace("data-bin=\"dispatch\"", "data-bin=\"dispatch-page\"") + "\n")
+            .collect();
+        assert!(expected.contains("\"dispatch-page\""), "index.html names the app's binary as this test expects");
+        assert_eq!(read("page.html"), expected, "page.html drifted from index.html");
+        let page = read("src/page.rs");
+        assert!(page.contains(&format!("pub const APP_META: &str = \"{}\";", super::APP_META)));
     }
 
     /// The search page's shell is the site's, so that the two kinds of

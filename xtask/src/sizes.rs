@@ -104,26 +104,45 @@ struct Budget {
     wasm: u64,
     js: u64,
     css: u64,
+    app_wasm: u64,
     search_wasm: u64,
     article_first_view: u64,
 }
 
-/// The hashed wasm and JS glue (`dispatch-{hash}_bg.wasm`,
-/// `dispatch-{hash}.js`, Trunk 0.21's names) that the page `page` of
-/// `dist` loads: the site's app, or the search page's own.
+/// The hashed wasm and JS glue (`{bin}-{hash}_bg.wasm`, `{bin}-{hash}.js`,
+/// Trunk 0.21's names) that the page `page` of `dist` starts with, as its
+/// loader names them (Trunk's, or the prerenderer's after `load`): a
+/// prerendered page's own module, the app (in a shell Trunk wrote for
+/// it), or the search page's own app. Paths relative to `dist`.
 pub fn app_of(dist: &Path, page: &str) -> Result<(String, String), String> {
     let html = fs::read_to_string(dist.join(page)).map_err(|err| format!("cannot read dist/{page}: {err}"))?;
-    let named = |suffix: &str| {
-        html.match_indices("/dispatch-")
-            .filter_map(|(at, _)| {
-                let name = &html[at + 1..];
-                let end = name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == '.'))?;
-                name[..end].ends_with(suffix).then(|| name[..end].to_string())
-            })
-            .next()
-            .ok_or_else(|| format!("dist/{page} loads no dispatch-…{suffix}; did Trunk's output change?"))
+    let quoted = |marker: &str| -> Option<String> {
+        let rest = &html[html.find(marker)? + marker.len()..];
+        Some(rest[..rest.find('\'')?].trim_start_matches('/').to_string())
     };
-    Ok((named("_bg.wasm")?, named(".js")?))
+    let missing = |what: &str| format!("dist/{page}'s loader names no {what}; did Trunk's output change?");
+    let wasm = quoted("module_or_path: '").ok_or_else(|| missing("wasm"))?;
+    let js = quoted("import init, * as bindings from '")
+        .or_else(|| quoted("await import('"))
+        .ok_or_else(|| missing("JS"))?;
+    Ok((wasm, js))
+}
+
+/// The app's wasm and JS glue that a prerendered page's own module fetches
+/// when the reader is about to need it, as the page `page` of `dist`
+/// names its JS in `<meta name="dispatch-app">` (`build::page_module`),
+/// the wasm beside it. Paths relative to `dist`.
+pub fn app_module_of(dist: &Path, page: &str) -> Result<(String, String), String> {
+    let html = fs::read_to_string(dist.join(page)).map_err(|err| format!("cannot read dist/{page}: {err}"))?;
+    let marker = "<meta name=\"dispatch-app\" content=\"/";
+    let js = html
+        .find(marker)
+        .map(|at| &html[at + marker.len()..])
+        .and_then(|rest| rest.split('"').next())
+        .ok_or_else(|| format!("dist/{page} names no app module"))?;
+    let wasm =
+        format!("{}_bg.wasm", js.strip_suffix(".js").ok_or_else(|| format!("dist/{page}: the app is not a .js"))?);
+    Ok((wasm, js.to_string()))
 }
 
 /// Prints how far each size is from its limit. The end-to-end budget
@@ -144,14 +163,21 @@ pub fn budget(root: &Path, dist: &Path) -> Result<(), String> {
         .map(|path| brotli_of(&path))
         .sum();
     let (wasm, js) = app_of(dist, "index.html")?;
+    let (app_wasm, _) = app_module_of(dist, "index.html")?;
     let (search_wasm, _) = app_of(dist, "search.html")?;
-    let (wasm, js, search_wasm) =
-        (brotli_of(&dist.join(wasm)), brotli_of(&dist.join(js)), brotli_of(&dist.join(search_wasm)));
+    let (wasm, js, app_wasm, search_wasm) = (
+        brotli_of(&dist.join(wasm)),
+        brotli_of(&dist.join(js)),
+        brotli_of(&dist.join(app_wasm)),
+        brotli_of(&dist.join(search_wasm)),
+    );
+    // The first view: the page's own module, not the app it fetches later.
     let assets = wasm + js + css;
     let mut rows = vec![
         ("wasm".to_string(), wasm, budget.wasm),
         ("js".to_string(), js, budget.js),
         ("css".to_string(), css, budget.css),
+        ("app's wasm".to_string(), app_wasm, budget.app_wasm),
         ("search page's wasm".to_string(), search_wasm, budget.search_wasm),
     ];
     let latest = fs::read_to_string(dist.join("content/latest/1.json")).map_err(|err| err.to_string())?;

@@ -1,0 +1,127 @@
+//! A prerendered page's own module (issue 19; `docs/browser-speed.md`):
+//! the wasm every prerendered page loads, built from this crate without
+//! the router and the pages (`src/bin/page.rs`), about half the app.
+//!
+//! It does what a page needs before the reader leaves it: mounts the
+//! page's interactive parts ([`crate::islands`]), fetches the next page's
+//! files when the reader shows the intent to follow a link
+//! ([`crate::prefetch`]), and fetches the app ([`api::app`]), which it
+//! hands the page to at the first in-app navigation: the app is then
+//! instantiated and started, this module's parts stop, and the app takes
+//! the page over with the files fetched ahead ([`boot::taken_from_page`]).
+//! A page this module cannot show (the shell answering an address with no
+//! page of its own) is the app's at once.
+//!
+//! When the app is fetched: at the reader's first intent to follow a link,
+//! and, on a connection that allows fetching ahead (not `Save-Data`, not
+//! a slow one: [`prefetch::thrifty`]), once the page's parts are in and
+//! the browser is idle, so that a reader who follows a link does not wait
+//! for it; with `Save-Data` or a slow connection, only at the click. If
+//! the app cannot be fetched, the click loads the page it leads to, as a
+//! plain link would.
+
+use leptos::{ev, prelude::*};
+
+use crate::{
+    api,
+    boot::{self, Start},
+    islands, newsletter, prefetch,
+};
+
+/// The `<meta>` of a prerendered page whose `content` is the address of
+/// the app's module (its JS glue), which the build writes into the page's
+/// shell (`xtask/src/build.rs`).
+pub const APP_META: &str = "dispatch-app";
+
+/// Starts the page's module in the page in the window: its entry point.
+pub fn start() {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    match boot::prepare() {
+        Start::Enhance(path) => {
+            prefetch::listen(|| {
+                if boot::whole_page() {
+                    return false;
+                }
+                fetch_app();
+                true
+            });
+            window_event_listener(ev::click, |event| {
+                if let Some((path, address)) = boot::followed(&event) {
+                    leptos::task::spawn_local(hand_over(path, address));
+                }
+            });
+            islands::mount(&path, || {
+                boot::ready();
+                // Safari has no `requestIdleCallback`: a second later there.
+                if !prefetch::thrifty() && request_idle_callback_with_handle(fetch_app).is_err() {
+                    set_timeout(fetch_app, std::time::Duration::from_secs(1));
+                }
+            });
+        }
+        Start::Render => leptos::task::spawn_local(async {
+            if let Err(error) = start_app().await {
+                // The shell's "Loading Dispatch…" line says so instead.
+                if let Some(line) = document().get_element_by_id("boot") {
+                    let text = crate::text::Text::for_site(boot::page_edition(), None);
+                    line.set_text_content(Some(&text.error_message(&error)));
+                }
+            }
+        }),
+    }
+}
+
+/// The address of the app's module, from the page's [`APP_META`].
+fn app_address() -> Option<String> {
+    let meta = document().query_selector(&format!("meta[name=\"{APP_META}\"]")).ok()??;
+    meta.get_attribute("content").filter(|address| !address.is_empty())
+}
+
+fn fetch_app() {
+    if let Some(js) = app_address() {
+        api::app::fetch(&js);
+    }
+}
+
+async fn start_app() -> Result<wasm_bindgen::JsValue, crate::error::ApiError> {
+    let js = app_address().ok_or(crate::error::ApiError::Network)?;
+    api::app::start(&js).await
+}
+
+/// Hands the page to the app to show `address` (its path `path`): the
+/// next page's files are fetched while the app starts; then this module's
+/// parts stop, and the app takes the page over with the files and any
+/// signup on its way ([`newsletter::send_for_app`]). Only the last link
+/// clicked is followed. If the app cannot start, the page at `address`
+/// loads.
+async fn hand_over(path: String, address: String) {
+    boot::want(&address);
+    let _progress = boot::progress_later();
+    // Started now, kept for the app (`api::ahead_for_app`).
+    leptos::task::spawn_local({
+        let path = path.clone();
+        async move { prefetch::fetch(&path).await }
+    });
+    drop(api::fetch_ahead(&boot::page_edition().path(dispatch_model::paths::SITE)));
+    let started = start_app().await;
+    if !boot::wanted(&address) {
+        return;
+    }
+    let exports = match started {
+        Ok(exports) => exports,
+        Err(_) => {
+            let _ = window().location().assign(&address);
+            return;
+        }
+    };
+    boot::handed_over();
+    islands::unmount();
+    let take: Option<js_sys::Function> = js_sys::Reflect::get(&exports, &"hand_over".into())
+        .ok()
+        .and_then(|take| wasm_bindgen::JsCast::dyn_into(take).ok());
+    let arguments =
+        js_sys::Array::of4(&path.into(), &address.clone().into(), &api::ahead_for_app(), &newsletter::send_for_app());
+    let taken = take.map(|take| take.apply(&wasm_bindgen::JsValue::UNDEFINED, &arguments));
+    if !matches!(taken, Some(Ok(_))) {
+        let _ = window().location().assign(&address);
+    }
+}
