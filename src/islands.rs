@@ -149,8 +149,10 @@ pub fn unmount() {
 /// scrolls towards it or moves focus into it (the browser scrolls a
 /// focused field into view); never, if the app takes the page over
 /// first. Until then it is the prerendered element: its button stays
-/// disabled, and what the reader types is kept when it mounts.
-fn when_near(part: web_sys::Element, mount: impl FnOnce(web_sys::Element) + 'static) {
+/// disabled, and what the reader types is kept when it mounts. (The
+/// page's own module fetches the app so, near the page's footer:
+/// [`crate::page`].)
+pub(crate) fn when_near(part: web_sys::Element, mount: impl FnOnce(web_sys::Element) + 'static) {
     let waiting = Rc::new(RefCell::new(Some((part.clone(), mount))));
     let unseen = Rc::clone(&waiting);
     let seen = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {

@@ -12,13 +12,15 @@
 //! A page this module cannot show (the shell answering an address with no
 //! page of its own) is the app's at once.
 //!
-//! When the app is fetched: at the reader's first intent to follow a link,
-//! and, on a connection that allows fetching ahead (not `Save-Data`, not
-//! a slow one: [`prefetch::thrifty`]), once the page's parts are in and
-//! the browser is idle, so that a reader who follows a link does not wait
-//! for it; with `Save-Data` or a slow connection, only at the click. If
-//! the app cannot be fetched, the click loads the page it leads to, as a
-//! plain link would.
+//! Which pages start it rather than the app: [`starts_own_module`]. When
+//! the app is fetched, on a connection that allows fetching ahead (not
+//! `Save-Data`, not a slow one: [`prefetch::thrifty`]): at the reader's
+//! first intent to follow a link, and when the reader comes within a
+//! screen of the page's end (its footer), where the links onward are, so
+//! that a reader who follows one does not wait for it. A reader who reads
+//! one page and leaves never downloads it. With `Save-Data` or a slow
+//! connection it is fetched at the click. If the app cannot be fetched,
+//! the click loads the page it leads to, as a plain link would.
 
 use leptos::{ev, prelude::*};
 
@@ -27,6 +29,17 @@ use crate::{
     boot::{self, Start},
     islands, newsletter, prefetch,
 };
+
+/// Whether the prerendered page at `path` starts this module rather than
+/// the app: the pages a reader comes to read, an article or the newsletter
+/// page (those with a newsletter form of their own,
+/// [`newsletter::page_has_own_form`]), where most readers arrive from a
+/// search, a social post or a newsletter, and many leave from. The front
+/// page and the listings are made of links a reader came to follow: they
+/// start the app itself, so that the first click is as quick as any.
+pub fn starts_own_module(path: &str) -> bool {
+    newsletter::page_has_own_form(path)
+}
 
 /// The `<meta>` of a prerendered page whose `content` is the address of
 /// the app's module (its JS glue), which the build writes into the page's
@@ -52,9 +65,10 @@ pub fn start() {
             });
             islands::mount(&path, || {
                 boot::ready();
-                // Safari has no `requestIdleCallback`: a second later there.
-                if !prefetch::thrifty() && request_idle_callback_with_handle(fetch_app).is_err() {
-                    set_timeout(fetch_app, std::time::Duration::from_secs(1));
+                // Near the page's end, where the links onward are.
+                let footer = document().query_selector("footer.site-footer").ok().flatten();
+                if let Some(footer) = footer.filter(|_| !prefetch::thrifty()) {
+                    islands::when_near(footer, |_| fetch_app());
                 }
             });
         }

@@ -1,7 +1,9 @@
 //! `dispatch-prerender [--root DIR] [--cache DIR]`: writes a static HTML
 //! file for every page a crawler can reach into the built site (default
-//! `dist`), from its shells (`_shell.html`, and `_search_shell.html` for
-//! the search page, which loads an app of its own) and its content JSON.
+//! `dist`), from its shells (`_shell.html`, which starts the app;
+//! `_page_shell.html` for articles and the newsletter page, which start a
+//! page's own module, `dispatch::page`; and `_search_shell.html` for the
+//! search page, which loads an app of its own) and its content JSON.
 //! See the
 //! library's docs. With `--cache`, it keeps a record of the files each
 //! page read (see `dispatch_prerender::record`), and the next run renders
@@ -72,15 +74,17 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
         let path = root.join(name);
         fs::read_to_string(&path).map_err(|err| {
             format!(
-                "cannot read {}: {err} (one of the site's two shells, `_shell.html` and `_search_shell.html`, \
-                 which `cargo xtask build` writes into dist: copy both into {})",
+                "cannot read {}: {err} (one of the site's three shells, `_shell.html`, `_page_shell.html` and \
+                 `_search_shell.html`, which `cargo xtask build` writes into dist: copy them into {})",
                 path.display(),
                 root.display()
             )
         })
     };
-    let (shell_text, search_shell_text) = (read_shell("_shell.html")?, read_shell("_search_shell.html")?);
-    let (shell, search_shell) = (Shell::parse(&shell_text)?, Shell::parse(&search_shell_text)?);
+    let (shell_text, page_shell_text, search_shell_text) =
+        (read_shell("_shell.html")?, read_shell("_page_shell.html")?, read_shell("_search_shell.html")?);
+    let (shell, page_shell, search_shell) =
+        (Shell::parse(&shell_text)?, Shell::parse(&page_shell_text)?, Shell::parse(&search_shell_text)?);
     let mut sites: HashMap<Edition, Site> = HashMap::new();
     for edition in editions(root) {
         let file = edition.path("/content/site.json");
@@ -88,7 +92,7 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
             .map_err(|err| format!("cannot read {file}: {err}"))?;
         sites.insert(edition, serde_json::from_str(&text).map_err(|err| format!("{file}: {err}"))?);
     }
-    let identity = identity(root, &[&shell_text, &search_shell_text]);
+    let identity = identity(root, &[&shell_text, &page_shell_text, &search_shell_text]);
     // Any record says which pages the last run wrote; only one written
     // by a run like this one says which still stand.
     let taken = cache.and_then(Record::take);
@@ -146,7 +150,13 @@ fn run(root: &Path, cache: Option<&Path>) -> Result<(), String> {
                 eprint!("\rprerender: page {count} of {}…", routes.len());
             }
             let edition = Edition::split(&route.path).0;
-            let shell = if paths::is_search(&route.path) { &search_shell } else { &shell };
+            let shell = if paths::is_search(&route.path) {
+                &search_shell
+            } else if dispatch::page::starts_own_module(&route.path) {
+                &page_shell
+            } else {
+                &shell
+            };
             let rendered =
                 render(shell, root, &sites[&edition], route).map_err(|problem| format!("{}: {problem}", route.path))?;
             let path = root.join(route.file());

@@ -43,6 +43,7 @@ fn publish(content: &Path, site: &Path, cache: Option<&Path>) -> String {
         fs::create_dir_all(site).unwrap();
         fs::write(site.join("_shell.html"), SHELL).unwrap();
         fs::write(site.join("_search_shell.html"), support::search_shell()).unwrap();
+        fs::write(site.join("_page_shell.html"), support::page_shell()).unwrap();
     }
     dispatch_press::publish(content, site, cache).unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_dispatch-prerender"));
@@ -187,6 +188,7 @@ fn published_from_the_records_the_site_is_what_a_full_build_makes() {
     fs::create_dir_all(&full).unwrap();
     fs::write(full.join("_shell.html"), &shell).unwrap();
     fs::write(full.join("_search_shell.html"), support::search_shell()).unwrap();
+    fs::write(full.join("_page_shell.html"), support::page_shell()).unwrap();
     publish(&content, &full, None);
     let (incremental, complete) = (tree(&site), tree(&full));
     assert_eq!(
@@ -198,12 +200,13 @@ fn published_from_the_records_the_site_is_what_a_full_build_makes() {
 }
 
 /// The search page loads an app of its own (built with the `search`
-/// feature, `_search_shell.html`); every other page loads the site's
-/// (issue 19). A site folder without the search page's shell is refused
-/// with a message naming it, rather than given a search page whose app
-/// cannot search.
+/// feature, `_search_shell.html`); articles and the newsletter page start
+/// a page's own module (`_page_shell.html`), which names the site's app;
+/// every other page loads the site's app (issue 19). A site folder
+/// without one of the shells is refused with a message naming it, rather
+/// than given pages that cannot start.
 #[test]
-fn the_search_pages_alone_are_made_from_the_search_shell() {
+fn each_page_is_made_from_its_kind_of_shell() {
     let root = std::env::temp_dir().join(format!("dispatch-search-shell-{}", std::process::id()));
     let _ = fs::remove_dir_all(&root);
     let (content, site) = (Path::new(env!("CARGO_MANIFEST_DIR")).join("../content"), root.join("site"));
@@ -216,14 +219,29 @@ fn the_search_pages_alone_are_made_from_the_search_shell() {
         let shell = page.to_str().unwrap().starts_with('_');
         let search = page.ends_with("search.html") && !shell;
         if !shell {
+            let address = format!("/{}", page.with_extension("").to_str().unwrap());
+            let own = dispatch::page::starts_own_module(&address);
             assert_eq!(html.contains("'/search-app-1.js'"), search, "{}", page.display());
-            assert_eq!(html.contains("'/app-1.js'"), !search, "{}", page.display());
+            assert_eq!(html.contains("'/page-1.js'"), own, "{}", page.display());
+            assert_eq!(html.contains("'/app-1.js'"), !search && !own, "{}", page.display());
+            assert_eq!(html.contains("<meta name=\"dispatch-app\" content=\"/app-1.js\">"), own, "{}", page.display());
         }
     }
+    let own = |address: &str| {
+        pages.contains_key(Path::new(address))
+            && dispatch::page::starts_own_module(&format!("/{}", address.trim_end_matches(".html")))
+    };
+    assert!(own("newsletter.html") && own("ar/newsletter.html"), "the newsletter pages start their own module");
+    assert!(pages.keys().any(|page| page.components().count() == 2 && own(page.to_str().unwrap())), "an article does");
+    assert!(!own("index.html") && !own("404.html"), "the front page and the 404 page start the app");
 
-    fs::remove_file(site.join("_search_shell.html")).unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_dispatch-prerender")).arg("--root").arg(&site).output().unwrap();
-    let said = String::from_utf8_lossy(&output.stderr);
-    assert!(!output.status.success() && said.contains("_search_shell.html") && said.contains("copy both"), "{said}");
+    for shell in ["_search_shell.html", "_page_shell.html"] {
+        let kept = fs::read(site.join(shell)).unwrap();
+        fs::remove_file(site.join(shell)).unwrap();
+        let output = Command::new(env!("CARGO_BIN_EXE_dispatch-prerender")).arg("--root").arg(&site).output().unwrap();
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success() && said.contains(shell) && said.contains("copy them"), "{said}");
+        fs::write(site.join(shell), kept).unwrap();
+    }
     let _ = fs::remove_dir_all(&root);
 }

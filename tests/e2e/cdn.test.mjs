@@ -17,13 +17,14 @@ const notFound = readFileSync(path.join(DIST, '404.html'), 'utf8');
 const latest = JSON.parse(readFileSync(path.join(DIST, 'content/latest/1.json'), 'utf8'));
 const TOP = latest.items[0];
 const ARTICLE = `/${TOP.section.slug}/${TOP.slug}`;
-// Every page loads its own module but the search page, which loads an
-// app of its own, built with the search page's code; the page's module
-// fetches the site's app when the reader is about to need it (issue 19).
-const SITE_APP = appOf('index.html');
-const APP = appModuleOf('index.html');
+// Articles and the newsletter page start a page's own module, which
+// fetches the site's app when the reader is about to need it; every other
+// page starts the app but the search page, which loads an app of its own,
+// built with the search page's code (issue 19).
+const PAGE_MODULE = appOf(`${ARTICLE.slice(1)}.html`);
+const APP = appOf('index.html');
 const SEARCH_APP = appOf('search.html');
-const asset = (extension) => SITE_APP[extension]
+const asset = (extension) => PAGE_MODULE[extension]
   ?? readdirSync(DIST).find((name) => name.endsWith(extension) && !name.endsWith('.br') && !name.endsWith('.gz'));
 
 const shared = siteAndBrowser();
@@ -33,15 +34,17 @@ const get = (pathname, headers = {}) => fetchRaw(shared.site.url + pathname, hea
 
 describe('security headers', () => {
   test('every response carries the strict policy and the hardening headers', async () => {
-    // The early theme script and Trunk's bootstraps (the site's app's, on
-    // every page but the search page, and the search page's own): every
-    // inline script.
+    // The early theme script and Trunk's bootstraps (the app's, a page's
+    // own module's on articles and the newsletter page, and the search
+    // page's app's): every inline script.
     const inline = (html) => [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
     const search = readFileSync(path.join(DIST, 'search.html'), 'utf8');
+    const article = readFileSync(path.join(DIST, `${ARTICLE.slice(1)}.html`), 'utf8');
     assert.equal(inline(index).length, 2, 'the theme script and Trunk\'s bootstrap');
     assert.equal(inline(search)[0], inline(index)[0], 'the same theme script');
-    const bodies = [...inline(index), inline(search)[1]];
-    assert.notEqual(bodies[1], bodies[2], 'each app has its own bootstrap');
+    assert.equal(inline(article)[0], inline(index)[0], 'the same theme script');
+    const bodies = [...inline(index), inline(search)[1], inline(article).at(-1)];
+    assert.equal(new Set(bodies.slice(1)).size, 3, 'each module has its own bootstrap');
     const hashes = bodies.map((body) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
     for (const pathname of ['/', ARTICLE, `/${asset('.wasm')}`, '/content/latest/1.json', '/content/articles/nope.json']) {
       const { headers } = await get(pathname);
@@ -148,13 +151,17 @@ test('only the search page loads the search code', () => {
   // Pagefind's address is in the bridge to it, which only the search
   // page's own app holds; every other page loads the app without it.
   const bundle = Buffer.from('/pagefind/');
-  assert.notEqual(SITE_APP['.wasm'], SEARCH_APP['.wasm']);
-  assert.notEqual(APP['.wasm'], SEARCH_APP['.wasm']);
-  assert.ok(!readFileSync(path.join(DIST, SITE_APP['.wasm'])).includes(bundle), 'the page\'s module has no search code');
+  assert.equal(new Set([PAGE_MODULE['.wasm'], APP['.wasm'], SEARCH_APP['.wasm']]).size, 3);
+  assert.ok(!readFileSync(path.join(DIST, PAGE_MODULE['.wasm'])).includes(bundle), 'a page\'s own module has no search code');
   assert.ok(!readFileSync(path.join(DIST, APP['.wasm'])).includes(bundle), 'the site\'s app has no search code');
   assert.ok(readFileSync(path.join(DIST, SEARCH_APP['.wasm'])).includes(bundle), 'the search page\'s app has it');
-  for (const page of ['index.html', `${ARTICLE.slice(1)}.html`, 'ar.html', '404.html', '_shell.html']) {
-    assert.deepEqual(appOf(page), SITE_APP, page);
+  for (const page of ['index.html', 'ar.html', '404.html', 'policy.html', '_shell.html']) {
+    assert.deepEqual(appOf(page), APP, page);
+  }
+  // Articles and the newsletter pages: their own module, naming the app.
+  const arabic = JSON.parse(readFileSync(path.join(DIST, 'ar/content/latest/1.json'), 'utf8')).items[0];
+  for (const page of [`${ARTICLE.slice(1)}.html`, `ar/${arabic.section.slug}/${arabic.slug}.html`, 'newsletter.html', 'ar/newsletter.html', '_page_shell.html']) {
+    assert.deepEqual(appOf(page), PAGE_MODULE, page);
     assert.deepEqual(appModuleOf(page), APP, page);
   }
   assert.deepEqual(appOf('ar/search.html'), SEARCH_APP);

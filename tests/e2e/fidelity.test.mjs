@@ -123,7 +123,7 @@ test('every CommonMark and GFM extension example is kept word for word or refuse
   const accepted = examples.filter(({ id }) => !refused.has(id));
   const second = compile(accepted, site);
   assert.equal(second.all, '', 'the examples that were not refused compile on their own');
-  for (const name of ['_shell.html', '_search_shell.html']) copyFileSync(path.join(DIST, name), path.join(site, name));
+  for (const name of ['_shell.html', '_search_shell.html', '_page_shell.html']) copyFileSync(path.join(DIST, name), path.join(site, name));
   execFileSync(process.env.DISPATCH_PRERENDER, ['--root', site], { stdio: ['ignore', 'ignore', 'inherit'] });
 
   const page = await shared.browser.newPage();

@@ -225,7 +225,7 @@ function buildHostileSite() {
   const site = path.join(dir, 'site');
   writeNewsroom(content);
   execFileSync(process.env.DISPATCH_PRESS, ['--content', content, '--out', site], { stdio: ['ignore', 'ignore', 'inherit'] });
-  const app = /^(_shell\.html|_search_shell\.html|_redirects|newsletter\.json|favicon-.*|.*\.(wasm|js|css))(\.br|\.gz)?$/;
+  const app = /^(_shell\.html|_search_shell\.html|_page_shell\.html|_redirects|newsletter\.json|favicon-.*|.*\.(wasm|js|css))(\.br|\.gz)?$/;
   for (const name of readdirSync(DIST)) {
     if (app.test(name)) copyFileSync(path.join(DIST, name), path.join(site, name));
   }

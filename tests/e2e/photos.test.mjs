@@ -69,7 +69,7 @@ function pages() {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) {
         if (!['content', 'img'].includes(name)) walk(full);
-      } else if (name.endsWith('.html') && !['404.html', '_shell.html', '_search_shell.html'].includes(name)) {
+      } else if (name.endsWith('.html') && !['404.html', '_shell.html', '_search_shell.html', '_page_shell.html'].includes(name)) {
         found.push(full);
       }
     }

@@ -22,8 +22,8 @@ const TAG = STORY.tags[0];
 const SHELL = readFileSync(path.join(DIST, '_shell.html'), 'utf8');
 // A prerendered page starts its own module; the app is fetched when the
 // reader is about to need it (issue 19, src/page.rs).
-const PAGE_MODULE = appOf('index.html');
-const APP = appModuleOf('index.html');
+const PAGE_MODULE = appOf(`${ARTICLE.slice(1)}.html`);
+const APP = appModuleOf(`${ARTICLE.slice(1)}.html`);
 const isApp = (pathname) => [APP['.wasm'], APP['.js']].includes(pathname.slice(1));
 // The editions' folders in the build: '' for English, 'ar' for Arabic.
 const EDITIONS = ['', 'ar'];
@@ -44,7 +44,7 @@ function prerendered() {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) {
         if (name !== 'content') walk(full);
-      } else if (name.endsWith('.html') && !['404.html', '_shell.html', '_search_shell.html'].includes(name)) {
+      } else if (name.endsWith('.html') && !['404.html', '_shell.html', '_search_shell.html', '_page_shell.html'].includes(name)) {
         const relative = path.relative(DIST, full).split(path.sep).join('/');
         pages.push([relative === 'index.html' ? '/' : `/${relative.slice(0, -'.html'.length)}`, full]);
       }
@@ -409,10 +409,14 @@ describe('the app starting on a prerendered page', () => {
     await page.close();
   });
 
-  test('a page starts its own module, and fetches the app once idle, without running it, on a connection that allows', async () => {
-    const { page, problems, requests } = await openStarted(ARTICLE);
+  test('an article starts its own module, and fetches the app near its end, without running it', async () => {
+    const { page, problems, requests } = await openStarted(ARTICLE, (early) => early.setViewportSize({ width: 390, height: 844 }));
     assert.ok(requests.includes(`/${PAGE_MODULE['.wasm']}`), 'the page\'s own module');
-    await page.waitForResponse((response) => new URL(response.url()).pathname === `/${APP['.wasm']}`);
+    await page.waitForTimeout(500);
+    assert.deepEqual(requests.filter(isApp), [], 'no app for a reader at the top of the article');
+    const fetched = page.waitForResponse((response) => new URL(response.url()).pathname === `/${APP['.wasm']}`);
+    await page.locator('footer.site-footer').evaluate((footer) => footer.scrollIntoView());
+    await fetched;
     assert.ok(requests.includes(`/${APP['.js']}`), 'the app\'s glue');
     // Fetched, not run: the page is still the one that arrived, its parts
     // the page module's, and the app takes it only at a click.
@@ -423,6 +427,24 @@ describe('the app starting on a prerendered page', () => {
     const before = await toggle.getAttribute('aria-pressed');
     await toggle.click();
     assert.notEqual(await toggle.getAttribute('aria-pressed'), before, 'the theme switch still works');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('on an article, what was fetched ahead goes to the app with the page, and shows with no request at the click', async () => {
+    const { page, problems, requests } = await openStarted(ARTICLE);
+    const related = page.locator('main a[href]').filter({ hasText: STORY.related[0].headline }).first();
+    const file = `/content/articles/${STORY.related[0].slug}.json`;
+    const ahead = page.waitForResponse((response) => new URL(response.url()).pathname === file);
+    const app = page.waitForResponse((response) => new URL(response.url()).pathname === `/${APP['.wasm']}`);
+    await related.hover();
+    await Promise.all([ahead, app]);
+    const before = requests.length;
+    await page.evaluate(() => { window.sameDocument = true; });
+    await related.click();
+    await page.getByRole('heading', { level: 1, name: STORY.related[0].headline }).waitFor();
+    assert.deepEqual(requests.slice(before).filter((pathname) => pathname.startsWith('/content/')), [], 'nothing fetched at the click');
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'no page load');
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -449,7 +471,11 @@ describe('the app starting on a prerendered page', () => {
 
   test('if the app cannot be fetched, the click loads the page it leads to', async () => {
     const { page, problems } = await openPage(shared.browser);
-    await page.route((url) => isApp(url.pathname), (route) => route.abort('connectionreset'));
+    // The app cannot be fetched for the article; the section page it
+    // leads to then starts the app as usual.
+    await page.route((url) => isApp(url.pathname), (route) => (
+      new URL(route.request().frame().url()).pathname === ARTICLE ? route.abort('connectionreset') : route.continue()
+    ));
     await page.goto(shared.site.url + ARTICLE);
     await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
     await page.evaluate(() => { window.sameDocument = true; });

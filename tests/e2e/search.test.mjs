@@ -245,7 +245,7 @@ test('the search page loads its own app: the site\u2019s links to it load it who
   const { page, problems } = await openPage(shared.browser);
   const scripts = [];
   page.on('request', (request) => {
-    if (/\/dispatch-[0-9a-f]+_bg\.wasm$/.test(request.url())) scripts.push(new URL(request.url()).pathname);
+    if (/\/dispatch-(?:page-)?[0-9a-f]+_bg\.wasm$/.test(request.url())) scripts.push(new URL(request.url()).pathname);
   });
   // Before the app takes over: the header's link is a plain link.
   await openApp(page, `${shared.site.url}${href(UNIQUE.article)}`);
@@ -260,7 +260,7 @@ test('the search page loads its own app: the site\u2019s links to it load it who
   await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   assert.equal(await page.evaluate(() => document.activeElement?.id ?? ''), '', 'no focus in the field after a reload');
-  assert.equal(new Set(scripts).size, 2, `the article's app, then the search page's: ${scripts}`);
+  assert.equal(new Set(scripts).size, 2, `the article's own module, then the search page's app: ${scripts}`);
 
   // After it took over (an in-app way to a section's page): a link the
   // router follows (here one the test adds, as an article's body might

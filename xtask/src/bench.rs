@@ -180,13 +180,12 @@ pub fn run(root: &Path, tools: &Tools, parts: Parts) -> Result<(), String> {
         let _ = fs::remove_dir_all(dir);
     }
 
-    let assets = asset_bytes(&dist)?;
     let brotli = |relative: &str| -> Result<u64, String> {
         Ok(sizes::measure(&fs::read(dist.join(relative)).map_err(|e| format!("{relative}: {e}"))?).brotli)
     };
     let top = top_article(&dist)?;
-    let front = brotli("index.html")?;
-    let article = brotli(&format!("{top}.html"))?;
+    let (front, front_assets) = (brotli("index.html")?, asset_bytes(&dist, "index.html")?);
+    let (article, article_assets) = (brotli(&format!("{top}.html"))?, asset_bytes(&dist, &format!("{top}.html"))?);
 
     println!("\n## Content compiler (synthetic newsroom, profile `tools`)\n");
     println!("| input | first compile | rerun from the record (nothing changes) | peak memory | files | bytes |");
@@ -209,8 +208,11 @@ pub fn run(root: &Path, tools: &Tools, parts: Parts) -> Result<(), String> {
     println!("\n## What a reader downloads (brotli bytes, before images)\n");
     println!("| view | prerendered page (content and data) | JS, wasm, CSS | total |");
     println!("|---|---|---|---|");
-    println!("| front page | {front} | {assets} | {} |", front + assets);
-    println!("| one article (`/{top}`) | {article} | {assets} | {} |", article + assets);
+    println!("| front page (the app) | {front} | {front_assets} | {} |", front + front_assets);
+    println!(
+        "| one article (`/{top}`, its own module) | {article} | {article_assets} | {} |",
+        article + article_assets
+    );
 
     // "You May Also Like" against every pair scored (press/src/related.rs).
     println!("\n## Related picks against the exact answer\n");
@@ -558,11 +560,12 @@ fn hugo(
     ])
 }
 
-/// Brotli bytes of the JS, wasm and CSS that every first view loads: the
-/// site's app (not the search page's own, which only `/search` loads) and
-/// the stylesheet.
-fn asset_bytes(dist: &Path) -> Result<u64, String> {
-    let (wasm, js) = sizes::app_of(dist, "index.html")?;
+/// Brotli bytes of the JS, wasm and CSS that the first view of `page` (a
+/// prerendered page in `dist`) loads: the module it starts (the app, or
+/// a page's own module, which fetches the app only when the reader is
+/// about to need it) and the stylesheet.
+fn asset_bytes(dist: &Path, page: &str) -> Result<u64, String> {
+    let (wasm, js) = sizes::app_of(dist, page)?;
     let mut files = vec![dist.join(wasm), dist.join(js)];
     for entry in fs::read_dir(dist).map_err(|e| e.to_string())? {
         let path = entry.map_err(|e| e.to_string())?.path();

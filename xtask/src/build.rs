@@ -77,21 +77,20 @@ pub fn search_app(root: &Path, tools: &Tools, dist: &Path) -> Result<(), String>
 /// A prerendered page's own module (`src/page.rs`): Trunk builds
 /// `page.html` (`index.html` with the `dispatch-page` binary and none of
 /// its copies; a test keeps the two alike) into `target/page-site`, and
-/// its files join `dist`. Its page becomes the site's shell in place of
-/// the app's (`index.html`, which [`prerender`] makes [`deploy::SHELL`]),
-/// so every prerendered page, `404.html` among them, loads the page's
-/// module; it names the app's module, which it fetches when a reader is
-/// about to need it, in `<meta name="dispatch-app">`
-/// ([`dispatch::page::APP_META`]'s value, checked by a test). About half
-/// the app's wasm (docs/browser-speed.md).
+/// its files join `dist`. Its page becomes [`deploy::PAGE_SHELL`], from
+/// which the prerenderer writes the pages a reader comes to read (articles
+/// and the newsletter page, `dispatch::page::starts_own_module`); it
+/// names the app's module (the app `index.html` loads), which the page's
+/// module fetches when a reader is about to need it, in
+/// `<meta name="dispatch-app">` (`dispatch::page::APP_META`'s value,
+/// checked by a test). About half the app's wasm (docs/browser-speed.md).
 pub fn page_module(root: &Path, tools: &Tools, dist: &Path) -> Result<(), String> {
     let (_, app) = sizes::app_of(dist, "index.html")?;
     println!("build: trunk build --release page.html (a prerendered page's own module)");
-    let shell = second_build(root, tools, dist, "page.html", "target/page-site")?;
+    let mut shell = second_build(root, tools, dist, "page.html", "target/page-site")?;
     let head_end = shell.find("</head>").ok_or("page.html's build has no </head>; did Trunk's output change?")?;
-    let mut shell = shell;
     shell.insert_str(head_end, &format!("<meta name=\"{APP_META}\" content=\"/{app}\">\n"));
-    write_file(&dist.join("index.html"), shell.as_bytes())
+    write_file(&dist.join(deploy::PAGE_SHELL), shell.as_bytes())
 }
 
 /// The name of the `<meta>` that names the app's module, as

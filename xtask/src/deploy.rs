@@ -102,8 +102,13 @@ pub const SHELL: &str = "_shell.html";
 /// in every edition.
 pub const SEARCH_SHELL: &str = "_search_shell.html";
 
-/// Both shells, which the prerenderer needs in a site's folder.
-pub const SHELLS: [&str; 2] = [SHELL, SEARCH_SHELL];
+/// The shell of the pages a reader comes to read (articles and the
+/// newsletter page): it starts a page's own module, which fetches the app
+/// when it is needed (`build::page_module`).
+pub const PAGE_SHELL: &str = "_page_shell.html";
+
+/// Every shell, which the prerenderer needs in a site's folder.
+pub const SHELLS: [&str; 3] = [SHELL, SEARCH_SHELL, PAGE_SHELL];
 
 /// Copies both shells from the built site `dist` into the folder `site`
 /// (a site built elsewhere, to prerender).
@@ -119,11 +124,12 @@ pub fn copy_shells(dist: &Path, site: &Path) -> Result<(), String> {
 /// `cargo xtask configure` can apply a changed deploy.toml to a built site
 /// without touching the wasm.
 pub fn finish(dist: &Path, settings: &Settings) -> Result<(), String> {
-    // Every page the site serves is prerendered from one of two shells
-    // the same way, so the front page's scripts and the search page's
-    // (which loads the search page's own app) are every page's.
+    // Every page the site serves is prerendered from one of three shells
+    // the same way, so the front page's scripts (the app's), the search
+    // page's (its own app's) and the newsletter page's (a page's own
+    // module's, as on every article) are every page's.
     let mut hashes = Vec::new();
-    for name in ["index.html", "search.html"] {
+    for name in ["index.html", "search.html", "newsletter.html"] {
         let page = fs::read_to_string(dist.join(name)).map_err(|err| format!("cannot read dist/{name}: {err}"))?;
         let found = inline_script_hashes(&page);
         if found.is_empty() {

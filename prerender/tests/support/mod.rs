@@ -18,6 +18,13 @@ pub fn search_shell() -> String {
     SHELL.replace("/app-1", "/search-app-1")
 }
 
+/// The shell of articles and the newsletter page: [`SHELL`] loading a
+/// page's own module, and naming the app it fetches when needed.
+#[allow(dead_code)]
+pub fn page_shell() -> String {
+    SHELL.replace("/app-1", "/page-1").replace("</head>", "<meta name=\"dispatch-app\" content=\"/app-1.js\">\n</head>")
+}
+
 /// Compiles the sample newsroom (`content/`) into `root`, emptied first,
 /// and returns its site settings.
 #[allow(dead_code)] // Each test crate uses what it needs of this module.
