@@ -325,14 +325,7 @@ mod tests {
     /// the one the module reads.
     #[test]
     fn the_page_modules_shell_is_the_sites_with_its_binary() {
-        let read = |name: &str| std::fs::read_to_string(format!("{}/../{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        let expected: String = read("index.html")
-            .lines()
-            .filter(|line| !line.contains("rel=\"copy-dir\"") && !line.contains("rel=\"copy-file\""))
-            .map(|line| line.replace("data-bin=\"dispatch\"", "data-bin=\"dispatch-page\"") + "\n")
-            .collect();
-        assert!(expected.contains("\"dispatch-page\""), "index.html names the app's binary as this test expects");
-        assert_eq!(read("page.html"), expected, "page.html drifted from index.html");
+        same_as_index("page.html", "data-bin=\"dispatch\"", "data-bin=\"dispatch-page\"");
         let page = read("src/page.rs");
         assert!(page.contains(&format!("pub const APP_META: &str = \"{}\";", super::APP_META)));
     }
@@ -342,13 +335,23 @@ mod tests {
     /// `search` feature and without the files only the site's build copies.
     #[test]
     fn the_search_pages_shell_is_the_sites_with_the_search_feature() {
-        let read = |name: &str| std::fs::read_to_string(format!("{}/../{name}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        let expected: String = read("index.html")
+        same_as_index("search.html", "data-cargo-features=\"csr\"", "data-cargo-features=\"csr,search\"");
+    }
+
+    fn read(name: &str) -> String {
+        std::fs::read_to_string(format!("{}/../{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    }
+
+    /// Asserts that the page `name` is `index.html` with `from` written as
+    /// `to`, and without the files only the site's build copies.
+    fn same_as_index(name: &str, from: &str, to: &str) {
+        let index = read("index.html");
+        assert!(index.contains(from), "index.html has {from}, as this test expects");
+        let expected: String = index
             .lines()
             .filter(|line| !line.contains("rel=\"copy-dir\"") && !line.contains("rel=\"copy-file\""))
-            .map(|line| line.replace("data-cargo-features=\"csr\"", "data-cargo-features=\"csr,search\"") + "\n")
+            .map(|line| line.replace(from, to) + "\n")
             .collect();
-        assert!(expected.contains("\"csr,search\""), "index.html names the csr feature as this test expects");
-        assert_eq!(read("search.html"), expected, "search.html drifted from index.html");
+        assert_eq!(read(name), expected, "{name} drifted from index.html");
     }
 }
