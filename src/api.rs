@@ -223,9 +223,11 @@ extern "C" {
 /// `dispatch-{hash}.js`, wasm-bindgen's `web` target), and its wasm beside
 /// it (`dispatch-{hash}_bg.wasm`), compiled while it downloads
 /// (`WebAssembly.compileStreaming`). Both are fetched once a visit; a
-/// load that failed is forgotten, so that the next asks again.
+/// load that failed is forgotten, so that the next asks again (for the
+/// JS at a new address: browsers keep a failed `import()` of an address
+/// for the document's life).
 pub mod app {
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
 
     use futures::future::{FutureExt, LocalBoxFuture, Shared};
     use js_sys::{Function, Object, Promise, Reflect, WebAssembly};
@@ -249,6 +251,8 @@ pub mod app {
     thread_local! {
         static FETCHED: RefCell<Option<Loading<Fetched>>> = const { RefCell::new(None) };
         static STARTED: RefCell<Option<Loading<JsValue>>> = const { RefCell::new(None) };
+        /// Loads of the app that failed so far.
+        static FAILURES: Cell<u32> = const { Cell::new(0) };
     }
 
     /// Starts fetching and compiling the app at `js`, unless it is under
@@ -262,8 +266,12 @@ pub mod app {
             fetched
                 .get_or_insert_with(|| {
                     let js = js.to_owned();
+                    let module = match FAILURES.get() {
+                        0 => js.clone(),
+                        failures => format!("{js}?retry={failures}"),
+                    };
                     let load = async move {
-                        let exports = JsFuture::from(import_module(&js)).await.map_err(|_| ApiError::Network)?;
+                        let exports = JsFuture::from(import_module(&module)).await.map_err(|_| ApiError::Network)?;
                         let address = format!("{}_bg.wasm", js.strip_suffix(".js").unwrap_or(&js));
                         let response = leptos::prelude::window().fetch_with_str(&address);
                         let wasm = JsFuture::from(WebAssembly::compile_streaming(&response))
@@ -317,6 +325,7 @@ pub mod app {
         move |result| {
             if result.is_err() {
                 slot.set(None);
+                FAILURES.set(FAILURES.get() + 1);
             }
         }
     }

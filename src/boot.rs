@@ -52,6 +52,9 @@ thread_local! {
     static AT_SEARCH: Cell<bool> = const { Cell::new(false) };
     /// Whether [`followed_to_search`] has answered.
     static SEARCH_ASKED: Cell<bool> = const { Cell::new(false) };
+    /// What stops the parts of the page's own module, when it handed the
+    /// page over ([`taken_from_page`]).
+    static RELEASE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
 }
 
 /// Whether the document in the window was loaded for the search page (of
@@ -172,6 +175,17 @@ pub(crate) fn want(address: &str) {
     WANTED.set(Some(address.to_owned()));
 }
 
+/// Forgets the page asked for, and that the page was handed to the app,
+/// and hides the route-progress bar: the click is answered by a page load
+/// instead ([`crate::page`]).
+pub(crate) fn unwant() {
+    WANTED.set(None);
+    TAKEN.set(false);
+    if let Ok(Some(bar)) = document().query_selector(".route-progress") {
+        bar.set_class_name("route-progress");
+    }
+}
+
 /// Whether `address` is the last page asked for, and the page is not the
 /// app's yet.
 pub(crate) fn wanted(address: &str) -> bool {
@@ -261,14 +275,15 @@ pub(crate) fn progress_later() -> Timeout {
 }
 
 /// The app's side of a handover from the page's module ([`crate::page`]),
-/// which has just instantiated the app and stopped its own parts: the
-/// files it fetched ahead (`ahead`, [`api::adopt_ahead`]) and its signup
-/// on its way (`send`, [`crate::newsletter::adopt_send`]) become the
-/// app's, and the app takes the page over to show `address` (its path
-/// `path`).
-pub fn taken_from_page(path: String, address: String, ahead: js_sys::Array, send: wasm_bindgen::JsValue) {
+/// which has just instantiated the app: the files it fetched ahead
+/// (`ahead`, [`api::adopt_ahead`]) become the app's, and the app takes
+/// the page over to show `address` (its path `path`). Where the app
+/// replaces the page, it calls `release`, which stops that module's parts
+/// and returns its signup on its way, if any
+/// ([`crate::newsletter::adopt_send`]).
+pub fn taken_from_page(path: String, address: String, ahead: js_sys::Array, release: js_sys::Function) {
     api::adopt_ahead(&ahead);
-    crate::newsletter::adopt_send(send);
+    RELEASE.set(Some(release));
     want(&address);
     leptos::task::spawn_local(take_over(path, address));
 }
@@ -305,6 +320,9 @@ async fn take_over(path: String, address: String) {
     }
     crate::newsletter::keep_early_input();
     islands::unmount();
+    if let Some(release) = RELEASE.take() {
+        crate::newsletter::adopt_send(release.call0(&wasm_bindgen::JsValue::UNDEFINED).unwrap_or_default());
+    }
     let document = document();
     // The app's pages write their own description (leptos_meta adds it).
     if let Ok(Some(description)) = document.query_selector("head meta[name=description]") {

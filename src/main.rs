@@ -13,11 +13,12 @@ fn main() {
 }
 
 /// Called by a prerendered page's own module once it has started the app
-/// and stopped its parts (`src/page.rs`): the app takes the page over to
-/// show `address` (its decoded path `path`), with `ahead`, the files that
-/// module fetched ahead (`dispatch::api::ahead_for_app`), and `send`, its
-/// signup on its way, if any (`dispatch::newsletter::send_for_app`).
+/// (`src/page.rs`): the app takes the page over to show `address` (its
+/// decoded path `path`), with `ahead`, the files that module fetched ahead
+/// (`dispatch::api::ahead_for_app`), and calls `release` as it replaces
+/// the page, which stops that module's parts and returns its signup on
+/// its way, if any (`dispatch::newsletter::send_for_app`).
 #[wasm_bindgen]
-pub fn hand_over(path: String, address: String, ahead: js_sys::Array, send: wasm_bindgen::JsValue) {
-    dispatch::boot::taken_from_page(path, address, ahead, send);
+pub fn hand_over(path: String, address: String, ahead: js_sys::Array, release: js_sys::Function) {
+    dispatch::boot::taken_from_page(path, address, ahead, release);
 }

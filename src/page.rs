@@ -101,41 +101,60 @@ async fn start_app() -> Result<wasm_bindgen::JsValue, crate::error::ApiError> {
     api::app::start(&js).await
 }
 
+/// How long a click waits for the app, in milliseconds, when it was not
+/// fetched ahead (`Save-Data`, a slow connection, a click soon after the
+/// first intent), before the link loads its page whole instead: on a
+/// connection that slow, the prerendered page, a tenth of the app's
+/// bytes, comes sooner.
+pub const APP_WAIT_MS: u32 = 3_000;
+
 /// Hands the page to the app to show `address` (its path `path`): the
-/// next page's files are fetched while the app starts; then this module's
-/// parts stop, and the app takes the page over with the files and any
-/// signup on its way ([`newsletter::send_for_app`]). Only the last link
-/// clicked is followed. If the app cannot start, the page at `address`
-/// loads.
+/// next page's files are fetched while the app starts; then the app takes
+/// the page over with the files. This module's parts keep working until
+/// the app replaces them: the app then calls the `release` given to it,
+/// which stops them and hands over any signup on its way
+/// ([`newsletter::send_for_app`]). Only the last link clicked is
+/// followed. If the app cannot start within [`APP_WAIT_MS`], the page at
+/// `address` loads whole.
 async fn hand_over(path: String, address: String) {
     boot::want(&address);
-    let _progress = boot::progress_later();
+    let progress = boot::progress_later();
     // Started now, kept for the app (`api::ahead_for_app`).
     leptos::task::spawn_local({
         let path = path.clone();
         async move { prefetch::fetch(&path).await }
     });
     drop(api::fetch_ahead(&boot::page_edition().path(dispatch_model::paths::SITE)));
-    let started = start_app().await;
+    let waited = gloo_timers::future::TimeoutFuture::new(APP_WAIT_MS);
+    let started = match futures::future::select(Box::pin(start_app()), waited).await {
+        futures::future::Either::Left((started, _)) => started,
+        futures::future::Either::Right(_) => Err(crate::error::ApiError::Timeout),
+    };
     if !boot::wanted(&address) {
         return;
     }
-    let exports = match started {
-        Ok(exports) => exports,
-        Err(_) => {
-            let _ = window().location().assign(&address);
-            return;
-        }
-    };
+    let Ok(exports) = started else { return load_whole(&address, progress) };
     boot::handed_over();
-    islands::unmount();
     let take: Option<js_sys::Function> = js_sys::Reflect::get(&exports, &"hand_over".into())
         .ok()
         .and_then(|take| wasm_bindgen::JsCast::dyn_into(take).ok());
-    let arguments =
-        js_sys::Array::of4(&path.into(), &address.clone().into(), &api::ahead_for_app(), &newsletter::send_for_app());
+    let release = wasm_bindgen::closure::Closure::once_into_js(|| {
+        islands::unmount();
+        newsletter::send_for_app()
+    });
+    let arguments = js_sys::Array::of4(&path.into(), &address.clone().into(), &api::ahead_for_app(), &release);
     let taken = take.map(|take| take.apply(&wasm_bindgen::JsValue::UNDEFINED, &arguments));
     if !matches!(taken, Some(Ok(_))) {
-        let _ = window().location().assign(&address);
+        load_whole(&address, progress);
     }
+}
+
+/// Loads the page at `address` whole, as a plain link would, when the app
+/// cannot take the page: what this module wanted is forgotten first, so
+/// that this page, if the browser brings it back on Back (its
+/// back/forward cache), works as before the click.
+fn load_whole(address: &str, progress: gloo_timers::callback::Timeout) {
+    drop(progress);
+    boot::unwant();
+    let _ = window().location().assign(address);
 }

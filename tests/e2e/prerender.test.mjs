@@ -469,6 +469,29 @@ describe('the app starting on a prerendered page', () => {
     await page.close();
   });
 
+  test('an app that failed to load at an intent is asked for again at the click, at a new address', async () => {
+    const { page, problems } = await openPage(shared.browser);
+    const asked = [];
+    await page.route((url) => isApp(url.pathname), (route) => {
+      asked.push(new URL(route.request().url()).search);
+      return asked.length === 1 ? route.abort('connectionreset') : route.continue();
+    });
+    await page.goto(shared.site.url + ARTICLE);
+    await page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+    const section = page.locator('.article-section a');
+    await section.hover();
+    await page.waitForTimeout(500);
+    assert.deepEqual(asked, [''], 'the first load failed');
+    await page.evaluate(() => { window.sameDocument = true; });
+    await section.click();
+    await page.getByRole('heading', { level: 1, name: STORY.section.name }).waitFor();
+    assert.equal(await page.evaluate(() => window.sameDocument), true, 'the app took the page');
+    assert.equal(asked[1], '?retry=1');
+    // The browser reports the failed request and the failed import; the page said nothing else.
+    assert.deepEqual(problems.filter((problem) => !/net::ERR_CONNECTION_RESET|Failed to fetch dynamically imported module/.test(problem)), []);
+    await page.close();
+  });
+
   test('if the app cannot be fetched, the click loads the page it leads to', async () => {
     const { page, problems } = await openPage(shared.browser);
     // The app cannot be fetched for the article; the section page it
