@@ -251,7 +251,7 @@ pub mod app {
     thread_local! {
         static FETCHED: RefCell<Option<Loading<Fetched>>> = const { RefCell::new(None) };
         static STARTED: RefCell<Option<Loading<JsValue>>> = const { RefCell::new(None) };
-        /// Loads of the app that failed so far.
+        /// Imports of the app's JS that failed so far.
         static FAILURES: Cell<u32> = const { Cell::new(0) };
     }
 
@@ -271,7 +271,10 @@ pub mod app {
                         failures => format!("{js}?retry={failures}"),
                     };
                     let load = async move {
-                        let exports = JsFuture::from(import_module(&module)).await.map_err(|_| ApiError::Network)?;
+                        let exports = JsFuture::from(import_module(&module)).await.map_err(|_| {
+                            FAILURES.set(FAILURES.get() + 1);
+                            ApiError::Network
+                        })?;
                         let address = format!("{}_bg.wasm", js.strip_suffix(".js").unwrap_or(&js));
                         let response = leptos::prelude::window().fetch_with_str(&address);
                         let wasm = JsFuture::from(WebAssembly::compile_streaming(&response))
@@ -325,7 +328,6 @@ pub mod app {
         move |result| {
             if result.is_err() {
                 slot.set(None);
-                FAILURES.set(FAILURES.get() + 1);
             }
         }
     }

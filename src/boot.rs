@@ -9,11 +9,10 @@
 //! search page, whose form is all it prerenders, is rendered by the app
 //! at once.
 //!
-//! A prerendered page does not load the app at first: it loads the page's
-//! own module ([`crate::page`]), which mounts the same parts and hands the
-//! page to the app at the first in-app navigation ([`taken_from_page`]).
-//! The app starts on its own where it renders from the start: the search
-//! page's app, and `cargo xtask dev`'s shell.
+//! An article or the newsletter page does not load the app at first: it
+//! loads the page's own module ([`crate::page`]), which mounts the same
+//! parts and hands the page to the app at the first in-app navigation
+//! ([`taken_from_page`]). Every other page starts the app itself.
 //!
 //! The app shell (`404.html`, and every page of the dev server) holds a
 //! "Loading Dispatch…" line, so that a reader on a slow phone never
@@ -191,6 +190,7 @@ pub(crate) fn unwant() {
 pub(crate) fn wanted(address: &str) -> bool {
     !TAKEN.get() && WANTED.with_borrow(|wanted| wanted.as_deref() == Some(address))
 }
+
 /// Whether the page in the window is the app's own render, taken over
 /// from a prerendered page by an in-app navigation: its first page is
 /// then announced and focused like any navigation's ([`crate::focus`]).

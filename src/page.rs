@@ -1,16 +1,17 @@
 //! A prerendered page's own module (issue 19; `docs/browser-speed.md`):
-//! the wasm every prerendered page loads, built from this crate without
-//! the router and the pages (`src/bin/page.rs`), about half the app.
+//! the wasm an article or the newsletter page loads, built from this crate
+//! without the router and the pages (`src/bin/page.rs`), about half the
+//! app.
 //!
 //! It does what a page needs before the reader leaves it: mounts the
 //! page's interactive parts ([`crate::islands`]), fetches the next page's
 //! files when the reader shows the intent to follow a link
 //! ([`crate::prefetch`]), and fetches the app ([`api::app`]), which it
 //! hands the page to at the first in-app navigation: the app is then
-//! instantiated and started, this module's parts stop, and the app takes
-//! the page over with the files fetched ahead ([`boot::taken_from_page`]).
-//! A page this module cannot show (the shell answering an address with no
-//! page of its own) is the app's at once.
+//! instantiated and started, and takes the page over with the files
+//! fetched ahead ([`boot::taken_from_page`]); this module's parts stop as
+//! the app replaces them. A page this module cannot show (one not
+//! prerendered for the address in the window) is the app's at once.
 //!
 //! Which pages start it rather than the app: [`starts_own_module`]. When
 //! the app is fetched, on a connection that allows fetching ahead (not
@@ -19,8 +20,9 @@
 //! screen of the page's end (its footer), where the links onward are, so
 //! that a reader who follows one does not wait for it. A reader who reads
 //! one page and leaves never downloads it. With `Save-Data` or a slow
-//! connection it is fetched at the click. If the app cannot be fetched,
-//! the click loads the page it leads to, as a plain link would.
+//! connection it is fetched at the click. If the app cannot be fetched
+//! within [`APP_WAIT_MS`], the click loads the page it leads to, as a
+//! plain link would.
 
 use leptos::{ev, prelude::*};
 
@@ -124,7 +126,6 @@ async fn hand_over(path: String, address: String) {
         let path = path.clone();
         async move { prefetch::fetch(&path).await }
     });
-    drop(api::fetch_ahead(&boot::page_edition().path(dispatch_model::paths::SITE)));
     let waited = gloo_timers::future::TimeoutFuture::new(APP_WAIT_MS);
     let started = match futures::future::select(Box::pin(start_app()), waited).await {
         futures::future::Either::Left((started, _)) => started,
