@@ -4,6 +4,7 @@
 //! fetches its index files itself).
 
 use std::{
+    any::Any,
     cell::{Cell, RefCell},
     collections::HashMap,
     rc::Rc,
@@ -86,9 +87,31 @@ pub async fn insights(edition: Edition) -> Result<Insights, ApiError> {
     fetch_json(&edition.path(paths::INSIGHTS), Freshness::Cached).await
 }
 
-/// Fetches `path` and decodes it as `T`, aborting after [`TIMEOUT_MS`].
-pub async fn fetch_json<T: DeserializeOwned>(path: &str, freshness: Freshness) -> Result<T, ApiError> {
+/// Fetches `path` and decodes it as `T`, aborting after [`TIMEOUT_MS`];
+/// a file fetched ahead and decoded already ([`decode_ahead_with`]) is
+/// taken as it is.
+pub async fn fetch_json<T: DeserializeOwned + 'static>(path: &str, freshness: Freshness) -> Result<T, ApiError> {
+    if let Some(value) = decoded_ahead(path, freshness) {
+        return Ok(value);
+    }
     decode(&fetch_body(path, freshness).await?)
+}
+
+/// The content file `path` fetched ahead and decoded as `T` when it
+/// arrived, taken for the first load of its page ([`fetch_body`]'s rules:
+/// not for a retry, not once out of date). One decoded as another type,
+/// or not decoded (it failed to, or is still on its way), is `None`: the
+/// load decodes the body itself, and reports what is wrong with it.
+fn decoded_ahead<T: 'static>(path: &str, freshness: Freshness) -> Option<T> {
+    if freshness != Freshness::Cached {
+        return None;
+    }
+    let now = now_ms();
+    AHEAD.with_borrow_mut(|ahead| {
+        let value = ahead.get(path).filter(|file| file.until_ms > now)?.decoded.take()?.downcast::<T>().ok()?;
+        ahead.remove(path);
+        Some(*value)
+    })
 }
 
 /// The body of a content file. Kept apart from the decoding, so that the
@@ -125,16 +148,36 @@ async fn fetch_body(path: &str, freshness: Freshness) -> Result<String, ApiError
 /// from a file fetched ahead is no staler than one from the HTTP cache.
 pub const AHEAD_MS: f64 = 60_000.0;
 
-/// A content file fetched ahead of a click: its body, and until when it
-/// may be used (milliseconds since the epoch).
+/// A content file fetched ahead of a click: its body, until when it may
+/// be used (milliseconds since the epoch), and, in the app, the body
+/// decoded as soon as it arrived ([`decode_ahead_with`]).
 struct Ahead {
     until_ms: f64,
     body: Shared<LocalBoxFuture<'static, Result<String, ApiError>>>,
+    decoded: Rc<Cell<Option<Box<dyn Any>>>>,
 }
+
+/// Decodes the content file at a path (its first argument) from its body
+/// (the second) as the type its page loads it as, boxed; `None` when it
+/// does not decode.
+pub type DecodeAhead = fn(&str, &str) -> Option<Box<dyn Any>>;
 
 thread_local! {
     /// By site-root path; each is used once, by the next load of its page.
     static AHEAD: RefCell<HashMap<String, Ahead>> = RefCell::new(HashMap::new());
+    /// How files fetched ahead are decoded as they arrive: set by the app
+    /// ([`decode_ahead_with`]); the page's module ([`crate::page`]) hands
+    /// its files to the app as text, and links no decoder of its own.
+    static DECODE_AHEAD: Cell<Option<DecodeAhead>> = const { Cell::new(None) };
+}
+
+/// Has every file fetched ahead from now on decoded by `decode` as soon
+/// as it arrives, so that its page, at the click, renders without
+/// decoding it (issue 19: an article's decoding was about a tenth of a
+/// click's work on a phone, `docs/browser-speed.md`). The page's load
+/// takes the decoded value ([`fetch_json`]).
+pub fn decode_ahead_with(decode: DecodeAhead) {
+    DECODE_AHEAD.set(Some(decode));
 }
 
 /// Starts fetching the content file `path` ahead of the page that needs
@@ -154,10 +197,17 @@ pub fn fetch_ahead(path: &str) -> LocalBoxFuture<'static, ()> {
         ahead.retain(|_, file| file.until_ms > now);
         let file = ahead.entry(path.to_owned()).or_insert_with(|| {
             let path = path.to_owned();
+            let decoded: Rc<Cell<Option<Box<dyn Any>>>> = Rc::default();
+            let (slot, decode, file) = (decoded.clone(), DECODE_AHEAD.get(), path.clone());
             let body = async move { network_body(&path, Freshness::Cached).await }.boxed_local().shared();
+            let arrived = body.clone();
             // Started now, whether or not anyone waits for it.
-            leptos::task::spawn_local(body.clone().map(drop));
-            Ahead { until_ms: now + AHEAD_MS, body }
+            leptos::task::spawn_local(async move {
+                if let (Ok(text), Some(decode)) = (arrived.await, decode) {
+                    slot.set(decode(&file, &text));
+                }
+            });
+            Ahead { until_ms: now + AHEAD_MS, body, decoded }
         });
         file.body.clone()
     });
@@ -206,7 +256,7 @@ pub fn adopt_ahead(files: &js_sys::Array) {
                 Err(_) => Err(ApiError::Network),
             }
         };
-        let ahead = Ahead { until_ms, body: body.boxed_local().shared() };
+        let ahead = Ahead { until_ms, body: body.boxed_local().shared(), decoded: Rc::default() };
         AHEAD.with_borrow_mut(|files| files.insert(path, ahead));
     }
 }

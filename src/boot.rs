@@ -98,6 +98,7 @@ pub fn start() {
     // Effects and tasks run on wasm-bindgen's executor; Leptos' own mount
     // functions start it, and the page's parts are mounted without them.
     let _ = any_spawner::Executor::init_wasm_bindgen();
+    api::decode_ahead_with(crate::routes::files::decode_ahead);
     prefetch::listen(|| true);
     match prepare() {
         Start::Enhance(path) => {

@@ -4,20 +4,31 @@ use leptos::prelude::*;
 use super::{
     element::{classed, element, plain, Attrs},
     figure::Figure,
+    later::Later,
 };
 use crate::text::use_text;
 
+/// How many of an article's blocks render with its headline; the rest
+/// render a frame later ([`Later`]). Under the headline, deck, byline and
+/// hero, three blocks (two paragraphs and a subheading, or a long
+/// paragraph) are more than a phone's first screen shows, and in the
+/// seed article a quarter of the body's elements.
+pub const FIRST_SCREEN_BLOCKS: usize = 3;
+
 /// The body of an article: each typed block becomes its semantic element,
 /// nested as the writer nested it. Content is only ever text nodes and
-/// attributes, never parsed as HTML.
+/// attributes, never parsed as HTML. The blocks after the first
+/// [`FIRST_SCREEN_BLOCKS`] render a frame later, in the same element.
 #[component]
-pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
+pub fn ArticleBody(mut blocks: Vec<Block>) -> impl IntoView {
     // Ordered lists count in the edition's digits (CSS counter styles).
     let class = match use_text().digits {
         Digits::ArabicIndic => "article-body digits-arabic-indic",
         Digits::Latin => "article-body",
     };
-    view! { <div class=class>{blocks_view(blocks)}</div> }
+    let rest = blocks.split_off(blocks.len().min(FIRST_SCREEN_BLOCKS));
+    let rest = (!rest.is_empty()).then(|| view! { <Later>{blocks_view(rest)}</Later> });
+    view! { <div class=class>{blocks_view(blocks)}{rest}</div> }
 }
 
 fn blocks_view(content: Vec<Block>) -> AnyView {

@@ -1,23 +1,27 @@
-//! Rendering a page's heavy, out-of-the-way part after the page shows.
+//! Rendering the parts of a page below its first screen after the page
+//! shows.
 
 use leptos::prelude::*;
 
 /// Renders `children` after the browser has painted the page around them
 /// (in a task after the next animation frame), so that a reader who
-/// followed a link sees the new page one render sooner (issue 19: the
-/// newsletter form is about a third of an article's render on a phone,
-/// `docs/browser-speed.md`). Natively (the prerenderer) they render at once,
-/// in place, so the HTML is as it was.
+/// followed a link sees the new page's first screen one render sooner
+/// (issue 19: an article's render after a click was most of the time to
+/// its headline, `docs/browser-speed.md`). Natively (the prerenderer) they
+/// render at once, in place, so the HTML is as it was.
 ///
-/// For a part well below a long page's first screen only (an article's
-/// call to action, after its body): it appears a frame later, and what is
-/// under it moves down then, out of the reader's sight. It renders at once
-/// when the page is about to be scrolled (Back or Forward returning to
-/// where the reader was, [`crate::focus::returning`], or an address with a
-/// `#fragment`), which happens in the next frame and must find the page
-/// whole.
+/// For parts below a page's first screen only (the rest of an article's
+/// body, its rails): they appear a frame later. Until then each holds a
+/// screen's height (`.later`, `100vh`), so that what follows them (the
+/// footer) never shows on the first screen and then moves away. Their own
+/// height replaces it, below the reader's sight.
+///
+/// They render at once when the page is about to be scrolled (Back or
+/// Forward returning to where the reader was, [`crate::focus::returning`],
+/// or an address with a `#fragment`), which happens in the next frame and
+/// must find the page whole.
 #[component]
-pub fn Later(children: ChildrenFn) -> impl IntoView {
+pub fn Later(children: Children) -> impl IntoView {
     if cfg!(feature = "ssr") {
         return children().into_any();
     }
@@ -38,5 +42,11 @@ pub fn Later(children: ChildrenFn) -> impl IntoView {
             );
         });
     });
-    (move || shown.get().then(|| children())).into_any()
+    // Rendered once: `shown` only ever turns true.
+    let children = StoredValue::new_local(Some(children));
+    (move || match shown.get() {
+        true => children.try_update_value(Option::take).flatten().map(|children| children()).into_any(),
+        false => view! { <div class="later" aria-hidden="true"></div> }.into_any(),
+    })
+    .into_any()
 }

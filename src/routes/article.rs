@@ -103,17 +103,20 @@ pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoVie
             {counterpart}
             {hero.map(|image| view! { <Figure image=image hero=true /> })}
             <ArticleBody blocks=body />
-            <TagList tags=tags />
-            <ShareLinks headline=headline_for_share url=url attr:data-pagefind-ignore="" />
+            // Below the body, all of it is below the first screen.
             <Later>
+                <TagList tags=tags />
+                <ShareLinks headline=headline_for_share url=url attr:data-pagefind-ignore="" />
                 <NewsletterForm placement=Placement::Article />
+                <section class="about-authors" aria-label=text.about_the_author data-pagefind-ignore="">
+                    <h2 class="rail-heading">{text.about_the_author}</h2>
+                    {cards.into_iter().map(|author| view! { <AuthorCard author=author /> }).collect_view()}
+                </section>
             </Later>
-            <section class="about-authors" aria-label=text.about_the_author data-pagefind-ignore="">
-                <h2 class="rail-heading">{text.about_the_author}</h2>
-                {cards.into_iter().map(|author| view! { <AuthorCard author=author /> }).collect_view()}
-            </section>
         </article>
-        <StoryRail heading=text.you_may_also_like stories=related />
-        {insights.map(|insights| view! { <MoreInsights insights=insights.items.into_iter().take(4).collect() /> })}
+        <Later>
+            <StoryRail heading=text.you_may_also_like stories=related />
+            {insights.map(|insights| view! { <MoreInsights insights=insights.items.into_iter().take(4).collect() /> })}
+        </Later>
     }
 }

@@ -6,9 +6,56 @@
 //! in `prerender/tests` checks it against what the prerenderer's renders
 //! of every kind of page actually read.
 
-use dispatch_model::{paths, routes, Edition};
+use std::any::Any;
+
+use dispatch_model::{paths, routes, Article, Author, Edition, IndexPage, Insights};
+use serde::de::DeserializeOwned;
 
 use crate::routes::{home::RAILS, listing::ListingAddress};
+
+/// What a content file decodes as, in the page that loads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Article,
+    Insights,
+    Author,
+    /// A page of a list of stories: the latest, a section, a region, a tag
+    /// or an author's.
+    Index,
+}
+
+/// The kind of the content file `file`, a path as [`files_for`] names it
+/// (and as `dispatch_model::paths` builds it); `None` for one it never
+/// names.
+fn kind(file: &str) -> Option<Kind> {
+    let (_, within) = Edition::split(file);
+    if within == paths::INSIGHTS {
+        return Some(Kind::Insights);
+    }
+    let (folder, rest) = within.strip_prefix("/content/")?.split_once('/')?;
+    Some(match folder {
+        "articles" => Kind::Article,
+        "authors" if !rest.contains('/') => Kind::Author,
+        "latest" | "sections" | "regions" | "tags" | "authors" => Kind::Index,
+        _ => return None,
+    })
+}
+
+/// The app's decoder of files fetched ahead ([`crate::api::decode_ahead_with`]):
+/// `body`, the content file `file`, decoded as the type its page loads it
+/// as. `None` for a file of no known kind, or one that does not decode
+/// (its page's load then decodes it, and says what is wrong).
+pub fn decode_ahead(file: &str, body: &str) -> Option<Box<dyn Any>> {
+    fn boxed<T: DeserializeOwned + 'static>(body: &str) -> Option<Box<dyn Any>> {
+        serde_json::from_str::<T>(body).ok().map(|value| Box::new(value) as Box<dyn Any>)
+    }
+    match kind(file)? {
+        Kind::Article => boxed::<Article>(body),
+        Kind::Insights => boxed::<Insights>(body),
+        Kind::Author => boxed::<Author>(body),
+        Kind::Index => boxed::<IndexPage>(body),
+    }
+}
 
 /// The content files (site-root paths such as `/content/articles/x.json`)
 /// the page at `path` loads, besides `site.json`, which the app's shell
@@ -54,7 +101,24 @@ fn files_within(path: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::files_for;
+    use super::{files_for, kind, Kind};
+
+    #[test]
+    fn each_file_fetched_ahead_decodes_as_its_page_loads_it() {
+        let kinds = |path: &str| files_for(path).iter().map(|file| kind(file)).collect::<Vec<_>>();
+        assert_eq!(kinds("/policy/a-story"), [Some(Kind::Article), Some(Kind::Insights)]);
+        assert_eq!(kinds("/ar/policy/a-story"), [Some(Kind::Article), Some(Kind::Insights)]);
+        assert_eq!(kinds("/"), [Some(Kind::Index); 3]);
+        assert_eq!(kinds("/ar"), [Some(Kind::Index); 3]);
+        assert_eq!(kinds("/author/amina/page/2"), [Some(Kind::Author), Some(Kind::Index)]);
+        assert_eq!(kinds("/author/amina"), [Some(Kind::Author), Some(Kind::Index)]);
+        for listing in ["/policy", "/policy/page/3", "/region/asia-pacific", "/tag/الأمن", "/ar/tag/الأمن/page/2"]
+        {
+            assert_eq!(kinds(listing), [Some(Kind::Index)], "{listing}");
+        }
+        assert_eq!(kind("/content/site.json"), None);
+        assert_eq!(kind("/img/photo.avif"), None);
+    }
 
     #[test]
     fn each_kind_of_page_names_the_files_it_loads() {
