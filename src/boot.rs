@@ -333,31 +333,25 @@ async fn take_over(path: String, address: String) {
     // document since it loaded: screen readers watch the regions a page
     // has, and often miss what is said in one added with the change.
     // It never leaves the document (a node taken out loses its place in
-    // the accessibility tree), so everything else in the body goes.
+    // the accessibility tree). The skip link and the header stay too (the
+    // app keeps them, [`crate::App`]'s `kept_header`); everything else in
+    // the body goes, and the app renders it after them.
     let announcer = document.get_element_by_id("route-announcer");
     if let Some(body) = document.body() {
         let nodes = body.child_nodes();
         for at in (0..nodes.length()).rev() {
-            if let Some(node) = nodes.item(at) {
-                if announcer.as_ref().is_none_or(|kept| !kept.is_same_node(Some(&node))) {
-                    let _ = body.remove_child(&node);
-                }
+            let Some(node) = nodes.item(at) else { continue };
+            let kept_part = wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(&node)
+                .is_some_and(|element| element.matches(".skip-link, .site-header").unwrap_or(false));
+            if !kept_part && announcer.as_ref().is_none_or(|kept| !kept.is_same_node(Some(&node))) {
+                let _ = body.remove_child(&node);
             }
         }
     }
     window.scroll_to_with_x_and_y(0.0, 0.0);
-    leptos::mount::mount_to_body(|| view! { <crate::App edition=page_edition() /> });
-    // The app's own announcer, after the kept one, goes: it is empty and
-    // static, so nothing of it is lost.
-    if let (Some(kept), Ok(all)) = (&announcer, document.query_selector_all("#route-announcer")) {
-        for at in 0..all.length() {
-            if let Some(made) = all.item(at).filter(|node| !kept.is_same_node(Some(node))) {
-                if let Some(parent) = made.parent_node() {
-                    let _ = parent.remove_child(&made);
-                }
-            }
-        }
-    }
+    leptos::mount::mount_to_body(|| view! { <crate::App edition=page_edition() kept_header=true /> });
+    // With the words of the page's embedded settings, released next.
+    islands::mount_theme_toggle();
     preload::release();
     // A link to a place in the page (`/newsletter#privacy`): the router
     // scrolls there on its own navigations only.

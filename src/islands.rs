@@ -75,11 +75,7 @@ const NEAR: &str = "100% 0px";
 pub fn mount(path: &str, done: impl FnOnce() + 'static) {
     let path = path.to_owned();
     let mut parts: VecDeque<Box<dyn FnOnce()>> = VecDeque::new();
-    parts.push_back(Box::new(|| {
-        if let Ok(Some(toggle)) = document().query_selector(".theme-toggle") {
-            swap(toggle, ThemeToggle);
-        }
-    }));
+    parts.push_back(Box::new(mount_theme_toggle));
     for placement in [Placement::Article, Placement::Page, Placement::Footer] {
         parts.push_back(Box::new(move || {
             let title = document().get_element_by_id(&format!("{}-title", placement.id()));
@@ -112,6 +108,15 @@ pub fn mount(path: &str, done: impl FnOnce() + 'static) {
     }));
     parts.push_back(Box::new(done));
     one_by_one(parts);
+}
+
+/// Mounts the header's theme switch: a part of the prerendered page, and,
+/// once the app has taken the page over, of the header it keeps
+/// ([`crate::App`]'s `kept_header`).
+pub fn mount_theme_toggle() {
+    if let Ok(Some(toggle)) = document().query_selector(".theme-toggle") {
+        swap(toggle, ThemeToggle);
+    }
 }
 
 /// Runs each of `parts` in a task of its own, in order, until the page is

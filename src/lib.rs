@@ -61,8 +61,16 @@ pub type SiteSettings = Signal<Option<Site>>;
 /// The whole site for one edition's pages: `edition` is the address's
 /// (`dispatch_model::Edition::split`), fixed for the page's life, since a
 /// link to another edition loads that edition's page.
+///
+/// With `kept_header`, the document's skip link, header and route
+/// announcer are a prerendered page's, kept when the app takes the page
+/// over ([`boot`]), and the app renders the rest after them: a click's
+/// render is then the page's and the footer's only (issue 19: the header
+/// was about a fifth of the first click's work on a phone,
+/// `docs/browser-speed.md`). The header's one part that follows the page,
+/// the switch to the other edition, is kept up to date ([`KeptHeader`]).
 #[component]
-pub fn App(edition: Edition) -> impl IntoView {
+pub fn App(edition: Edition, #[prop(optional)] kept_header: bool) -> impl IntoView {
     provide_meta_context();
     // Site settings shape the header on every page, so the shell loads them;
     // a prerendered page has them in hand and renders its header at once.
@@ -90,25 +98,69 @@ pub fn App(edition: Edition) -> impl IntoView {
         <Router base=edition.prefix()>
             <focus::RouteFocus />
             <progress::RouteProgress loads=loads />
-            <a class="skip-link" href="#main">{text.skip_to_content}</a>
-            <SiteHeader navigation=navigation editions=editions />
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage /> }>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/region/*rest") view=RegionPage />
-                    <Route path=path!("/tag/*rest") view=TagPage />
-                    <Route path=path!("/author/*rest") view=AuthorPage />
-                    <Route path=path!("/newsletter") view=NewsletterPage />
-                    <Route path=path!("/search") view=SearchRoute />
-                    <Route path=path!("/:section") view=SectionPage />
-                    <Route path=path!("/:section/page/:page") view=SectionPage />
-                    <Route path=path!("/:section/:slug") view=ArticlePage />
-                </Routes>
-            </main>
-            <p id="route-announcer" class="visually-hidden" role="status" aria-live="polite"></p>
+            {if kept_header {
+                view! { <KeptHeader editions=editions /> }.into_any()
+            } else {
+                view! {
+                    <a class="skip-link" href="#main">{text.skip_to_content}</a>
+                    <SiteHeader navigation=navigation editions=editions />
+                }
+                    .into_any()
+            }}
+            <SiteMain />
+            {(!kept_header)
+                .then(|| view! { <p id="route-announcer" class="visually-hidden" role="status" aria-live="polite"></p> })}
             <SiteFooter />
         </Router>
     }
+}
+
+/// The page's own content: the router's table.
+#[component]
+fn SiteMain() -> impl IntoView {
+    view! {
+        <main id="main" tabindex="-1">
+            <Routes fallback=|| view! { <NotFoundPage /> }>
+                <Route path=path!("/") view=HomePage />
+                <Route path=path!("/region/*rest") view=RegionPage />
+                <Route path=path!("/tag/*rest") view=TagPage />
+                <Route path=path!("/author/*rest") view=AuthorPage />
+                <Route path=path!("/newsletter") view=NewsletterPage />
+                <Route path=path!("/search") view=SearchRoute />
+                <Route path=path!("/:section") view=SectionPage />
+                <Route path=path!("/:section/page/:page") view=SectionPage />
+                <Route path=path!("/:section/:slug") view=ArticlePage />
+            </Routes>
+        </main>
+    }
+}
+
+/// A prerendered page's header, kept by the app ([`App`]'s `kept_header`),
+/// which renders nothing of it: the switch to the other edition is made to
+/// lead where [`SiteHeader`]'s would from the page in the window, and the
+/// search link is marked as the app's render marks it (see there). Its
+/// theme switch is mounted on its own ([`islands::mount_theme_toggle`]).
+#[component]
+fn KeptHeader(editions: Signal<Vec<Edition>>) -> impl IntoView {
+    let text = use_text();
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        let Some(other) = editions.get().into_iter().find(|&edition| edition != text.edition) else { return };
+        if let Ok(Some(switch)) = document().query_selector(".site-header .edition-switch") {
+            let _ = switch.set_attribute("href", &components::edition_switch::switch_href(&path, other));
+        }
+    });
+    // Once: the search link leads to the same page from every page.
+    Effect::new(move |_| {
+        if cfg!(feature = "search") {
+            return;
+        }
+        let search = text.edition.path(dispatch_model::routes::SEARCH);
+        if let Ok(Some(link)) = document().query_selector(&format!(".site-header a[href=\"{search}\"]")) {
+            let _ = link.set_attribute("rel", "external");
+        }
+    });
 }
 
 /// The footer: the newsletter form on pages without one of their own.
