@@ -4,7 +4,8 @@
 
 use dispatch::{
     components::{
-        article_body::ArticleBody, article_card::ArticleCard, article_header::ArticleHeader,
+        article_body::{ArticleBody, FIRST_SCREEN_BLOCKS},
+        article_card::ArticleCard, article_header::ArticleHeader,
         author_card::AuthorCard as AuthorCardView, error_notice::ErrorNotice, figure::Figure, insights::MoreInsights,
         pagination::Pagination, related::StoryRail, share_links::ShareLinks, tag_list::TagList,
     },
@@ -151,8 +152,21 @@ fn a_figure_with_an_unsafe_source_shows_no_image() {
     assert_eq!(text(&host, ".figure-missing"), "This image could not be shown.");
 }
 
+/// Waits for the parts a view defers past its first screen
+/// (`components/later.rs`: a task after the next animation frame).
+async fn after_first_screen() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+    // Two tasks: the deferred part's own timer may be queued after the
+    // first.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
 #[wasm_bindgen_test]
-fn body_renders_every_block_type_as_semantic_html() {
+async fn body_renders_every_block_type_as_semantic_html() {
     let blocks = vec![
         Block::Paragraph {
             inlines: vec![
@@ -180,6 +194,13 @@ fn body_renders_every_block_type_as_semantic_html() {
     ];
     let host = mount(move || view! { <ArticleBody blocks=blocks /> });
     let body = find(&host, ".article-body");
+    // The first screen's blocks at once, the rest a frame later in the
+    // same element, a screen's height held for them until then.
+    assert_eq!(body.child_element_count(), FIRST_SCREEN_BLOCKS as u32 + 1, "{}", body.inner_html());
+    assert_eq!(count(&body, ".later"), 1);
+    after_first_screen().await;
+    assert_eq!(count(&body, ".later"), 0);
+    assert_eq!(count(&body, "ol > li"), 3, "{}", body.inner_html());
     assert_eq!(text(&body, "p em"), "now");
     assert_eq!(text(&body, "p strong"), "not later");
     assert_eq!(text(&body, "p code"), "apt upgrade");
@@ -196,7 +217,7 @@ fn body_renders_every_block_type_as_semantic_html() {
 }
 
 #[wasm_bindgen_test]
-fn body_renders_tables_notes_nesting_and_inline_extensions() {
+async fn body_renders_tables_notes_nesting_and_inline_extensions() {
     let blocks = vec![
         Block::Paragraph {
             inlines: vec![
@@ -247,6 +268,7 @@ fn body_renders_tables_notes_nesting_and_inline_extensions() {
         Block::Notes { notes: vec![vec![paragraph("The vendor's advisory.")]] },
     ];
     let host = mount(move || view! { <ArticleBody blocks=blocks /> });
+    after_first_screen().await;
     let body = find(&host, ".article-body");
     assert_eq!(text(&body, "p del"), "old");
     assert_eq!(text(&body, "p sup:not(.note-ref)"), "10");
