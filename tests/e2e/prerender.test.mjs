@@ -336,6 +336,34 @@ describe('the app starting on a prerendered page', () => {
     await page.close();
   });
 
+  test("the takeover keeps the header, whose parts still work, and an article's first screen comes before the rest", async () => {
+    const { page, problems } = await openStarted('/');
+    await page.evaluate(() => {
+      window.firstHeader = document.querySelector('.site-header');
+      window.firstSkip = document.querySelector('.skip-link');
+    });
+    await page.locator(`main a[href="${ARTICLE}"]`).first().click();
+    await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('.site-header') === window.firstHeader), true, 'the header is the one the page loaded with');
+    assert.equal(await page.evaluate(() => document.querySelector('.skip-link') === window.firstSkip), true);
+    assert.equal(await page.locator('.site-header').count(), 1);
+    assert.equal(await page.locator('main').count(), 1);
+    // The app's header marks the search link for the router; the kept one is marked alike.
+    assert.equal(await page.locator(`.site-header a[href="/search"]`).getAttribute('rel'), 'external');
+    // The theme switch answers the app now.
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    const before = await theme();
+    await page.locator('.site-header .theme-toggle').click();
+    await page.waitForFunction((was) => document.documentElement.dataset.theme !== was, before);
+    // Below the first screen, everything comes, and no screen is held for it any more.
+    await page.locator('.about-authors').waitFor();
+    await page.getByRole('region', { name: 'You May Also Like' }).waitFor();
+    assert.equal(await page.locator('.later').count(), 0);
+    assert.equal(await page.locator('main .article-body > *').count(), STORY.body.length);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('Back after the takeover returns to where the reader had scrolled on the first page', async () => {
     const { page, problems } = await openStarted(ARTICLE);
     const related = page.locator('main a[href]').filter({ hasText: STORY.related[0].headline }).first();
