@@ -203,7 +203,12 @@ pub fn fetch_ahead(path: &str) -> LocalBoxFuture<'static, ()> {
             let arrived = body.clone();
             // Started now, whether or not anyone waits for it.
             leptos::task::spawn_local(async move {
-                if let (Ok(text), Some(decode)) = (arrived.await, decode) {
+                let text = arrived.await;
+                // Only a file still waiting for its page: one whose load
+                // took it while it was on its way is decoded by that load.
+                let waiting =
+                    AHEAD.with_borrow(|ahead| ahead.get(&file).is_some_and(|entry| Rc::ptr_eq(&entry.decoded, &slot)));
+                if let (Ok(text), Some(decode), true) = (text, decode, waiting) {
                     slot.set(decode(&file, &text));
                 }
             });

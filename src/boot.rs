@@ -350,7 +350,8 @@ async fn take_over(path: String, address: String) {
     }
     window.scroll_to_with_x_and_y(0.0, 0.0);
     leptos::mount::mount_to_body(|| view! { <crate::App edition=page_edition() kept_header=true /> });
-    // With the words of the page's embedded settings, released next.
+    // The kept header's theme switch, as a part of its own (its words
+    // need none of the site's settings).
     islands::mount_theme_toggle();
     preload::release();
     // A link to a place in the page (`/newsletter#privacy`): the router

@@ -18,8 +18,12 @@ use leptos::prelude::*;
 ///
 /// They render at once when the page is about to be scrolled (Back or
 /// Forward returning to where the reader was, [`crate::focus::returning`],
-/// or an address with a `#fragment`), which happens in the next frame and
-/// must find the page whole.
+/// or the window's address has a `#fragment`: the app taking the page
+/// over at one), which happens in the next frame and must find the page
+/// whole. The router's own navigations put their address, fragment
+/// included, in the window only after the render, so an in-app link to a
+/// place in a later part lands at the page's top
+/// (`docs/browser-speed.md`, "What is left").
 #[component]
 pub fn Later(children: Children) -> impl IntoView {
     if cfg!(feature = "ssr") {
