@@ -54,6 +54,8 @@ thread_local! {
     /// What stops the parts of the page's own module, when it handed the
     /// page over ([`taken_from_page`]).
     static RELEASE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// Whether the app has rehearsed a takeover ([`rehearse`]).
+    static REHEARSED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether the document in the window was loaded for the search page (of
@@ -99,7 +101,15 @@ pub fn start() {
     // functions start it, and the page's parts are mounted without them.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     api::decode_ahead_with(crate::routes::files::decode_ahead);
-    prefetch::listen(|| true);
+    prefetch::listen(
+        || true,
+        |path, address| {
+            let (path, address) = (path.to_owned(), address.to_owned());
+            // In a task of its own: the files' decoding (in the tasks their
+            // arrival woke) is done by then, and each is a task apart.
+            set_timeout(move || leptos::task::spawn_local(rehearse(path, address)), std::time::Duration::ZERO);
+        },
+    );
     match prepare() {
         Start::Enhance(path) => {
             window_event_listener(ev::click, follow);
@@ -363,6 +373,91 @@ async fn take_over(path: String, address: String) {
                 target.scroll_into_view();
             }
         });
+    }
+}
+
+/// The name of the User Timing mark ([`rehearse`]) set when the app has
+/// rehearsed a takeover: in the browser's performance timeline, where a
+/// profile shows it, and what the tests wait for.
+pub const REHEARSED_MARK: &str = "dispatch-rehearsed";
+
+/// How many turns of the microtask queue a rehearsal waits at most for
+/// the router to render the article (it takes one or two).
+const REHEARSAL_TURNS: usize = 8;
+
+/// Once a visit, before the app has taken a prerendered page over: renders
+/// the app as it would take the page over to show the article at `path`
+/// (its address `address`), out of sight, and drops the render, once the
+/// article's files are in hand (fetched ahead at an intent, decoded).
+///
+/// Why: V8 compiles each wasm function when it is first called (lazy
+/// compilation, Chromium's default). The front page runs its parts only,
+/// so the first click ran some 650 functions for the first time (the
+/// router, the loader, the views), and compiling them was about half the
+/// click's time at 4x CPU (issue 19, `docs/browser-speed.md`). Compiled
+/// code stays for the module's life: rehearsed once, every takeover and
+/// navigation after it runs compiled code.
+///
+/// What it must not do, and how it does not:
+/// - be seen: the render goes into an element outside the document and is
+///   unmounted, with its reactive owner disposed, in the same task (the
+///   router renders its page in a task of its own, which the rehearsal
+///   awaits through microtasks only: no event and no paint comes in
+///   between), so the effects it scheduled never run (no focus, no
+///   announcement, no title, no scroll, no listener left);
+/// - take what the click will need: its loads are answered from copies of
+///   the files in hand, and nothing is fetched ([`api::Rehearsal`]);
+/// - change the page: the router reads the address from the window, which
+///   shows the article's for the render's length (`history.replaceState`,
+///   put back in the same task); the document's title is put back too.
+///
+/// The article's hero, which the browser starts loading even for an image
+/// outside the document, is what the click is about to show. A reader on
+/// a touch screen, whose intent (a pointer pressed) comes about 100 ms
+/// before the click, usually clicks before the files arrive: the takeover
+/// has begun by then, and nothing is rehearsed.
+pub(crate) async fn rehearse(path: String, address: String) {
+    let files = crate::routes::files::files_for(&path);
+    let in_hand = files.iter().all(|file| api::decoded_in_hand(file));
+    if leaving() || REHEARSED.get() || !in_hand || !crate::routes::files::is_article(&path) {
+        return;
+    }
+    REHEARSED.set(true);
+    let (window, document) = (window(), document());
+    let Ok(history) = window.history() else { return };
+    let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+    let (here, title) = (window.location().href().unwrap_or_default(), document.title());
+    let Ok(host) = document.create_element("div") else { return };
+    let address = address.split('#').next().unwrap_or_default();
+    let _ = history.replace_state_with_url(&state, "", Some(address));
+    let owner = Owner::new();
+    owner.with(|| provide_context(api::Rehearsal));
+    let app = owner.with(|| {
+        let host = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&host).clone();
+        leptos::mount::mount_to(host, || view! { <crate::App edition=page_edition() kept_header=true /> })
+    });
+    // The router renders the page in a task it spawned: a few turns of
+    // the microtask queue, within this task. The effects the render
+    // scheduled would run in them too: paused (Leptos skips a paused
+    // owner's effects), they never run. The page's own, created in the
+    // router's task, run once; each of them waits for a frame, a focus
+    // pending or a later load, none of which comes before the disposal.
+    owner.pause();
+    for _ in 0..REHEARSAL_TURNS {
+        if host.query_selector("main h1").ok().flatten().is_some() {
+            break;
+        }
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await;
+        owner.pause();
+    }
+    drop(app);
+    owner.cleanup();
+    let _ = history.replace_state_with_url(&state, "", Some(&here));
+    document.set_title(&title);
+    if let Ok(performance) = js_sys::Reflect::get(&window, &"performance".into()) {
+        if let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into()) {
+            let _ = js_sys::Function::from(mark).call1(&performance, &REHEARSED_MARK.into());
+        }
     }
 }
 

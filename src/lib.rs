@@ -145,10 +145,11 @@ fn KeptHeader(editions: Signal<Vec<Edition>>) -> impl IntoView {
     let text = use_text();
     let location = leptos_router::hooks::use_location();
     Effect::new(move |_| {
-        let path = location.pathname.get();
-        let Some(other) = editions.get().into_iter().find(|&edition| edition != text.edition) else { return };
-        if let Ok(Some(switch)) = document().query_selector(".site-header .edition-switch") {
-            let _ = switch.set_attribute("href", &components::edition_switch::switch_href(&path, other));
+        let switch =
+            components::edition_switch::header_switch(&editions.read(), text.edition, &location.pathname.read());
+        let Some((_, href)) = switch else { return };
+        if let Ok(Some(link)) = document().query_selector(".site-header .edition-switch") {
+            let _ = link.set_attribute("href", &href);
         }
     });
     // Once: the search link leads to the same page from every page.

@@ -36,6 +36,17 @@ pub fn switch_href(path: &str, other: Edition) -> String {
     other.path(if routes::in_every_edition(within) { within } else { "/" })
 }
 
+/// The header's switch from the page at `path` in edition `this`: the
+/// edition it leads to (the first of the newsroom's `editions`, from
+/// `site.json`, that is not `this`; Dispatch has two) and its address
+/// ([`switch_href`]); `None` for a newsroom of one edition. The app's
+/// header renders it, and the header it keeps from a prerendered page
+/// follows it (`crate::App`).
+pub fn header_switch(editions: &[Edition], this: Edition, path: &str) -> Option<(Edition, String)> {
+    let other = editions.iter().copied().find(|&edition| edition != this)?;
+    Some((other, switch_href(path, other)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,5 +59,17 @@ mod tests {
         assert_eq!(switch_href("/search", Edition::Arabic), "/ar/search");
         assert_eq!(switch_href("/policy/a-story", Edition::Arabic), "/ar");
         assert_eq!(switch_href("/ar/tag/أمن", Edition::English), "/");
+    }
+
+    #[test]
+    fn the_header_switches_to_the_other_edition_if_there_is_one() {
+        let both = [Edition::English, Edition::Arabic];
+        assert_eq!(
+            header_switch(&both, Edition::English, "/newsletter"),
+            Some((Edition::Arabic, "/ar/newsletter".into()))
+        );
+        assert_eq!(header_switch(&both, Edition::Arabic, "/ar/policy/x"), Some((Edition::English, "/".into())));
+        assert_eq!(header_switch(&[Edition::English], Edition::English, "/"), None);
+        assert_eq!(header_switch(&[], Edition::Arabic, "/ar"), None);
     }
 }

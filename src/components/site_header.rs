@@ -2,7 +2,7 @@ use dispatch_model::{routes, Edition, NavLink};
 use leptos::prelude::*;
 
 use super::{
-    edition_switch::{edition_link, switch_href},
+    edition_switch::{edition_link, header_switch},
     theme_toggle::ThemeToggle,
 };
 use crate::text::{use_text, Text};
@@ -16,10 +16,8 @@ pub fn SiteHeader(
 ) -> impl IntoView {
     let text = use_text();
     let location = leptos_router::hooks::use_location();
-    // Dispatch has two editions: the switch is to the other one.
     let switch = move || {
-        let other = editions.get().into_iter().find(|&edition| edition != text.edition)?;
-        let href = switch_href(&location.pathname.get(), other);
+        let (other, href) = header_switch(&editions.read(), text.edition, &location.pathname.read())?;
         Some(edition_link(other, href, Text::of(other).edition_name, "header-link edition-switch"))
     };
     view! {

@@ -248,6 +248,36 @@ describe('the app starting on a prerendered page', () => {
     await page.close();
   });
 
+  test("an article's own module stays within a quarter of the stack it reserves, with every part used", async () => {
+    // build.rs sets it; rustc's wasm32 default, 1 MiB, was most of the
+    // page's memory (issue 19). The stack comes first in linear memory
+    // and grows down from its top, so the lowest byte written in it marks
+    // the deepest the module has gone.
+    const reserved = Number(readFileSync(new URL('../../build.rs', import.meta.url), 'utf8').match(/PAGE_STACK_BYTES: u32 = ([\d_]+);/)[1].replaceAll('_', ''));
+    const { page, problems } = await openStarted(ARTICLE);
+    await page.evaluate(() => window.dispatchStarted.then((event) => { window.pageMemory = event.detail.wasm.memory; }));
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: shared.site.url });
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.locator('.share-status', { hasText: 'Link copied' }).waitFor();
+    await page.route('**/api/public/subscription', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"data":{"has_optin":true}}' }));
+    await page.locator('#signup-article-email').fill('not an address');
+    await page.locator('#signup-article-consent').check();
+    await page.locator('.newsletter-form input[name=daily]').first().check();
+    await page.locator('.newsletter-form button[type=submit]').click();
+    await page.locator('#signup-article-email').fill('reader@example.com');
+    await page.locator('.newsletter-form button[type=submit]').click();
+    await page.locator('#signup-article-title ~ .newsletter-status', { hasText: 'Open the link in it to confirm' }).waitFor();
+    const { used, memory } = await page.evaluate((reserved) => {
+      const stack = new Uint8Array(window.pageMemory.buffer, 0, reserved);
+      return { used: reserved - stack.findIndex((byte) => byte !== 0), memory: window.pageMemory.buffer.byteLength };
+    }, reserved);
+    assert.ok(used > 0 && used <= reserved / 4, `stack used: ${used} of ${reserved} bytes`);
+    assert.ok(memory < 1024 * 1024, `the module's memory is ${memory} bytes: the reservation did not take`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the newsletter form mounts when the reader comes near it, or moves focus into it, and at once for a returning subscriber', async () => {
     // A phone's screen, on which the article's call to action is more
     // than a screen below the one it mounts ahead of.
@@ -394,6 +424,42 @@ describe('the app starting on a prerendered page', () => {
     assert.deepEqual(requests.slice(before).filter((pathname) => pathname.startsWith('/content/')), [], 'nothing fetched at the click');
     assert.equal(await page.locator('.skeleton').count(), 0);
     assert.equal(await page.evaluate(() => window.sameDocument), true, 'no page load');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the first article fetched ahead is rehearsed out of sight, once: the page, its address, title and head stay as they were, and the click shows the article', async () => {
+    const { page, problems, requests } = await openStarted('/');
+    // What a reader, a screen reader or a script could see of the page.
+    const seen = () => page.evaluate(() => ({
+      address: location.href,
+      title: document.title,
+      head: document.head.innerHTML,
+      body: document.body.innerHTML,
+      history: history.length,
+      focus: document.activeElement === document.body,
+    }));
+    const before = await seen();
+    await frontPageLink(page).hover();
+    await page.waitForFunction(() => performance.getEntriesByName('dispatch-rehearsed').length === 1);
+    assert.deepEqual(await seen(), before);
+    // Another article's intent: fetched ahead, not rehearsed again.
+    const next = content('latest/1.json').items.find((item) => item.slug !== STORY.slug);
+    const nextFile = page.waitForResponse((response) => new URL(response.url()).pathname === `/content/articles/${next.slug}.json`);
+    await page.locator(`main a[href="/${next.section.slug}/${next.slug}"]`).first().hover();
+    await nextFile;
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('dispatch-rehearsed').length), 1);
+    assert.deepEqual(await seen(), before);
+    // The rehearsal took nothing the click needs.
+    const clicked = requests.length;
+    await frontPageLink(page).click();
+    await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
+    assert.deepEqual(requests.slice(clicked).filter((pathname) => pathname.startsWith('/content/')), [], 'nothing fetched at the click');
+    await page.waitForFunction((headline) => document.activeElement?.textContent === headline, STORY.headline);
+    assert.equal(await page.title(), `${STORY.headline} | ${SITE.name}`);
+    assert.equal(await page.locator('head meta[name="description"]').count(), 1);
+    assert.equal(new URL(page.url()).pathname, ARTICLE);
     assert.deepEqual(problems, []);
     await page.close();
   });
