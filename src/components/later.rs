@@ -23,7 +23,7 @@ use leptos::prelude::*;
 /// whole. The router's own navigations put their address, fragment
 /// included, in the window only after the render, so an in-app link to a
 /// place in a later part lands at the page's top
-/// (`docs/browser-speed.md`, "What is left").
+/// (`docs/browser-speed.md`, "Where it stands, and what is left").
 #[component]
 pub fn Later(children: Children) -> impl IntoView {
     if cfg!(feature = "ssr") {
