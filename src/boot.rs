@@ -104,9 +104,13 @@ pub fn start() {
     prefetch::listen(
         || true,
         |path, address| {
+            if leaving() || REHEARSED.get() {
+                return;
+            }
             let (path, address) = (path.to_owned(), address.to_owned());
-            // In a task of its own: the files' decoding (in the tasks their
-            // arrival woke) is done by then, and each is a task apart.
+            // In a task of the event loop's own: the files' decoding (in
+            // the futures their arrival woke) is done by then, and each is
+            // a task apart.
             set_timeout(move || leptos::task::spawn_local(rehearse(path, address)), std::time::Duration::ZERO);
         },
     );
@@ -359,7 +363,7 @@ async fn take_over(path: String, address: String) {
         }
     }
     window.scroll_to_with_x_and_y(0.0, 0.0);
-    leptos::mount::mount_to_body(|| view! { <crate::App edition=page_edition() kept_header=true /> });
+    leptos::mount::mount_to_body(taken_over_app);
     // The kept header's theme switch, as a part of its own (its words
     // need none of the site's settings).
     islands::mount_theme_toggle();
@@ -393,33 +397,44 @@ const REHEARSAL_TURNS: usize = 8;
 /// Why: V8 compiles each wasm function when it is first called (lazy
 /// compilation, Chromium's default). The front page runs its parts only,
 /// so the first click ran some 650 functions for the first time (the
-/// router, the loader, the views), and compiling them was about half the
-/// click's time at 4x CPU (issue 19, `docs/browser-speed.md`). Compiled
-/// code stays for the module's life: rehearsed once, every takeover and
-/// navigation after it runs compiled code.
+/// router, the loader, the views), and compiling them took a third to two
+/// thirds of the click at 4x CPU (issue 19, `docs/browser-speed.md`).
+/// Compiled code stays for the module's life: rehearsed once, every
+/// takeover and navigation after it runs compiled code.
 ///
 /// What it must not do, and how it does not:
-/// - be seen: the render goes into an element outside the document and is
-///   unmounted, with its reactive owner disposed, in the same task (the
-///   router renders its page in a task of its own, which the rehearsal
-///   awaits through microtasks only: no event and no paint comes in
-///   between), so the effects it scheduled never run (no focus, no
-///   announcement, no title, no scroll, no listener left);
-/// - take what the click will need: its loads are answered from copies of
-///   the files in hand, and nothing is fetched ([`api::Rehearsal`]);
-/// - change the page: the router reads the address from the window, which
-///   shows the article's for the render's length (`history.replaceState`,
-///   put back in the same task); the document's title is put back too.
+/// - be seen: the render goes into an element outside the document, and
+///   is unmounted, with its reactive owner disposed, before the event
+///   loop's next task (the router renders its page in a future it spawns,
+///   which the rehearsal awaits through microtasks only: no event and no
+///   paint comes in between). The effects the mount scheduled are paused
+///   and never run (the header's, the focus and scroll keepers); those
+///   the router's render creates run once, and each waits for something
+///   that never comes before the disposal (a frame, a pending focus, a
+///   later load); the article's address fix-up is skipped in a rehearsal.
+///   The router's listeners go with its owner;
+/// - take what the click will need: its loads decode copies of the files
+///   in hand, and ask nothing of the network ([`api::Rehearsal`]);
+/// - change the page: the router reads the address from the window as it
+///   mounts, and the window shows the article's address for the mount's
+///   length only (`history.replaceState`, put back at once); the
+///   document's title, which leptos_meta sets as it mounts, is put back.
 ///
-/// The article's hero, which the browser starts loading even for an image
-/// outside the document, is what the click is about to show. A reader on
-/// a touch screen, whose intent (a pointer pressed) comes about 100 ms
-/// before the click, usually clicks before the files arrive: the takeover
-/// has begun by then, and nothing is rehearsed.
-pub(crate) async fn rehearse(path: String, address: String) {
-    let files = crate::routes::files::files_for(&path);
-    let in_hand = files.iter().all(|file| api::decoded_in_hand(file));
-    if leaving() || REHEARSED.get() || !in_hand || !crate::routes::files::is_article(&path) {
+/// Seen from outside all the same: the History API's two replacements
+/// (the Navigation API reports them, Chromium asks for the favicon
+/// again), and, were the browser to pick one for an image outside the
+/// document, the article's hero, which the click is about to show (none
+/// was requested in the traces of session 21). A reader on a touch
+/// screen, whose intent (a pointer pressed) comes about 100 ms before the
+/// click, usually clicks before the files arrive: the takeover has begun
+/// by then, and nothing is rehearsed.
+///
+/// The mark [`REHEARSED_MARK`] is set when it is done, with `{rendered}`
+/// as its detail: whether the article rendered within
+/// [`REHEARSAL_TURNS`].
+async fn rehearse(path: String, address: String) {
+    let in_hand = || crate::routes::files::files_for(&path).iter().all(|file| api::decoded_in_hand(file));
+    if leaving() || REHEARSED.get() || !crate::routes::files::is_article(&path) || !in_hand() {
         return;
     }
     REHEARSED.set(true);
@@ -432,19 +447,18 @@ pub(crate) async fn rehearse(path: String, address: String) {
     let _ = history.replace_state_with_url(&state, "", Some(address));
     let owner = Owner::new();
     owner.with(|| provide_context(api::Rehearsal));
+    // The rehearsal's router also sets the one global redirect hook of
+    // Leptos' server functions, which Dispatch does not use.
     let app = owner.with(|| {
         let host = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&host).clone();
-        leptos::mount::mount_to(host, || view! { <crate::App edition=page_edition() kept_header=true /> })
+        leptos::mount::mount_to(host, taken_over_app)
     });
-    // The router renders the page in a task it spawned: a few turns of
-    // the microtask queue, within this task. The effects the render
-    // scheduled would run in them too: paused (Leptos skips a paused
-    // owner's effects), they never run. The page's own, created in the
-    // router's task, run once; each of them waits for a frame, a focus
-    // pending or a later load, none of which comes before the disposal.
+    let _ = history.replace_state_with_url(&state, "", Some(&here));
     owner.pause();
+    let mut rendered = false;
     for _ in 0..REHEARSAL_TURNS {
-        if host.query_selector("main h1").ok().flatten().is_some() {
+        rendered = host.query_selector("main h1").ok().flatten().is_some();
+        if rendered {
             break;
         }
         let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await;
@@ -452,13 +466,30 @@ pub(crate) async fn rehearse(path: String, address: String) {
     }
     drop(app);
     owner.cleanup();
-    let _ = history.replace_state_with_url(&state, "", Some(&here));
     document.set_title(&title);
-    if let Ok(performance) = js_sys::Reflect::get(&window, &"performance".into()) {
-        if let Ok(mark) = js_sys::Reflect::get(&performance, &"mark".into()) {
-            let _ = js_sys::Function::from(mark).call1(&performance, &REHEARSED_MARK.into());
-        }
+    mark(REHEARSED_MARK, &[("rendered", rendered.into())]);
+}
+
+/// Sets the User Timing mark `name` (`performance.mark`, W3C User Timing
+/// Level 3) with `detail` as an object of its fields, through JS
+/// reflection rather than two more web-sys features.
+fn mark(name: &str, detail: &[(&str, wasm_bindgen::JsValue)]) {
+    use js_sys::{Function, Object, Reflect};
+    let Ok(performance) = Reflect::get(&window(), &"performance".into()) else { return };
+    let Ok(mark) = Reflect::get(&performance, &"mark".into()) else { return };
+    let (options, fields) = (Object::new(), Object::new());
+    for (key, value) in detail {
+        let _ = Reflect::set(&fields, &(*key).into(), value);
     }
+    let _ = Reflect::set(&options, &"detail".into(), &fields);
+    let _ = Function::from(mark).call2(&performance, &name.into(), &options);
+}
+
+/// The app as it renders once it has taken a prerendered page over,
+/// keeping the page's header ([`crate::App`]'s `kept_header`): what
+/// [`take_over`] mounts and [`rehearse`] rehearses.
+fn taken_over_app() -> impl IntoView {
+    view! { <crate::App edition=page_edition() kept_header=true /> }
 }
 
 /// The canonical form of `path` and `search` (its `?query`, or empty),

@@ -437,20 +437,30 @@ describe('the app starting on a prerendered page', () => {
       head: document.head.innerHTML,
       body: document.body.innerHTML,
       history: history.length,
+      scroll: [scrollY, history.scrollRestoration],
       focus: document.activeElement === document.body,
     }));
+    // Scrolled a little, with the link still in view: the pointer comes
+    // to rest on it where it is, and nothing scrolls the page but the app.
+    await page.evaluate(() => window.scrollTo(0, 40));
     const before = await seen();
-    await frontPageLink(page).hover();
+    // The headline's link wraps: its first line starts at its box's corner.
+    const box = await frontPageLink(page).boundingBox();
+    await page.mouse.move(box.x + 4, box.y + 4);
     await page.waitForFunction(() => performance.getEntriesByName('dispatch-rehearsed').length === 1);
+    assert.deepEqual(await page.evaluate(() => performance.getEntriesByName('dispatch-rehearsed')[0].detail), { rendered: true }, 'the article rendered');
     assert.deepEqual(await seen(), before);
     // Another article's intent: fetched ahead, not rehearsed again.
     const next = content('latest/1.json').items.find((item) => item.slug !== STORY.slug);
     const nextFile = page.waitForResponse((response) => new URL(response.url()).pathname === `/content/articles/${next.slug}.json`);
-    await page.locator(`main a[href="/${next.section.slug}/${next.slug}"]`).first().hover();
+    const nextLink = page.locator(`main a[href="/${next.section.slug}/${next.slug}"]`).first();
+    await nextLink.scrollIntoViewIfNeeded();
+    const beforeNext = await seen();
+    await nextLink.hover();
     await nextFile;
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
     assert.equal(await page.evaluate(() => performance.getEntriesByName('dispatch-rehearsed').length), 1);
-    assert.deepEqual(await seen(), before);
+    assert.deepEqual(await seen(), beforeNext);
     // The rehearsal took nothing the click needs.
     const clicked = requests.length;
     await frontPageLink(page).click();
