@@ -54,8 +54,6 @@ thread_local! {
     /// What stops the parts of the page's own module, when it handed the
     /// page over ([`taken_from_page`]).
     static RELEASE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
-    /// Whether the app has rehearsed a takeover ([`rehearse`]).
-    static REHEARSED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether the document in the window was loaded for the search page (of
@@ -101,19 +99,7 @@ pub fn start() {
     // functions start it, and the page's parts are mounted without them.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     api::decode_ahead_with(crate::routes::files::decode_ahead);
-    prefetch::listen(
-        || true,
-        |path, address| {
-            if leaving() || REHEARSED.get() {
-                return;
-            }
-            let (path, address) = (path.to_owned(), address.to_owned());
-            // In a task of the event loop's own: the files' decoding (in
-            // the futures their arrival woke) is done by then, and each is
-            // a task apart.
-            set_timeout(move || leptos::task::spawn_local(rehearse(path, address)), std::time::Duration::ZERO);
-        },
-    );
+    prefetch::listen(|| true);
     match prepare() {
         Start::Enhance(path) => {
             window_event_listener(ev::click, follow);
@@ -363,7 +349,7 @@ async fn take_over(path: String, address: String) {
         }
     }
     window.scroll_to_with_x_and_y(0.0, 0.0);
-    leptos::mount::mount_to_body(taken_over_app);
+    leptos::mount::mount_to_body(|| view! { <crate::App edition=page_edition() kept_header=true /> });
     // The kept header's theme switch, as a part of its own (its words
     // need none of the site's settings).
     islands::mount_theme_toggle();
@@ -378,118 +364,6 @@ async fn take_over(path: String, address: String) {
             }
         });
     }
-}
-
-/// The name of the User Timing mark ([`rehearse`]) set when the app has
-/// rehearsed a takeover: in the browser's performance timeline, where a
-/// profile shows it, and what the tests wait for.
-pub const REHEARSED_MARK: &str = "dispatch-rehearsed";
-
-/// How many turns of the microtask queue a rehearsal waits at most for
-/// the router to render the article (it takes one or two).
-const REHEARSAL_TURNS: usize = 8;
-
-/// Once a visit, before the app has taken a prerendered page over: renders
-/// the app as it would take the page over to show the article at `path`
-/// (its address `address`), out of sight, and drops the render, once the
-/// article's files are in hand (fetched ahead at an intent, decoded).
-///
-/// Why: V8 compiles each wasm function when it is first called (lazy
-/// compilation, Chromium's default). The front page runs its parts only,
-/// so the first click ran some 650 functions for the first time (the
-/// router, the loader, the views), and compiling them took a third to two
-/// thirds of the click at 4x CPU (issue 19, `docs/browser-speed.md`).
-/// Compiled code stays for the module's life: rehearsed once, every
-/// takeover and navigation after it runs compiled code.
-///
-/// What it must not do, and how it does not:
-/// - be seen: the render goes into an element outside the document, and
-///   is unmounted, with its reactive owner disposed, before the event
-///   loop's next task (the router renders its page in a future it spawns,
-///   which the rehearsal awaits through microtasks only: no event and no
-///   paint comes in between). The effects the mount scheduled are paused
-///   and never run (the header's, the focus and scroll keepers); those
-///   the router's render creates run once, and each waits for something
-///   that never comes before the disposal (a frame, a pending focus, a
-///   later load); the article's address fix-up is skipped in a rehearsal.
-///   The router's listeners go with its owner;
-/// - take what the click will need: its loads decode copies of the files
-///   in hand, and ask nothing of the network ([`api::Rehearsal`]);
-/// - change the page: the router reads the address from the window as it
-///   mounts, and the window shows the article's address for the mount's
-///   length only (`history.replaceState`, put back at once); the
-///   document's title, which leptos_meta sets as it mounts, is put back.
-///
-/// Seen from outside all the same: the History API's two replacements
-/// (the Navigation API reports them, Chromium asks for the favicon
-/// again), and, were the browser to pick one for an image outside the
-/// document, the article's hero, which the click is about to show (none
-/// was requested in the traces of session 21). A reader on a touch
-/// screen, whose intent (a pointer pressed) comes about 100 ms before the
-/// click, usually clicks before the files arrive: the takeover has begun
-/// by then, and nothing is rehearsed.
-///
-/// The mark [`REHEARSED_MARK`] is set when it is done, with `{rendered}`
-/// as its detail: whether the article rendered within
-/// [`REHEARSAL_TURNS`].
-async fn rehearse(path: String, address: String) {
-    let in_hand = || crate::routes::files::files_for(&path).iter().all(|file| api::decoded_in_hand(file));
-    if leaving() || REHEARSED.get() || !crate::routes::files::is_article(&path) || !in_hand() {
-        return;
-    }
-    REHEARSED.set(true);
-    let (window, document) = (window(), document());
-    let Ok(history) = window.history() else { return };
-    let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-    let (here, title) = (window.location().href().unwrap_or_default(), document.title());
-    let Ok(host) = document.create_element("div") else { return };
-    let address = address.split('#').next().unwrap_or_default();
-    let _ = history.replace_state_with_url(&state, "", Some(address));
-    let owner = Owner::new();
-    owner.with(|| provide_context(api::Rehearsal));
-    // The rehearsal's router also sets the one global redirect hook of
-    // Leptos' server functions, which Dispatch does not use.
-    let app = owner.with(|| {
-        let host = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&host).clone();
-        leptos::mount::mount_to(host, taken_over_app)
-    });
-    let _ = history.replace_state_with_url(&state, "", Some(&here));
-    owner.pause();
-    let mut rendered = false;
-    for _ in 0..REHEARSAL_TURNS {
-        rendered = host.query_selector("main h1").ok().flatten().is_some();
-        if rendered {
-            break;
-        }
-        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await;
-        owner.pause();
-    }
-    drop(app);
-    owner.cleanup();
-    document.set_title(&title);
-    mark(REHEARSED_MARK, &[("rendered", rendered.into())]);
-}
-
-/// Sets the User Timing mark `name` (`performance.mark`, W3C User Timing
-/// Level 3) with `detail` as an object of its fields, through JS
-/// reflection rather than two more web-sys features.
-fn mark(name: &str, detail: &[(&str, wasm_bindgen::JsValue)]) {
-    use js_sys::{Function, Object, Reflect};
-    let Ok(performance) = Reflect::get(&window(), &"performance".into()) else { return };
-    let Ok(mark) = Reflect::get(&performance, &"mark".into()) else { return };
-    let (options, fields) = (Object::new(), Object::new());
-    for (key, value) in detail {
-        let _ = Reflect::set(&fields, &(*key).into(), value);
-    }
-    let _ = Reflect::set(&options, &"detail".into(), &fields);
-    let _ = Function::from(mark).call2(&performance, &name.into(), &options);
-}
-
-/// The app as it renders once it has taken a prerendered page over,
-/// keeping the page's header ([`crate::App`]'s `kept_header`): what
-/// [`take_over`] mounts and [`rehearse`] rehearses.
-fn taken_over_app() -> impl IntoView {
-    view! { <crate::App edition=page_edition() kept_header=true /> }
 }
 
 /// The canonical form of `path` and `search` (its `?query`, or empty),

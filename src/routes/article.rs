@@ -55,9 +55,7 @@ pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoVie
     // section, still finds it: the address is corrected in place, so the
     // reader shares and bookmarks the canonical one.
     let requested = use_params_map().read_untracked().get("section");
-    // Not in a rehearsal (`crate::boot`), which must not touch the window.
-    let rehearsal = use_context::<api::Rehearsal>().is_some();
-    if requested.as_deref() != Some(article.section.slug.as_str()) && !rehearsal {
+    if requested.as_deref() != Some(article.section.slug.as_str()) {
         let navigate = use_navigate();
         Effect::new(move |_| navigate(&canonical, NavigateOptions { replace: true, ..Default::default() }));
     }

@@ -57,12 +57,6 @@ pub fn decode_ahead(file: &str, body: &str) -> Option<Box<dyn Any>> {
     }
 }
 
-/// Whether the page at `path` (as [`files_for`] takes it) is an article:
-/// the page the app rehearses (`crate::boot::rehearse`).
-pub fn is_article(path: &str) -> bool {
-    files_for(path).iter().any(|file| kind(file) == Some(Kind::Article))
-}
-
 /// The content files (site-root paths such as `/content/articles/x.json`)
 /// the page at `path` loads, besides `site.json`, which the app's shell
 /// loads on every page. `path` is as the router sees it: decoded, without
@@ -107,7 +101,7 @@ fn files_within(path: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{files_for, is_article, kind, Kind};
+    use super::{files_for, kind, Kind};
 
     #[test]
     fn each_file_fetched_ahead_decodes_as_its_page_loads_it() {
@@ -155,16 +149,6 @@ mod tests {
             ["/newsletter", "/search", "/policy/page/1", "/policy/page/x", "/tag/ai/page/1", "/a/b/c", "/region"]
         {
             assert_eq!(files_for(nothing), Vec::<String>::new(), "{nothing}");
-        }
-    }
-
-    #[test]
-    fn only_an_articles_address_is_an_article() {
-        for article in ["/policy/a-story", "/ar/policy/x", "/policy/a-story/"] {
-            assert!(is_article(article), "{article}");
-        }
-        for other in ["/", "/ar", "/policy", "/policy/page/2", "/tag/ai", "/author/amina", "/newsletter", "/search"] {
-            assert!(!is_article(other), "{other}");
         }
     }
 }

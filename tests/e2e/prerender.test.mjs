@@ -428,52 +428,6 @@ describe('the app starting on a prerendered page', () => {
     await page.close();
   });
 
-  test('the first article fetched ahead is rehearsed out of sight, once: the page, its address, title and head stay as they were, and the click shows the article', async () => {
-    const { page, problems, requests } = await openStarted('/');
-    // What a reader, a screen reader or a script could see of the page.
-    const seen = () => page.evaluate(() => ({
-      address: location.href,
-      title: document.title,
-      head: document.head.innerHTML,
-      body: document.body.innerHTML,
-      history: history.length,
-      scroll: [scrollY, history.scrollRestoration],
-      focus: document.activeElement === document.body,
-    }));
-    // Scrolled a little, with the link still in view: the pointer comes
-    // to rest on it where it is, and nothing scrolls the page but the app.
-    await page.evaluate(() => window.scrollTo(0, 40));
-    const before = await seen();
-    // The headline's link wraps: its first line starts at its box's corner.
-    const box = await frontPageLink(page).boundingBox();
-    await page.mouse.move(box.x + 4, box.y + 4);
-    await page.waitForFunction(() => performance.getEntriesByName('dispatch-rehearsed').length === 1);
-    assert.deepEqual(await page.evaluate(() => performance.getEntriesByName('dispatch-rehearsed')[0].detail), { rendered: true }, 'the article rendered');
-    assert.deepEqual(await seen(), before);
-    // Another article's intent: fetched ahead, not rehearsed again.
-    const next = content('latest/1.json').items.find((item) => item.slug !== STORY.slug);
-    const nextFile = page.waitForResponse((response) => new URL(response.url()).pathname === `/content/articles/${next.slug}.json`);
-    const nextLink = page.locator(`main a[href="/${next.section.slug}/${next.slug}"]`).first();
-    await nextLink.scrollIntoViewIfNeeded();
-    const beforeNext = await seen();
-    await nextLink.hover();
-    await nextFile;
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
-    assert.equal(await page.evaluate(() => performance.getEntriesByName('dispatch-rehearsed').length), 1);
-    assert.deepEqual(await seen(), beforeNext);
-    // The rehearsal took nothing the click needs.
-    const clicked = requests.length;
-    await frontPageLink(page).click();
-    await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
-    assert.deepEqual(requests.slice(clicked).filter((pathname) => pathname.startsWith('/content/')), [], 'nothing fetched at the click');
-    await page.waitForFunction((headline) => document.activeElement?.textContent === headline, STORY.headline);
-    assert.equal(await page.title(), `${STORY.headline} | ${SITE.name}`);
-    assert.equal(await page.locator('head meta[name="description"]').count(), 1);
-    assert.equal(new URL(page.url()).pathname, ARTICLE);
-    assert.deepEqual(problems, []);
-    await page.close();
-  });
-
   test('a fetch ahead that fails changes nothing: the click fetches the page as usual', async () => {
     const { page, problems, requests } = await openStarted('/');
     const attempts = [];
