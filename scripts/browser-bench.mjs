@@ -147,8 +147,8 @@ async function navigate(browser, origin, app, intent) {
   let elapsed;
   if (app && intent) {
     // A real click, timed from the input event's own time stamp (when the
-    // browser received it), so that a task the click waits behind (the
-    // app's rehearsal after the files arrive, src/boot.rs) counts.
+    // browser received it), so that a task the click waits behind (one
+    // still running when the reader clicks) counts.
     await page.evaluate((headline) => {
       window.bench.navigated = new Promise((resolve) => {
         addEventListener('click', (event) => {
