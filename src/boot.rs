@@ -54,6 +54,8 @@ thread_local! {
     /// What stops the parts of the page's own module, when it handed the
     /// page over ([`taken_from_page`]).
     static RELEASE: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// Whether the app has rehearsed a takeover ([`rehearse`]).
+    static REHEARSED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Whether the document in the window was loaded for the search page (of
@@ -99,7 +101,19 @@ pub fn start() {
     // functions start it, and the page's parts are mounted without them.
     let _ = any_spawner::Executor::init_wasm_bindgen();
     api::decode_ahead_with(crate::routes::files::decode_ahead);
-    prefetch::listen(|| true);
+    prefetch::listen(
+        || true,
+        |path| {
+            if leaving() || REHEARSED.get() {
+                return;
+            }
+            let path = path.to_owned();
+            // In a task of the event loop's own: the files' decoding (in
+            // the futures their arrival woke) is done by then, and each is
+            // a task apart.
+            set_timeout(move || leptos::task::spawn_local(rehearse(path)), std::time::Duration::ZERO);
+        },
+    );
     match prepare() {
         Start::Enhance(path) => {
             window_event_listener(ev::click, follow);
@@ -364,6 +378,116 @@ async fn take_over(path: String, address: String) {
             }
         });
     }
+}
+
+/// The name of the User Timing mark ([`rehearse`]) set when the app has
+/// rehearsed a takeover: in the browser's performance timeline, where a
+/// profile shows it, and what the tests wait for.
+pub const REHEARSED_MARK: &str = "dispatch-rehearsed";
+
+/// How many turns of the microtask queue a rehearsal waits at most for
+/// the router to render the page in the window (it takes one or two).
+const REHEARSAL_TURNS: usize = 8;
+
+/// Once a visit, before the app has taken a prerendered page over: renders
+/// the app as it would take the page over to show the article at `path`,
+/// out of sight, and drops the render, once the article's files are in
+/// hand (fetched ahead at an intent, decoded).
+///
+/// Why: V8 compiles each wasm function when it is first called (lazy
+/// compilation, Chromium's default). The front page runs its parts only,
+/// so the first click ran some 650 functions for the first time (the
+/// router, the loader, the views), and compiling them took a third to two
+/// thirds of the click at 4x CPU (issue 19, `docs/browser-speed.md`).
+/// Compiled code stays for the module's life: rehearsed once, every
+/// takeover and navigation after it runs compiled code.
+///
+/// What is rendered: the app with the page's header kept, as
+/// [`take_over`] mounts it, with its router at the address in the window
+/// (the router reads it from there, and the window's address is never
+/// touched: Chromium records even a `history.replaceState` in the
+/// browser's history, session 21), and the article rendered after the
+/// router's page by the same loader and view as its route's
+/// ([`crate::App`]'s `rehearsed`). The router's own code (its start, its
+/// table's matching, its page's render) runs for the page in the window;
+/// the article's, for the article.
+///
+/// What it must not do, and how it does not:
+/// - be seen: the render goes into an element outside the document, and
+///   is unmounted, with its reactive owner disposed, before the event
+///   loop's next task (the router renders its page in a future it spawns,
+///   which the rehearsal awaits through microtasks only: no event and no
+///   paint comes in between). The effects the mount scheduled are paused
+///   and never run (the header's, the focus and scroll keepers); those
+///   the router's render creates run once, and each waits for something
+///   that never comes before the disposal (a frame, a pending focus, a
+///   later load). The router's listeners go with its owner;
+/// - take what the click will need: its loads decode copies of the files
+///   in hand, and ask nothing of the network ([`api::Rehearsal`]);
+/// - change the page: the document's title, which leptos_meta sets as it
+///   mounts, is put back; the description it adds to the head goes with
+///   the render.
+///
+/// A reader on a touch screen, whose intent (a pointer pressed) comes
+/// about 100 ms before the click, usually clicks before the files arrive:
+/// the takeover has begun by then, and nothing is rehearsed.
+///
+/// The mark [`REHEARSED_MARK`] is set when it is done, with `{rendered}`
+/// as its detail: whether the article and the router's page rendered
+/// within [`REHEARSAL_TURNS`].
+async fn rehearse(path: String) {
+    let in_hand = || crate::routes::files::files_for(&path).iter().all(|file| api::decoded_in_hand(file));
+    let Some(article) = crate::routes::files::article_address(&path) else { return };
+    if leaving() || REHEARSED.get() || !in_hand() {
+        return;
+    }
+    REHEARSED.set(true);
+    let document = document();
+    let title = document.title();
+    let Ok(host) = document.create_element("div") else { return };
+    let owner = Owner::new();
+    owner.with(|| provide_context(api::Rehearsal));
+    // The rehearsal's router also sets the one global redirect hook of
+    // Leptos' server functions, which Dispatch does not use.
+    let app = owner.with(|| {
+        let host = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&host).clone();
+        leptos::mount::mount_to(
+            host,
+            move || view! { <crate::App edition=page_edition() kept_header=true rehearsed=article /> },
+        )
+    });
+    owner.pause();
+    let rendered = || {
+        let found = |selector: &str| host.query_selector(selector).ok().flatten().is_some();
+        found("article.article h1") && found("main > *")
+    };
+    for _ in 0..REHEARSAL_TURNS {
+        if rendered() {
+            break;
+        }
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await;
+        owner.pause();
+    }
+    let rendered = rendered();
+    drop(app);
+    owner.cleanup();
+    document.set_title(&title);
+    mark(REHEARSED_MARK, &[("rendered", rendered.into())]);
+}
+
+/// Sets the User Timing mark `name` (`performance.mark`, W3C User Timing
+/// Level 3) with `detail` as an object of its fields, through JS
+/// reflection rather than two more web-sys features.
+fn mark(name: &str, detail: &[(&str, wasm_bindgen::JsValue)]) {
+    use js_sys::{Function, Object, Reflect};
+    let Ok(performance) = Reflect::get(&window(), &"performance".into()) else { return };
+    let Ok(mark) = Reflect::get(&performance, &"mark".into()) else { return };
+    let (options, fields) = (Object::new(), Object::new());
+    for (key, value) in detail {
+        let _ = Reflect::set(&fields, &(*key).into(), value);
+    }
+    let _ = Reflect::set(&options, &"detail".into(), &fields);
+    let _ = Function::from(mark).call2(&performance, &name.into(), &options);
 }
 
 /// The canonical form of `path` and `search` (its `?query`, or empty),

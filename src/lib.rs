@@ -36,7 +36,7 @@ use text::{use_text, Text};
 
 use components::site_header::SiteHeader;
 use routes::{
-    article::ArticlePage,
+    article::{ArticleLoader, ArticlePage},
     author::AuthorPage,
     home::HomePage,
     listing::{RegionPage, SectionPage, TagPage},
@@ -69,8 +69,19 @@ pub type SiteSettings = Signal<Option<Site>>;
 /// was about a fifth of the first click's work on a phone,
 /// `docs/browser-speed.md`). The header's one part that follows the page,
 /// the switch to the other edition, is kept up to date ([`KeptHeader`]).
+///
+/// With `rehearsed` (an article's section and slug), the article is
+/// rendered after the router's page by its route's loader and view
+/// ([`routes::article::ArticleLoader`]), with no address of its own: what
+/// the app renders out of sight to rehearse its first takeover
+/// (`boot::rehearse`), without putting the article's address in the
+/// window for the router to read.
 #[component]
-pub fn App(edition: Edition, #[prop(optional)] kept_header: bool) -> impl IntoView {
+pub fn App(
+    edition: Edition,
+    #[prop(optional)] kept_header: bool,
+    #[prop(optional)] rehearsed: Option<(String, String)>,
+) -> impl IntoView {
     provide_meta_context();
     // Site settings shape the header on every page, so the shell loads them;
     // a prerendered page has them in hand and renders its header at once.
@@ -108,6 +119,9 @@ pub fn App(edition: Edition, #[prop(optional)] kept_header: bool) -> impl IntoVi
                     .into_any()
             }}
             <SiteMain />
+            {rehearsed.map(|address| {
+                view! { <ArticleLoader address=Signal::stored(address) moved=RwSignal::new(None) /> }
+            })}
             {(!kept_header)
                 .then(|| view! { <p id="route-announcer" class="visually-hidden" role="status" aria-live="polite"></p> })}
             <SiteFooter />

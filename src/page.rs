@@ -53,13 +53,16 @@ pub fn start() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     match boot::prepare() {
         Start::Enhance(path) => {
-            prefetch::listen(|| {
-                if boot::whole_page() {
-                    return false;
-                }
-                fetch_app();
-                true
-            });
+            prefetch::listen(
+                || {
+                    if boot::whole_page() {
+                        return false;
+                    }
+                    fetch_app();
+                    true
+                },
+                |_| {},
+            );
             window_event_listener(ev::click, |event| {
                 if let Some((path, address)) = boot::followed(&event) {
                     leptos::task::spawn_local(hand_over(path, address));

@@ -75,22 +75,31 @@ pub async fn fetch(path: &str) {
 /// for, before anything is fetched; when it answers `false` the intent is
 /// ignored. The page's module ([`crate::page`]) starts fetching the app
 /// there, and stops fetching once it has handed the page to the app,
-/// whose own listeners fetch from then on.
-pub fn listen(on_intent: fn() -> bool) {
-    let now = move |event: web_sys::Event| intent(event.target(), on_intent);
+/// whose own listeners fetch from then on. `on_fetched` runs with the
+/// page's path ([`in_app`]) once its files are in hand or have failed:
+/// the app rehearses its first article there (`crate::boot::rehearse`).
+pub fn listen(on_intent: fn() -> bool, on_fetched: fn(&str)) {
+    let now = move |event: web_sys::Event| intent(event.target(), on_intent, on_fetched);
     window_event_listener(ev::pointerdown, move |event| now(event.into()));
     window_event_listener(ev::focusin, move |event| now(event.into()));
     window_event_listener(ev::mouseover, move |event| {
         let target = event.target();
-        HOVER.set(in_app(target.clone()).is_some().then(|| Timeout::new(HOVER_MS, move || intent(target, on_intent))));
+        HOVER.set(
+            in_app(target.clone())
+                .is_some()
+                .then(|| Timeout::new(HOVER_MS, move || intent(target, on_intent, on_fetched))),
+        );
     });
     window_event_listener(ev::mouseout, |_| HOVER.set(None));
 }
 
-fn intent(target: Option<web_sys::EventTarget>, on_intent: fn() -> bool) {
+fn intent(target: Option<web_sys::EventTarget>, on_intent: fn() -> bool, on_fetched: fn(&str)) {
     if let Some((path, _)) = in_app(target) {
         if !thrifty() && on_intent() {
-            leptos::task::spawn_local(async move { fetch(&path).await });
+            leptos::task::spawn_local(async move {
+                fetch(&path).await;
+                on_fetched(&path);
+            });
         }
     }
 }

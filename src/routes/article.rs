@@ -26,16 +26,44 @@ use crate::{
 /// `/{section}/{slug}`: one article.
 #[component]
 pub fn ArticlePage() -> impl IntoView {
-    let text = use_text();
     let params = use_params_map();
+    let address = Signal::derive(move || {
+        params.with(|params| (params.get("section").unwrap_or_default(), params.get("slug").unwrap_or_default()))
+    });
+    // An article moved to another section, or a link with the wrong
+    // section, still finds it: the address is corrected in place, so the
+    // reader shares and bookmarks the canonical one.
+    let moved = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(canonical) = moved.get() {
+            navigate(&canonical, NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+    view! { <ArticleLoader address=address moved=moved /> }
+}
+
+/// An article's load and render, with no router of its own: `address` is
+/// the section and slug asked for (read at each load, which runs again
+/// when they change); `moved` is set to the article's canonical path
+/// within its edition (`/{section}/{slug}`) when the section asked for is
+/// not the article's. What [`ArticlePage`] renders at its route, and what
+/// the app renders out of sight to rehearse it (`crate::boot`).
+#[component]
+pub fn ArticleLoader(address: Signal<(String, String)>, moved: RwSignal<Option<String>>) -> impl IntoView {
+    let text = use_text();
     let edition = text.edition;
     let load: Load = Rc::new(move |freshness| {
-        let slug = params.read().get("slug").unwrap_or_default();
+        let (section, slug) = address.get();
         Box::pin(async move {
             // "More Insights" is a secondary rail: without it the article
             // still reads whole, so a failed load leaves it out.
             let (article, insights) = join(api::article(edition, slug, freshness), api::insights(edition)).await;
-            Ok(PageData::Article(Box::new(article?), insights.ok()))
+            let article = article?;
+            if section != article.section.slug {
+                moved.try_set(Some(article.href()));
+            }
+            Ok(PageData::Article(Box::new(article), insights.ok()))
         })
     });
     view! { <Loader load=load loading=text.loading_article shape=Shape::Article /> }
@@ -51,14 +79,6 @@ pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoVie
         &use_context::<SiteOrigin>().map(|origin| origin.get_untracked()).unwrap_or_default(),
         &text.edition.path(&canonical),
     );
-    // An article moved to another section, or a link with the wrong
-    // section, still finds it: the address is corrected in place, so the
-    // reader shares and bookmarks the canonical one.
-    let requested = use_params_map().read_untracked().get("section");
-    if requested.as_deref() != Some(article.section.slug.as_str()) {
-        let navigate = use_navigate();
-        Effect::new(move |_| navigate(&canonical, NavigateOptions { replace: true, ..Default::default() }));
-    }
     let Article {
         headline,
         deck,

@@ -57,6 +57,17 @@ pub fn decode_ahead(file: &str, body: &str) -> Option<Box<dyn Any>> {
     }
 }
 
+/// The section and slug of the article at `path` (as [`files_for`] takes
+/// it), as its route reads them; `None` for a page that is not an
+/// article. The page the app rehearses (`crate::boot::rehearse`).
+pub fn article_address(path: &str) -> Option<(String, String)> {
+    if !files_for(path).iter().any(|file| kind(file) == Some(Kind::Article)) {
+        return None;
+    }
+    let (section, slug) = Edition::split(path).1.trim_matches('/').split_once('/')?;
+    Some((section.to_string(), slug.to_string()))
+}
+
 /// The content files (site-root paths such as `/content/articles/x.json`)
 /// the page at `path` loads, besides `site.json`, which the app's shell
 /// loads on every page. `path` is as the router sees it: decoded, without
@@ -101,7 +112,7 @@ fn files_within(path: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{files_for, kind, Kind};
+    use super::{article_address, files_for, kind, Kind};
 
     #[test]
     fn each_file_fetched_ahead_decodes_as_its_page_loads_it() {
@@ -149,6 +160,20 @@ mod tests {
             ["/newsletter", "/search", "/policy/page/1", "/policy/page/x", "/tag/ai/page/1", "/a/b/c", "/region"]
         {
             assert_eq!(files_for(nothing), Vec::<String>::new(), "{nothing}");
+        }
+    }
+
+    #[test]
+    fn only_an_articles_address_is_an_article() {
+        for (article, section, slug) in [
+            ("/policy/a-story", "policy", "a-story"),
+            ("/ar/policy/x", "policy", "x"),
+            ("/policy/a-story/", "policy", "a-story"),
+        ] {
+            assert_eq!(article_address(article), Some((section.to_string(), slug.to_string())), "{article}");
+        }
+        for other in ["/", "/ar", "/policy", "/policy/page/2", "/tag/ai", "/author/amina", "/newsletter", "/search"] {
+            assert_eq!(article_address(other), None, "{other}");
         }
     }
 }

@@ -428,6 +428,63 @@ describe('the app starting on a prerendered page', () => {
     await page.close();
   });
 
+  test('the first article fetched ahead is rehearsed out of sight, once, with the window\'s address and history untouched; the click shows the article', async () => {
+    // The window's history, as the Navigation API reports each change to
+    // it (a push or a replacement of the current entry, which Chromium
+    // records in the browser's history), from before the app starts.
+    const { page, problems, requests } = await openStarted('/', (page) => page.evaluate(() => {
+      window.entryChanges = [];
+      navigation.addEventListener('currententrychange', () => window.entryChanges.push(location.href));
+    }));
+    // What a reader, a screen reader or a script could see of the page.
+    const seen = () => page.evaluate(() => ({
+      address: location.href,
+      title: document.title,
+      head: document.head.innerHTML,
+      body: document.body.innerHTML,
+      history: history.length,
+      entries: navigation.entries().map((entry) => entry.url),
+      entryChanges: window.entryChanges.length,
+      scroll: [scrollY, history.scrollRestoration],
+      focus: document.activeElement === document.body,
+    }));
+    // Scrolled a little, with the link still in view: the pointer comes
+    // to rest on it where it is, and nothing scrolls the page but the app.
+    await page.evaluate(() => window.scrollTo(0, 40));
+    const before = await seen();
+    // The headline's link wraps: its first line starts at its box's corner.
+    const box = await frontPageLink(page).boundingBox();
+    await page.mouse.move(box.x + 4, box.y + 4);
+    await page.waitForFunction(() => performance.getEntriesByName('dispatch-rehearsed').length === 1);
+    assert.deepEqual(await page.evaluate(() => performance.getEntriesByName('dispatch-rehearsed')[0].detail), { rendered: true }, 'the article rendered');
+    assert.deepEqual(await seen(), before);
+    assert.equal(before.entryChanges, 0);
+    // Another article's intent: fetched ahead, not rehearsed again.
+    const next = content('latest/1.json').items.find((item) => item.slug !== STORY.slug);
+    const nextFile = page.waitForResponse((response) => new URL(response.url()).pathname === `/content/articles/${next.slug}.json`);
+    const nextLink = page.locator(`main a[href="/${next.section.slug}/${next.slug}"]`).first();
+    await nextLink.scrollIntoViewIfNeeded();
+    const beforeNext = await seen();
+    await nextLink.hover();
+    await nextFile;
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    assert.equal(await page.evaluate(() => performance.getEntriesByName('dispatch-rehearsed').length), 1);
+    assert.deepEqual(await seen(), beforeNext);
+    // The rehearsal took nothing the click needs.
+    const clicked = requests.length;
+    await frontPageLink(page).click();
+    await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
+    assert.deepEqual(requests.slice(clicked).filter((pathname) => pathname.startsWith('/content/')), [], 'nothing fetched at the click');
+    await page.waitForFunction((headline) => document.activeElement?.textContent === headline, STORY.headline);
+    assert.equal(await page.title(), `${STORY.headline} | ${SITE.name}`);
+    assert.equal(await page.locator('head meta[name="description"]').count(), 1);
+    assert.equal(new URL(page.url()).pathname, ARTICLE);
+    // The click's one change to the history: the article's entry.
+    assert.deepEqual(await page.evaluate(() => window.entryChanges.map((href) => new URL(href).pathname)), [ARTICLE]);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('a fetch ahead that fails changes nothing: the click fetches the page as usual', async () => {
     const { page, problems, requests } = await openStarted('/');
     const attempts = [];
