@@ -445,6 +445,7 @@ describe('the app starting on a prerendered page', () => {
       history: history.length,
       entries: navigation.entries().map((entry) => entry.url),
       entryChanges: window.entryChanges.length,
+      shifts: window.shifts.length,
       scroll: [scrollY, history.scrollRestoration],
       focus: document.activeElement === document.body,
     }));
