@@ -89,11 +89,11 @@ pub async fn insights(edition: Edition) -> Result<Insights, ApiError> {
 
 /// Fetches `path` and decodes it as `T`, aborting after [`TIMEOUT_MS`];
 /// a file fetched ahead and decoded already ([`decode_ahead_with`]) is
-/// taken as it is. In a rehearsal ([`Rehearsal`]) it decodes a copy of
+/// taken as it is. In a rehearsal ([`crate::Rehearsal`]) it decodes a copy of
 /// what is in hand, or fails with [`ApiError::Network`], asking nothing
 /// of the network.
 pub async fn fetch_json<T: DeserializeOwned + 'static>(path: &str, freshness: Freshness) -> Result<T, ApiError> {
-    if leptos::prelude::use_context::<Rehearsal>().is_some() {
+    if crate::rehearsing() {
         return body_in_hand(path).map_or(Err(ApiError::Network), |body| decode(&body));
     }
     if let Some(value) = decoded_ahead(path, freshness) {
@@ -119,18 +119,6 @@ fn decoded_ahead<T: 'static>(path: &str, freshness: Freshness) -> Option<T> {
     })
 }
 
-/// Provided (Leptos context) to a render that is a rehearsal
-/// (`crate::boot::rehearse`): every load started under it ([`fetch_json`],
-/// whose first poll runs in the render, as the pages' loader polls it) is
-/// answered at once by decoding a copy of a file in hand (fetched ahead,
-/// or held from the page), so the next load of that file still finds it
-/// (decoded, for one fetched ahead); a file not in hand fails as
-/// [`ApiError::Network`] would, and nothing is fetched. A copy of the
-/// text rather than of the decoded value: cloning the content types
-/// would add their `Clone` code to the wasm, for one render a visit.
-#[derive(Clone, Copy)]
-pub struct Rehearsal;
-
 /// Whether the content file `path` was fetched ahead, is in date and is
 /// decoded, waiting for its page's load.
 pub fn decoded_in_hand(path: &str) -> bool {
@@ -147,7 +135,7 @@ pub fn decoded_in_hand(path: &str) -> bool {
 
 /// A copy of the text of the content file `path`, if it is in hand
 /// (fetched ahead and arrived, or held from the page), left in hand: what
-/// a load in a [`Rehearsal`] decodes.
+/// a load in a [`crate::Rehearsal`] decodes.
 fn body_in_hand(path: &str) -> Option<String> {
     let now = now_ms();
     let fetched = AHEAD.with_borrow(|ahead| {

@@ -425,10 +425,9 @@ const REHEARSAL_TURNS: usize = 8;
 ///   the render's nodes is then laid out once in the document, hidden,
 ///   in a task of its own ([`lay_out_unseen`]);
 /// - take what the click will need: its loads decode copies of the files
-///   in hand, and ask nothing of the network ([`api::Rehearsal`]);
-/// - change the page: the document's title, which leptos_meta sets as it
-///   mounts, is put back; the description it adds to the head goes with
-///   the render.
+///   in hand, and ask nothing of the network ([`crate::Rehearsal`]);
+/// - change the page: its pages write no title or description into the
+///   head, and its images load nothing ([`crate::Rehearsal`]).
 ///
 /// A reader on a touch screen, whose intent (a pointer pressed) comes
 /// about 100 ms before the click, usually clicks before the files arrive:
@@ -439,8 +438,9 @@ const REHEARSAL_TURNS: usize = 8;
 /// during one waits for it.
 ///
 /// The mark [`REHEARSED_MARK`] is set when it is done, with `{rendered}`
-/// as its detail: whether the article and the router's page rendered
-/// within [`REHEARSAL_TURNS`].
+/// as its detail: whether the article and the router's page (for the
+/// front page, whose files are not in hand, the notice that they failed
+/// to load) rendered within [`REHEARSAL_TURNS`].
 async fn rehearse(path: String) {
     let in_hand = || crate::routes::files::files_for(&path).iter().all(|file| api::decoded_in_hand(file));
     let Some(article) = crate::routes::files::article_address(&path) else { return };
@@ -449,12 +449,13 @@ async fn rehearse(path: String) {
     }
     REHEARSED.set(true);
     let document = document();
-    let title = document.title();
     let Ok(host) = document.create_element("div") else { return };
     let owner = Owner::new();
-    owner.with(|| provide_context(api::Rehearsal));
+    owner.with(|| provide_context(crate::Rehearsal));
     // The rehearsal's router also sets the one global redirect hook of
-    // Leptos' server functions, which Dispatch does not use.
+    // Leptos' server functions, which Dispatch does not use; the hook
+    // keeps the rehearsal's owner (emptied by its cleanup) for the page's
+    // life.
     let app = owner.with(|| {
         let host = wasm_bindgen::JsCast::unchecked_ref::<web_sys::HtmlElement>(&host).clone();
         leptos::mount::mount_to(
@@ -480,7 +481,6 @@ async fn rehearse(path: String) {
     let copy = host.clone_node_with_deep(true);
     drop(app);
     owner.cleanup();
-    document.set_title(&title);
     set_timeout(
         move || {
             match copy {
@@ -495,7 +495,8 @@ async fn rehearse(path: String) {
 
 /// Lays `nodes` out once in the document, never shown (`.rehearsal`:
 /// hidden, out of the page's flow and scrolling), and takes them out
-/// again, within one task: no paint, event or observer comes in between.
+/// again, within one task: no paint or event comes in between (a
+/// `MutationObserver` on the body sees them come and go).
 /// An article's first layout is slow for what Blink then keeps for the
 /// renderer's life (the fonts matched at each size and weight, text
 /// shaped in them): in session 22's traces at 4x CPU, the click's layout

@@ -50,6 +50,30 @@ use routes::search::SearchElsewhere as SearchRoute;
 #[cfg(feature = "search")]
 use routes::search::SearchPage as SearchRoute;
 
+/// Provided (Leptos context) to a render that is a rehearsal
+/// (`boot::rehearse`), which must leave the page, the browser and the
+/// network as they were:
+/// - every load started under it ([`api::fetch_json`], whose first poll
+///   runs in the render, as the pages' loader polls it) is answered at
+///   once by decoding a copy of a file in hand (fetched ahead, or held
+///   from the page), so the next load of that file still finds it
+///   (decoded, for one fetched ahead); a file not in hand fails as
+///   [`error::ApiError::Network`] would, and nothing is fetched. A copy
+///   of the text rather than of the decoded value: cloning the content
+///   types would add their `Clone` code to the wasm, for one render a
+///   visit;
+/// - its images wait to load until they are near the reader's sight,
+///   which they never come (`components::figure::picture`);
+/// - its pages write no title or description into the document's head
+///   (`components::page_head::PageHead`).
+#[derive(Clone, Copy)]
+pub struct Rehearsal;
+
+/// Whether the render under way is a rehearsal ([`Rehearsal`]).
+pub fn rehearsing() -> bool {
+    use_context::<Rehearsal>().is_some()
+}
+
 /// The site's public origin from `site.json` (empty until it loads), for
 /// absolute share links.
 pub type SiteOrigin = Signal<String>;
@@ -105,7 +129,8 @@ pub fn App(
     provide_context::<SiteSettings>(site.into());
     let loads = progress::Loads::provide();
     view! {
-        <Title formatter=move |page| document_title(text, page) />
+        // The pages' titles (`components::page_head`), formatted.
+        {(!rehearsing()).then(|| view! { <Title formatter=move |page| document_title(text, page) /> })}
         <Router base=edition.prefix()>
             <focus::RouteFocus />
             <progress::RouteProgress loads=loads />

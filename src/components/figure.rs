@@ -54,7 +54,10 @@ pub fn picture(image: Image, place: Place, class: Option<&'static str>, alt: Str
         (None, Some(colour)) => Some(format!("placeholder-{colour}")),
         (class, None) => class.map(String::from),
     };
-    let eager = place.eager();
+    // In a rehearsal (`crate::Rehearsal`) nothing loads: a lazy image
+    // outside the document never comes near the reader's sight, where an
+    // eager one loads wherever it is.
+    let eager = place.eager() && !crate::rehearsing();
     view! {
         <picture>
             {webp.map(|srcset| view! { <source type="image/webp" srcset=srcset sizes=sizes /> })}

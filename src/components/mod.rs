@@ -10,6 +10,7 @@ pub mod error_notice;
 pub mod figure;
 pub mod insights;
 pub mod later;
+pub mod page_head;
 pub mod pagination;
 pub mod related;
 pub mod share_links;

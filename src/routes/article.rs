@@ -3,7 +3,6 @@ use std::rc::Rc;
 use dispatch_model::{Article, Insights};
 use futures::future::join;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::{
     hooks::{use_navigate, use_params_map},
     NavigateOptions,
@@ -13,8 +12,8 @@ use crate::{
     api,
     components::{
         article_body::ArticleBody, article_header::ArticleHeader, author_card::AuthorCard,
-        edition_switch::edition_link, figure::Figure, insights::MoreInsights, later::Later, related::StoryRail,
-        share_links::ShareLinks, skeleton::Shape, tag_list::TagList,
+        edition_switch::edition_link, figure::Figure, insights::MoreInsights, later::Later, page_head::PageHead,
+        related::StoryRail, share_links::ShareLinks, skeleton::Shape, tag_list::TagList,
     },
     newsletter::{NewsletterForm, Placement},
     routes::loader::{Load, Loader, PageData},
@@ -47,7 +46,7 @@ pub fn ArticlePage() -> impl IntoView {
 /// the section and slug asked for (read at each load, which runs again
 /// when they change); `moved` is set to the article's canonical path
 /// within its edition (`/{section}/{slug}`) when the section asked for is
-/// not the article's. What [`ArticlePage`] renders at its route, and what
+/// not the article's and the address is still the one asked for. What [`ArticlePage`] renders at its route, and what
 /// the app renders out of sight to rehearse it (`crate::boot`).
 #[component]
 pub fn ArticleLoader(address: Signal<(String, String)>, moved: RwSignal<Option<String>>) -> impl IntoView {
@@ -58,9 +57,13 @@ pub fn ArticleLoader(address: Signal<(String, String)>, moved: RwSignal<Option<S
         Box::pin(async move {
             // "More Insights" is a secondary rail: without it the article
             // still reads whole, so a failed load leaves it out.
-            let (article, insights) = join(api::article(edition, slug, freshness), api::insights(edition)).await;
+            let (article, insights) =
+                join(api::article(edition, slug.clone(), freshness), api::insights(edition)).await;
             let article = article?;
-            if section != article.section.slug {
+            // Only while the reader is still at the address this load was
+            // for: a late answer for one they left corrects nothing.
+            let here = address.try_get_untracked().is_some_and(|now| now == (section.clone(), slug));
+            if section != article.section.slug && here {
                 moved.try_set(Some(article.href()));
             }
             Ok(PageData::Article(Box::new(article), insights.ok()))
@@ -104,8 +107,7 @@ pub fn ArticleView(article: Article, insights: Option<Insights>) -> impl IntoVie
     let cards = authors.clone();
     let headline_for_share = headline.clone();
     view! {
-        <Title text=headline.clone() />
-        <Meta name="description" content=deck.clone() />
+        <PageHead title=headline.clone() description=deck.clone() />
         // The site search indexes the article's own words: its header,
         // hero caption, body and tags (the prerendered page's search tags
         // carry the rest, prerender/src/head.rs); not the share buttons'

@@ -2,11 +2,13 @@ use std::rc::Rc;
 
 use dispatch_model::{is_safe_href, routes, Author, AuthorCard as Card, IndexPage};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::{
     api,
-    components::{article_card::ArticleCard, author_card::AuthorCard, pagination::Pagination, skeleton::Shape},
+    components::{
+        article_card::ArticleCard, author_card::AuthorCard, page_head::PageHead, pagination::Pagination,
+        skeleton::Shape,
+    },
     error::ApiError,
     routes::{
         listing::{listing_address, ListingAddress},
@@ -41,8 +43,7 @@ pub fn AuthorView(author: Author, articles: IndexPage) -> impl IntoView {
     let base = text.edition.path(&routes::author(&slug));
     crate::focus::settle();
     view! {
-        <Title text=text.page_title(&name, articles.page) />
-        <Meta name="description" content=bio.clone() />
+        <PageHead title=text.page_title(&name, articles.page) description=bio.clone() />
         <section class="author-page">
             <AuthorCard author=Card { slug, name, role, bio, photo } main=true />
             <ul class="author-links">

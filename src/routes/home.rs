@@ -2,13 +2,12 @@ use std::rc::Rc;
 
 use dispatch_model::IndexPage;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use futures::future::join3;
 
 use crate::{
     api,
-    components::{article_card::ArticleCard, related::StoryRail, skeleton::Shape},
+    components::{article_card::ArticleCard, page_head::PageHead, related::StoryRail, skeleton::Shape},
     routes::loader::{Load, Loader, PageData},
     text::use_text,
 };
@@ -39,8 +38,7 @@ pub fn HomePage() -> impl IntoView {
         })
     });
     view! {
-        <Title text="" />
-        <Meta name="description" content=text.site_description />
+        <PageHead title="" description=text.site_description />
         <Loader load=load loading=text.loading_latest shape=Shape::Cards />
     }
 }

@@ -2,12 +2,11 @@ use std::rc::Rc;
 
 use dispatch_model::{routes, IndexPage};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::{
     api,
-    components::{article_card::ArticleCard, pagination::Pagination, skeleton::Shape},
+    components::{article_card::ArticleCard, page_head::PageHead, pagination::Pagination, skeleton::Shape},
     error::ApiError,
     routes::loader::{Load, Loader, PageData},
     text::use_text,
@@ -94,8 +93,7 @@ pub fn ListingView(kind: &'static str, slug: String, list: IndexPage) -> impl In
     crate::focus::settle();
     let heading = if kind == "tags" { text.tag_heading(&list.title) } else { list.title.clone() };
     view! {
-        <Title text=text.page_title(&heading, list.page) />
-        <Meta name="description" content=text.listing_description(&heading) />
+        <PageHead title=text.page_title(&heading, list.page) description=text.listing_description(&heading) />
         <section class="listing">
             <h1 class="page-heading" tabindex="-1">{heading}</h1>
             <ol class="card-list">

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::{
+    components::page_head::PageHead,
     newsletter::{NewsletterForm, Placement},
     text::use_text,
 };
@@ -16,8 +16,7 @@ pub fn NewsletterPage() -> impl IntoView {
     let text = use_text();
     crate::focus::settle();
     view! {
-        <Title text=text.newsletter_page_title />
-        <Meta name="description" content=text.newsletter_page_description />
+        <PageHead title=text.newsletter_page_title description=text.newsletter_page_description />
         <div class="newsletter-page">
             <h1 class="page-heading">{text.newsletter_page_title}</h1>
             <NewsletterForm placement=Placement::Page />

@@ -1,7 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
-use crate::text::use_text;
+use crate::{components::page_head::PageHead, text::use_text};
 
 /// The page for unknown routes.
 #[component]
@@ -26,7 +25,7 @@ pub fn NotFound() -> impl IntoView {
     });
     crate::focus::settle();
     view! {
-        <Title text=text.not_found_title />
+        <PageHead title=text.not_found_title />
         <section class="notice notice-not-found">
             <h1 class="notice-title" tabindex="-1">{text.not_found_title}</h1>
             <p class="notice-message">{text.not_found_body}</p>

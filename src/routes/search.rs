@@ -2,7 +2,6 @@ use std::time::Duration;
 
 use dispatch_model::{routes, Site};
 use leptos::{ev::SubmitEvent, prelude::*};
-use leptos_meta::{Meta, Title};
 use leptos_router::{
     hooks::{use_location, use_navigate},
     NavigateOptions,
@@ -10,7 +9,7 @@ use leptos_router::{
 
 use crate::{
     api::{self, Found},
-    components::article_card::ArticleCard,
+    components::{article_card::ArticleCard, page_head::PageHead},
     error::ApiError,
     search::{field, Hit, Order, Run, SearchQuery, PAGE_SIZE, TYPING_PAUSE_MS},
     text::use_text,
@@ -257,8 +256,7 @@ pub fn SearchPage() -> impl IntoView {
     };
 
     view! {
-        <Title text=text.search_page_title />
-        <Meta name="description" content=text.search_page_description />
+        <PageHead title=text.search_page_title description=text.search_page_description />
         <div class="search-page">
             <h1 class="page-heading">{text.search_page_title}</h1>
             <form class="search-form" role="search" action=text.edition.path(routes::SEARCH) method="get" on:submit=on_submit>

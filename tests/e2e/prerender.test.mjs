@@ -428,60 +428,79 @@ describe('the app starting on a prerendered page', () => {
     await page.close();
   });
 
-  test('the first article fetched ahead is rehearsed out of sight, once, with the window\'s address and history untouched; the click shows the article', async () => {
+  test('the first article fetched ahead is rehearsed out of sight, once, with the window\'s address, history, title and head untouched and no image loaded; the click shows the article', async () => {
+    // A story below the lead, with a photograph of its own, which the
+    // front page does not show at the hero's size.
+    const rehearsed = content('latest/1.json').items.slice(1)
+      .map((item) => content(`articles/${item.slug}.json`))
+      .find((article) => article.hero?.src.startsWith('/img/'));
+    assert.ok(rehearsed, 'the sample\'s front page has a story with a photograph below its lead');
+    const address = `/${rehearsed.section.slug}/${rehearsed.slug}`;
     // The window's history, as the Navigation API reports each change to
     // it (a push or a replacement of the current entry, which Chromium
-    // records in the browser's history), from before the app starts.
+    // records in the browser's history), and every change to the head
+    // (the title, the description), from before the app starts.
     const { page, problems, requests } = await openStarted('/', (page) => page.evaluate(() => {
       window.entryChanges = [];
       navigation.addEventListener('currententrychange', () => window.entryChanges.push(location.href));
+      window.headChanges = 0;
+      new MutationObserver((records) => { window.headChanges += records.length; })
+        .observe(document.head, { childList: true, subtree: true, characterData: true, attributes: true });
     }));
     // What a reader, a screen reader or a script could see of the page.
     const seen = () => page.evaluate(() => ({
       address: location.href,
       title: document.title,
       head: document.head.innerHTML,
+      headChanges: window.headChanges,
       body: document.body.innerHTML,
       history: history.length,
       entries: navigation.entries().map((entry) => entry.url),
       entryChanges: window.entryChanges.length,
-      shifts: window.shifts.length,
       scroll: [scrollY, history.scrollRestoration],
       focus: document.activeElement === document.body,
     }));
-    // Scrolled a little, with the link still in view: the pointer comes
-    // to rest on it where it is, and nothing scrolls the page but the app.
-    await page.evaluate(() => window.scrollTo(0, 40));
+    const link = page.locator(`main a[href="${address}"]`).first();
+    // In view, with its card's picture loaded: nothing else is on its way.
+    await link.scrollIntoViewIfNeeded();
+    await page.waitForLoadState('networkidle');
     const before = await seen();
+    const intent = requests.length;
     // The headline's link wraps: its first line starts at its box's corner.
-    const box = await frontPageLink(page).boundingBox();
+    const box = await link.boundingBox();
     await page.mouse.move(box.x + 4, box.y + 4);
     await page.waitForFunction(() => performance.getEntriesByName('dispatch-rehearsed').length === 1);
     assert.deepEqual(await page.evaluate(() => performance.getEntriesByName('dispatch-rehearsed')[0].detail), { rendered: true }, 'the article rendered');
     assert.deepEqual(await seen(), before);
-    assert.equal(before.entryChanges, 0);
-    // Another article's intent: fetched ahead, not rehearsed again.
-    const next = content('latest/1.json').items.find((item) => item.slug !== STORY.slug);
-    const nextFile = page.waitForResponse((response) => new URL(response.url()).pathname === `/content/articles/${next.slug}.json`);
+    assert.deepEqual([before.entryChanges, before.headChanges], [0, 0]);
+    // Its files fetched ahead, and nothing else: not the hero.
+    assert.deepEqual(requests.slice(intent).sort(), [`/content/articles/${rehearsed.slug}.json`, '/content/insights.json']);
+    // Another article's intent: fetched ahead, not rehearsed again (were it
+    // rehearsed, its mark would come two tasks after its file's arrival).
+    const next = content('latest/1.json').items.find((item) => item.slug !== rehearsed.slug);
+    const nextFile = `/content/articles/${next.slug}.json`;
     const nextLink = page.locator(`main a[href="/${next.section.slug}/${next.slug}"]`).first();
     await nextLink.scrollIntoViewIfNeeded();
+    await page.waitForLoadState('networkidle');
     const beforeNext = await seen();
     await nextLink.hover();
-    await nextFile;
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    await page.waitForFunction((file) => performance.getEntriesByType('resource').some((entry) => entry.name.endsWith(file)), nextFile);
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
     assert.equal(await page.evaluate(() => performance.getEntriesByName('dispatch-rehearsed').length), 1);
     assert.deepEqual(await seen(), beforeNext);
     // The rehearsal took nothing the click needs.
     const clicked = requests.length;
-    await frontPageLink(page).click();
-    await page.getByRole('heading', { level: 1, name: STORY.headline }).waitFor();
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: rehearsed.headline }).waitFor();
     assert.deepEqual(requests.slice(clicked).filter((pathname) => pathname.startsWith('/content/')), [], 'nothing fetched at the click');
-    await page.waitForFunction((headline) => document.activeElement?.textContent === headline, STORY.headline);
-    assert.equal(await page.title(), `${STORY.headline} | ${SITE.name}`);
+    await page.waitForFunction((headline) => document.activeElement?.textContent === headline, rehearsed.headline);
+    assert.equal(await page.title(), `${rehearsed.headline} | ${SITE.name}`);
     assert.equal(await page.locator('head meta[name="description"]').count(), 1);
-    assert.equal(new URL(page.url()).pathname, ARTICLE);
+    assert.equal(new URL(page.url()).pathname, address);
     // The click's one change to the history: the article's entry.
-    assert.deepEqual(await page.evaluate(() => window.entryChanges.map((href) => new URL(href).pathname)), [ARTICLE]);
+    assert.deepEqual(await page.evaluate(() => window.entryChanges.map((href) => new URL(href).pathname)), [address]);
+    // And its hero, loaded now.
+    assert.ok(requests.slice(clicked).some((pathname) => pathname.startsWith(rehearsed.hero.src.split('/').slice(0, 3).join('/'))), 'the hero loads at the click');
     assert.deepEqual(problems, []);
     await page.close();
   });
