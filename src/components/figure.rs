@@ -61,17 +61,21 @@ pub fn picture(image: Image, place: Place, class: Option<&'static str>, alt: Str
     view! {
         <picture>
             {webp.map(|srcset| view! { <source type="image/webp" srcset=srcset sizes=sizes /> })}
+            // How and when to load before what: Firefox and Safari start
+            // loading as `src` is set, even outside the document, so a
+            // `loading="lazy"` set after it comes too late (MDN's `img`,
+            // Firefox bug 1647077).
             <img
-                class=class
-                src=image.src
-                srcset=jpeg
+                loading=if eager { "eager" } else { "lazy" }
+                fetchpriority=if eager { "high" } else { "auto" }
+                decoding="async"
                 sizes=has_variants.then_some(sizes)
+                srcset=jpeg
+                src=image.src
+                class=class
                 width=image.width
                 height=image.height
                 alt=alt
-                decoding="async"
-                loading=if eager { "eager" } else { "lazy" }
-                fetchpriority=if eager { "high" } else { "auto" }
             />
         </picture>
     }

@@ -46,8 +46,9 @@ pub fn ArticlePage() -> impl IntoView {
 /// the section and slug asked for (read at each load, which runs again
 /// when they change); `moved` is set to the article's canonical path
 /// within its edition (`/{section}/{slug}`) when the section asked for is
-/// not the article's and the address is still the one asked for. What [`ArticlePage`] renders at its route, and what
-/// the app renders out of sight to rehearse it (`crate::boot`).
+/// not the article's and the address is still the one asked for. What
+/// [`ArticlePage`] renders at its route, and what the app renders out of
+/// sight to rehearse it (`crate::boot`).
 #[component]
 pub fn ArticleLoader(address: Signal<(String, String)>, moved: RwSignal<Option<String>>) -> impl IntoView {
     let text = use_text();
