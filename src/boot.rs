@@ -500,7 +500,7 @@ async fn rehearse(path: String) {
 /// An article's first layout is slow for what Blink then keeps for the
 /// renderer's life (the fonts matched at each size and weight, text
 /// shaped in them): in session 22's traces at 4x CPU, the click's layout
-/// took 5 ms after this against 27 to 36 ms without it. In a task apart
+/// took 0.9 and 5 ms after this against 27 to 36 ms without it. In a task apart
 /// from the render: a click may come in between, when these nodes are
 /// not in the document.
 fn lay_out_unseen(nodes: &web_sys::Node) {
